@@ -1,0 +1,39 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bench-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // DESIGN.md §2: core is framework-free and never reaches into a shell or the devnet.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*'], message: 'src/core is framework-free.' },
+            { group: ['webextension-polyfill', '**/extension/**', '**/widget/**', '**/ui/**', '**/cli/**'], message: 'src/core must not import a shell.' },
+            { group: ['**/devnet/**'], message: 'src/ never imports the devnet.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/extension/**', '**/widget/**', '**/cli/**', '**/devnet/**'], message: 'src/ui sits below the shells.' }] },
+      ],
+    },
+  },
+)

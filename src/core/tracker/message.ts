@@ -1,0 +1,148 @@
+/**
+ * The one model every tracked cross-chain message shares, whatever its kind (SuperchainERC20 transfer, ETH
+ * transfer, generic message). A message's identity is its message hash (DESIGN.md §3): stable across
+ * `resendMessage` re-emission. Its initiating log is *where* it currently lives on the source chain and can change
+ * (reorg, resend), so it is a separate, replaceable field.
+ *
+ * Amounts, nonces, block numbers and timestamps are bigints in memory and in IndexedDB (structured clone keeps
+ * them); JSON export turns them into decimal strings (see store/serialize.ts).
+ */
+import type { Address, Hex } from 'viem'
+
+/** How final a block is, from the chain's own labels (RPC tags latest → safe → finalized). */
+export type SafetyLevel = 'unsafe' | 'safe' | 'finalized'
+
+/**
+ * Where a message stands. Transitions are computed by the pure `reduceMessage` (tracker/status.ts).
+ * - pending: we know the source tx hash but it is not mined yet.
+ * - initiated: the SentMessage log is in a source block, but the destination cannot execute it yet
+ *   (its timestamp has not passed the initiating block's, or the interop delay has not elapsed).
+ * - ready: relayable now and nobody has relayed it.
+ * - relaying: our own relay tx is submitted and not yet mined.
+ * - relayed: `successfulMessages(hash)` is true on the destination (by whoever).
+ * - finalized: the relay's block is finalized on the destination. Terminal.
+ * - failed: our simulation or relay reverted; carries the decoded reason; stays retryable.
+ * - expired: 7 days passed since the initiating timestamp; only `resendMessage` on the source revives it.
+ * - reorged: the initiating log is gone from (or moved in) the source chain; the identifier must be re-derived.
+ */
+export type MessageStatus =
+  | 'pending'
+  | 'initiated'
+  | 'ready'
+  | 'relaying'
+  | 'relayed'
+  | 'finalized'
+  | 'failed'
+  | 'expired'
+  | 'reorged'
+
+export const TERMINAL_STATUSES: readonly MessageStatus[] = ['finalized']
+
+/** Statuses in which the user may be asked to do something (badge count, notifications). */
+export const NEEDS_USER_STATUSES: readonly MessageStatus[] = ['ready', 'failed', 'expired']
+
+/** Where the SentMessage log sits now. Together with the source chain id this is the relay's `Identifier`. */
+export interface InitiatingLog {
+  blockNumber: bigint
+  blockHash: Hex
+  logIndex: number
+  /** Timestamp of the block holding the log: the Identifier's timestamp and the start of the 7-day expiry. */
+  timestamp: bigint
+  transactionHash: Hex
+}
+
+/** What the message does on the destination, decoded from its body. */
+export type MessageIntent =
+  | {
+      kind: 'erc20'
+      token: Address
+      from: Address
+      to: Address
+      amount: bigint
+      /** Read from the token on the source chain; absent when the token does not answer. */
+      symbol?: string
+      decimals?: number
+    }
+  | { kind: 'eth'; from: Address; to: Address; amount: bigint }
+  | {
+      kind: 'generic'
+      /** First four bytes of the body, if it has them. */
+      selector?: Hex
+    }
+
+/** A relay seen on the destination (ours or anybody's). */
+export interface RelayRecord {
+  transactionHash: Hex
+  /** Who sent the relay tx (tx.from). */
+  relayer?: Address
+  blockNumber: bigint
+  blockHash?: Hex
+  timestamp?: bigint
+  /** keccak256 of the target's return data, from RelayedMessage. */
+  returnDataHash?: Hex
+}
+
+/** Our own relay attempt that has not been confirmed yet. */
+export interface RelayAttempt {
+  transactionHash: Hex
+  relayer: Address
+  submittedAt: number
+}
+
+export interface RelayFailure {
+  /** Human-readable, decoded revert reason ("ERC20InsufficientBalance(…)", "NotInAccessList"). */
+  reason: string
+  /** When we saw it (ms since epoch). */
+  at: number
+  /** Transaction hash when a mined relay reverted; absent for a failed simulation. */
+  transactionHash?: Hex
+}
+
+export interface TrackedMessage {
+  /** keccak256(abi.encode(destination, source, nonce, sender, target, message)): the identity. */
+  hash: Hex
+  source: number
+  destination: number
+  nonce: bigint
+  /** msg.sender of sendMessage: for token/ETH transfers the bridge, not the user. */
+  sender: Address
+  target: Address
+  /** The body the target is called with. */
+  message: Hex
+  intent: MessageIntent
+  /** The tx that emitted the SentMessage (the latest one, after a resend). */
+  sourceTransactionHash: Hex
+  initiatingLog?: InitiatingLog
+  /** How final the initiating block is on the source chain. */
+  sourceSafety?: SafetyLevel
+  status: MessageStatus
+  relay?: RelayRecord
+  /** How final the relay's block is on the destination. */
+  destinationSafety?: SafetyLevel
+  pendingRelay?: RelayAttempt
+  failure?: RelayFailure
+  /** Watched accounts this message involves (lower-cased), so a UI can split outgoing from incoming. */
+  accounts: Address[]
+  /** ms since epoch. */
+  createdAt: number
+  updatedAt: number
+}
+
+/** Lower-case an address for comparisons and keys; checksummed form is for display only. */
+export function normalizeAddress(address: string): Address {
+  return address.toLowerCase() as Address
+}
+
+/** Is the account the one sending value/the message (outgoing) or receiving it (incoming)? */
+export function directionFor(message: TrackedMessage, account: Address): 'outgoing' | 'incoming' | 'unrelated' {
+  const a = normalizeAddress(account)
+  const { intent } = message
+  if (intent.kind === 'erc20' || intent.kind === 'eth') {
+    if (normalizeAddress(intent.from) === a) return 'outgoing'
+    if (normalizeAddress(intent.to) === a) return 'incoming'
+    return 'unrelated'
+  }
+  if (normalizeAddress(message.sender) === a) return 'outgoing'
+  if (normalizeAddress(message.target) === a) return 'incoming'
+  return 'unrelated'
+}
