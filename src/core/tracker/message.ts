@@ -134,7 +134,10 @@ export function normalizeAddress(address: string): Address {
 }
 
 /** Is the account the one sending value/the message (outgoing) or receiving it (incoming)? */
-export function directionFor(message: TrackedMessage, account: Address): 'outgoing' | 'incoming' | 'unrelated' {
+export function directionFor(
+  message: TrackedMessage,
+  account: Address,
+): 'outgoing' | 'incoming' | 'unrelated' {
   const a = normalizeAddress(account)
   const { intent } = message
   if (intent.kind === 'erc20' || intent.kind === 'eth') {

@@ -1,0 +1,180 @@
+/**
+ * `--autorelay`: what Supersim's autorelayer does. Watches every devnet chain for SentMessage and relays each message
+ * on its destination from a dedicated funded account, with the full access list, through the validating proxy (so the
+ * relay obeys the same rules as anyone else's). A relay that fails (the target reverts, the delay has not passed) is
+ * retried with backoff; a message someone else relayed first is dropped.
+ */
+import { buildExecutingMessage, relayCrossDomainMessage } from '@eth-optimism/viem/actions/interop'
+import { hashCrossDomainMessage } from '@eth-optimism/viem/utils/interop'
+import {
+  createWalletClient,
+  http,
+  parseEventLogs,
+  type Chain,
+  type Hex,
+  type Log,
+  type PublicClient,
+  type PrivateKeyAccount,
+} from 'viem'
+
+import { l2ToL2CrossDomainMessengerAbi } from '../src/core/protocol/abis'
+import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../src/core/protocol/addresses'
+
+export interface AutorelayChain {
+  id: number
+  chain: Chain
+  /** Client straight to anvil, for reads. */
+  client: PublicClient
+  /** The proxy's URL, where relays are sent. */
+  rpcUrl: string
+}
+
+export interface AutorelayerOptions {
+  chains: AutorelayChain[]
+  account: PrivateKeyAccount
+  interopDelay: number
+  pollIntervalMs?: number
+  onRelayed?: (info: { messageHash: Hex; source: number; destination: number; transactionHash: Hex }) => void
+  onError?: (error: Error) => void
+}
+
+interface PendingRelay {
+  messageHash: Hex
+  source: number
+  destination: number
+  log: Log
+  timestamp: bigint
+  attempts: number
+  notBefore: number
+}
+
+export interface Autorelayer {
+  stop(): Promise<void>
+}
+
+export function startAutorelayer(options: AutorelayerOptions): Autorelayer {
+  const byId = new Map(options.chains.map((c) => [c.id, c]))
+  const cursors = new Map<number, bigint>(options.chains.map((c) => [c.id, -1n]))
+  const queue: PendingRelay[] = []
+  const wallets = new Map(
+    options.chains.map((c) => [
+      c.id,
+      createWalletClient({ account: options.account, chain: c.chain, transport: http(c.rpcUrl) }),
+    ]),
+  )
+  let stopped = false
+  let running: Promise<void> = Promise.resolve()
+
+  async function scan(c: AutorelayChain): Promise<void> {
+    const latest = await c.client.getBlockNumber({ cacheTime: 0 })
+    const from = cursors.get(c.id)! + 1n
+    if (latest < from) return
+    const logs = await c.client.getLogs({
+      address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
+      fromBlock: from,
+      toBlock: latest,
+    })
+    cursors.set(c.id, latest)
+    for (const log of parseEventLogs({
+      abi: l2ToL2CrossDomainMessengerAbi,
+      eventName: 'SentMessage',
+      logs,
+    })) {
+      const destination = Number(log.args.destination)
+      if (!byId.has(destination)) continue
+      const messageHash = hashCrossDomainMessage({
+        source: BigInt(c.id),
+        destination: log.args.destination,
+        nonce: log.args.messageNonce,
+        sender: log.args.sender,
+        target: log.args.target,
+        message: log.args.message,
+        log,
+      })
+      const block = await c.client.getBlock({ blockNumber: log.blockNumber })
+      // A resend re-emits the same hash: the newest log replaces the one we had queued.
+      const existing = queue.findIndex((q) => q.messageHash === messageHash)
+      if (existing >= 0) queue.splice(existing, 1)
+      queue.push({
+        messageHash,
+        source: c.id,
+        destination,
+        log,
+        timestamp: block.timestamp,
+        attempts: 0,
+        notBefore: 0,
+      })
+    }
+  }
+
+  async function tryRelay(item: PendingRelay): Promise<'done' | 'later'> {
+    const dest = byId.get(item.destination)!
+    const relayed = await dest.client.readContract({
+      address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
+      abi: l2ToL2CrossDomainMessengerAbi,
+      functionName: 'successfulMessages',
+      args: [item.messageHash],
+    })
+    if (relayed) return 'done'
+    const pending = await dest.client.getBlock({ blockTag: 'pending' })
+    if (
+      pending.timestamp <= item.timestamp ||
+      pending.timestamp < item.timestamp + BigInt(options.interopDelay)
+    ) {
+      return 'later'
+    }
+    const source = byId.get(item.source)!
+    const params = await buildExecutingMessage(source.client, { log: item.log })
+    const transactionHash = await relayCrossDomainMessage(wallets.get(item.destination)!, {
+      ...params,
+      account: options.account,
+      chain: dest.chain,
+    })
+    options.onRelayed?.({
+      messageHash: item.messageHash,
+      source: item.source,
+      destination: item.destination,
+      transactionHash,
+    })
+    return 'done'
+  }
+
+  async function tick(): Promise<void> {
+    for (const c of options.chains) await scan(c)
+    const now = Date.now()
+    for (const item of [...queue]) {
+      if (item.notBefore > now) continue
+      try {
+        if ((await tryRelay(item)) === 'done') queue.splice(queue.indexOf(item), 1)
+      } catch (error) {
+        item.attempts += 1
+        item.notBefore = Date.now() + Math.min(30_000, 500 * 2 ** item.attempts)
+        options.onError?.(
+          new Error(
+            `autorelay of ${item.messageHash} to ${item.destination} failed: ${(error as Error).message.split('\n')[0]}`,
+          ),
+        )
+      }
+    }
+  }
+
+  const interval = options.pollIntervalMs ?? 250
+  const loop = async () => {
+    while (!stopped) {
+      try {
+        await tick()
+      } catch (error) {
+        if (!stopped) options.onError?.(error as Error)
+      }
+      await new Promise((r) => setTimeout(r, interval))
+    }
+  }
+  running = loop()
+
+  return {
+    async stop() {
+      stopped = true
+      await running
+    },
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * The durable `MessageStore`, on IndexedDB: it is the one persistent store a Chrome MV3 service worker, an
+ * extension page and a dapp page all have, and it keeps bigints as bigints (structured clone), so a tracked
+ * message is stored exactly as it is held in memory.
+ *
+ * The factory is injectable so that tests get a fresh, isolated database each (`new IDBFactory()` from
+ * fake-indexeddb). `idb` itself recognizes its objects through the global `IDBRequest`, `IDBDatabase`, …
+ * constructors, so a Node host also needs those globals (`import 'fake-indexeddb/auto'`).
+ */
+import { wrap, type DBSchema, type IDBPDatabase } from 'idb'
+import type { Hex } from 'viem'
+
+import { normalizeAddress, type MessageStatus, type TrackedMessage } from '../tracker/message'
+import { StoreClosedError, StoreVersionError } from './errors'
+import { matchesFilter, newestFirst } from './messageQuery'
+import {
+  assertMigrationOrder,
+  MIGRATION_LOG_KEY,
+  MIGRATIONS,
+  type AppliedMigration,
+  type Migration,
+  type UpgradeTransaction,
+} from './migrations'
+import { normalizeHash, toStoredForm } from './storedForm'
+import type { JsonValue, MessageFilter, MessageStore, ScanCursor } from './types'
+
+export const DEFAULT_DATABASE_NAME = 'superchain-relay'
+
+/** The schema after the last migration; `migrations.ts` is the history of how it got here. */
+interface RelayDatabase extends DBSchema {
+  messages: {
+    key: Hex
+    value: TrackedMessage
+    indexes: { createdAt: number; status: MessageStatus; accounts: string }
+  }
+  cursors: { key: string; value: ScanCursor }
+  settings: { key: string; value: JsonValue }
+  meta: { key: string; value: unknown }
+}
+
+export interface OpenIndexedDbStoreOptions {
+  /** Database name; one per profile is enough, tests pass their own. */
+  name?: string
+  /** Defaults to the global `indexedDB`. */
+  indexedDB?: IDBFactory
+  /** The schema history to apply. Only tests pass their own, to exercise a failing or future step. */
+  migrations?: readonly Migration[]
+  /** Clock for the migration log; tests pin it. */
+  now?: () => number
+}
+
+export async function openIndexedDbStore(options: OpenIndexedDbStoreOptions = {}): Promise<MessageStore> {
+  const { name = DEFAULT_DATABASE_NAME, migrations = MIGRATIONS, now = Date.now } = options
+  const factory = options.indexedDB ?? (globalThis.indexedDB as IDBFactory | undefined)
+  if (!factory || typeof IDBRequest === 'undefined') {
+    // In Node both are missing unless fake-indexeddb/auto is loaded; say so rather than fail inside idb.
+    throw new Error(
+      'IndexedDB is not available here: use createMemoryStore(), or load fake-indexeddb/auto in Node',
+    )
+  }
+  assertMigrationOrder(migrations)
+
+  const db = await openAndMigrate(factory, name, migrations, now)
+  let closedBecause: string | undefined
+
+  // Another context (a newer service worker, an options page after an update) wants to upgrade the schema. It
+  // waits until every open connection closes, so holding on would freeze it; close and let later calls fail loudly.
+  db.addEventListener('versionchange', () => {
+    closedBecause =
+      'the message store was closed because another context is upgrading the database; reopen it'
+    db.close()
+  })
+
+  function open(): IDBPDatabase<RelayDatabase> {
+    if (closedBecause !== undefined) throw new StoreClosedError(closedBecause)
+    return db
+  }
+
+  async function putAll(messages: readonly TrackedMessage[]): Promise<void> {
+    const stored = messages.map(toStoredForm)
+    const tx = open().transaction('messages', 'readwrite')
+    // Queue every put before awaiting anything, then wait on the transaction: one failing put aborts all of them.
+    const puts = stored.map((message) => tx.store.put(message))
+    await Promise.all([...puts, tx.done])
+  }
+
+  return {
+    async get(hash: Hex) {
+      return open().get('messages', normalizeHash(hash))
+    },
+
+    async list(filter?: MessageFilter) {
+      const candidates = await narrowWithIndex(open(), filter)
+      return candidates.filter((message) => matchesFilter(message, filter)).sort(newestFirst)
+    },
+
+    async upsert(message: TrackedMessage) {
+      await putAll([message])
+    },
+
+    async upsertMany(messages: readonly TrackedMessage[]) {
+      if (messages.length === 0) return
+      await putAll(messages)
+    },
+
+    async remove(hash: Hex) {
+      await open().delete('messages', normalizeHash(hash))
+    },
+
+    async clear() {
+      const tx = open().transaction(['messages', 'cursors'], 'readwrite')
+      await Promise.all([tx.objectStore('messages').clear(), tx.objectStore('cursors').clear(), tx.done])
+    },
+
+    async getCursor(key: string) {
+      return open().get('cursors', key)
+    },
+
+    async setCursor(key: string, cursor: ScanCursor) {
+      await open().put('cursors', cursor, key)
+    },
+
+    async getSetting<T extends JsonValue = JsonValue>(key: string) {
+      return (await open().get('settings', key)) as T | undefined
+    },
+
+    async setSetting(key: string, value: JsonValue) {
+      await open().put('settings', value, key)
+    },
+
+    async close() {
+      closedBecause ??= 'the message store is closed'
+      db.close()
+    },
+  }
+}
+
+/**
+ * Reads only the records an index can vouch for, so a popup filtering one account does not deserialize the whole
+ * history. The result is a superset; `matchesFilter` applies every criterion afterwards.
+ */
+async function narrowWithIndex(
+  db: IDBPDatabase<RelayDatabase>,
+  filter: MessageFilter = {},
+): Promise<TrackedMessage[]> {
+  const tx = db.transaction('messages', 'readonly')
+  let lookups: Promise<TrackedMessage[]>[]
+  if (filter.accounts) {
+    const accounts = [...new Set(filter.accounts.map(normalizeAddress))]
+    lookups = accounts.map((account) => tx.store.index('accounts').getAll(account))
+  } else if (filter.statuses) {
+    lookups = [...new Set(filter.statuses)].map((status) => tx.store.index('status').getAll(status))
+  } else {
+    lookups = [tx.store.getAll()]
+  }
+  const [results] = await Promise.all([Promise.all(lookups), tx.done])
+  // A message that involves two of the filtered accounts comes back from both lookups.
+  const byHash = new Map<Hex, TrackedMessage>()
+  for (const message of results.flat()) byHash.set(message.hash, message)
+  return [...byHash.values()]
+}
+
+async function openAndMigrate(
+  factory: IDBFactory,
+  name: string,
+  migrations: readonly Migration[],
+  now: () => number,
+): Promise<IDBPDatabase<RelayDatabase>> {
+  const targetVersion = migrations.length
+  let migrationFailure: { migration: Migration; fromVersion: number; error: unknown } | undefined
+
+  const request = factory.open(name, targetVersion)
+  request.addEventListener('upgradeneeded', (event) => {
+    const db = wrap(request.result) as IDBPDatabase<unknown>
+    const tx = wrap(request.transaction as IDBTransaction) as unknown as UpgradeTransaction
+    // The open request reports an aborted upgrade; this promise would otherwise reject unobserved.
+    tx.done.catch(() => {})
+    const fromVersion = event.oldVersion
+    const pending = migrations.filter((m) => m.version > fromVersion)
+    void (async () => {
+      for (const migration of pending) {
+        try {
+          await migration.migrate(db, tx)
+        } catch (error) {
+          migrationFailure = { migration, fromVersion, error }
+          abortQuietly(tx)
+          return
+        }
+      }
+      await logMigrations(tx, pending, now())
+    })().catch((error: unknown) => {
+      // Only the log write can land here; without it the upgrade is still sound, but do not half-commit.
+      migrationFailure ??= { migration: pending[pending.length - 1] as Migration, fromVersion, error }
+      abortQuietly(tx)
+    })
+  })
+
+  try {
+    return (await wrap(request)) as unknown as IDBPDatabase<RelayDatabase>
+  } catch (error) {
+    if (migrationFailure) {
+      const { migration, fromVersion, error: cause } = migrationFailure
+      throw new StoreVersionError(
+        `upgrading database '${name}' failed at step ${migration.version} (${migration.description}); ` +
+          `it was rolled back and is still at version ${fromVersion}`,
+        { cause },
+      )
+    }
+    if ((error as { name?: unknown } | null)?.name === 'VersionError') {
+      throw new StoreVersionError(
+        `database '${name}' was written by a newer Superchain Relay than this one (which reads schema version ` +
+          `${targetVersion}); update the extension to read it`,
+        { cause: error },
+      )
+    }
+    throw error
+  }
+}
+
+async function logMigrations(
+  tx: UpgradeTransaction,
+  applied: readonly Migration[],
+  at: number,
+): Promise<void> {
+  const meta = tx.objectStore('meta')
+  const previous = ((await meta.get(MIGRATION_LOG_KEY)) as AppliedMigration[] | undefined) ?? []
+  const entries = applied.map(({ version, description }) => ({ version, description, appliedAt: at }))
+  await meta.put([...previous, ...entries], MIGRATION_LOG_KEY)
+}
+
+/** The transaction may already be finishing on its own after the failure; either way it must not commit. */
+function abortQuietly(tx: UpgradeTransaction): void {
+  try {
+    tx.abort()
+  } catch {
+    // Already aborted (the failing request did it): nothing was committed.
+  }
+}

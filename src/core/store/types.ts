@@ -1,0 +1,73 @@
+/**
+ * The persistence boundary of core (DESIGN.md §2–3): discovery and the poller write tracked messages and scan
+ * cursors through this interface, the shells read them back. Shells choose the implementation — IndexedDB in the
+ * extension and the widget, memory in tests and one-shot CLI runs — so nothing above this file knows how a message
+ * is stored.
+ */
+import type { Address, Hex } from 'viem'
+
+import type { MessageStatus, TrackedMessage } from '../tracker/message'
+
+/** Which side of a transfer an account scan follows (see discovery): the indexed `from`, `to`, or the messenger sender. */
+export type ScanDirection = 'outgoing' | 'incoming' | 'sender'
+
+/**
+ * Where an account scan stopped, so that a restarted service worker resumes instead of re-reading the chain.
+ * `[fromBlock, toBlock]` is the range already scanned; `rangeSize` is the `eth_getLogs` span that last worked,
+ * remembered because RPCs cap it differently and re-learning it costs failed calls.
+ */
+export interface ScanCursor {
+  chainId: number
+  account: Address
+  direction: ScanDirection
+  fromBlock: bigint
+  toBlock: bigint
+  rangeSize: bigint
+  /** ms since epoch. */
+  updatedAt: number
+}
+
+/**
+ * Narrows `list()`. Criteria combine with AND; the values inside one criterion combine with OR.
+ * An empty array matches nothing (a UI that unticks every status should show nothing, not everything).
+ */
+export interface MessageFilter {
+  /** Messages that involve any of these accounts (compared case-insensitively). */
+  accounts?: Address[]
+  statuses?: MessageStatus[]
+  /** Messages whose source *or* destination is this chain. */
+  chainId?: number
+}
+
+/** What a setting may hold: it must survive JSON, because shells mirror settings into JSON-only places. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+
+/**
+ * Stored state is never shared with callers: every value goes in and comes out as a copy, so mutating a returned
+ * message cannot change the store behind the poller's back.
+ *
+ * Two normalizations keep lookups exact: a message's `hash` and its `accounts` are stored lower-cased (the accounts
+ * index is queried with lower-cased keys, and a hash differing only in case is the same message).
+ */
+export interface MessageStore {
+  get(hash: Hex): Promise<TrackedMessage | undefined>
+  /** Newest first by `createdAt`; equal `createdAt` ordered by hash so every implementation agrees. */
+  list(filter?: MessageFilter): Promise<TrackedMessage[]>
+  /** Inserts, or replaces the message with the same hash. */
+  upsert(message: TrackedMessage): Promise<void>
+  /** All or nothing: a failure part-way leaves the store as it was. */
+  upsertMany(messages: readonly TrackedMessage[]): Promise<void>
+  remove(hash: Hex): Promise<void>
+  /**
+   * Forgets the tracked history: messages *and* scan cursors, because a cursor asserts "everything up to this
+   * block is already in the store" and would be a lie once the messages are gone. Settings survive.
+   */
+  clear(): Promise<void>
+  getCursor(key: string): Promise<ScanCursor | undefined>
+  setCursor(key: string, cursor: ScanCursor): Promise<void>
+  /** The stored value is not checked against `T`: a setting written by an older build may have another shape. */
+  getSetting<T extends JsonValue = JsonValue>(key: string): Promise<T | undefined>
+  setSetting(key: string, value: JsonValue): Promise<void>
+  /** Every later call rejects with `StoreClosedError`. */
+  close(): Promise<void>
+}
