@@ -80,16 +80,14 @@ function refusal(error: unknown): string {
 
 beforeAll(async () => {
   devnet = await startTestDevnet({ chains: 3, dependencySets: { 902: [901, 902] } })
-  const mint = await devnet
-    .walletClient(901)
-    .writeContract({
-      address: MOCK,
-      abi: mockAbi,
-      functionName: 'mint',
-      args: [devnet.accounts[0].address, parseEther('1000')],
-      account: devnet.account(0),
-      chain: devnet.chain(901).chain,
-    })
+  const mint = await devnet.walletClient(901).writeContract({
+    address: MOCK,
+    abi: mockAbi,
+    functionName: 'mint',
+    args: [devnet.accounts[0].address, parseEther('1000')],
+    account: devnet.account(0),
+    chain: devnet.chain(901).chain,
+  })
   await devnet.publicClient(901).waitForTransactionReceipt({ hash: mint })
 })
 
@@ -392,16 +390,14 @@ describe('devnet: messenger semantics', () => {
     expect(attempt).toBe('Rejected')
     expect(await getCrossDomainMessageStatus(devnet.publicClient(902), { message })).toBe('ready-to-relay')
 
-    const allow = await devnet
-      .walletClient(902)
-      .writeContract({
-        address: greeter,
-        abi: artifacts.Greeter.abi,
-        functionName: 'setAllow',
-        args: [true],
-        account: devnet.account(0),
-        chain: devnet.chain(902).chain,
-      })
+    const allow = await devnet.walletClient(902).writeContract({
+      address: greeter,
+      abi: artifacts.Greeter.abi,
+      functionName: 'setAllow',
+      args: [true],
+      account: devnet.account(0),
+      chain: devnet.chain(902).chain,
+    })
     await devnet.publicClient(902).waitForTransactionReceipt({ hash: allow })
     const relay = await relayCrossDomainMessage(devnet.walletClient(902), {
       ...params,
@@ -418,14 +414,12 @@ describe('devnet: messenger semantics', () => {
       greeter,
       encodeFunctionData({ abi: artifacts.Greeter.abi, functionName: 'setGreeting', args: ['again'] }),
     )
-    const stored = await devnet
-      .publicClient(901)
-      .readContract({
-        address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
-        abi: messengerExtrasAbi,
-        functionName: 'sentMessages',
-        args: [message.nonce],
-      })
+    const stored = await devnet.publicClient(901).readContract({
+      address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
+      abi: messengerExtrasAbi,
+      functionName: 'sentMessages',
+      args: [message.nonce],
+    })
     const resend = await devnet.walletClient(901, devnet.account(1)).writeContract({
       address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
       abi: l2ToL2CrossDomainMessengerAbi,

@@ -1,0 +1,53 @@
+/**
+ * Named errors of the chain registry. They extend viem's `BaseError` so callers can `walk()` them like any viem
+ * error, and each `shortMessage` names the offending value so the options page can show it as is.
+ */
+import { BaseError } from 'viem'
+
+/** A chain id nobody registered: usually a message whose source or destination the user has not added yet. */
+export class UnknownChainError extends BaseError {
+  override name = 'UnknownChainError'
+  readonly chainId: number
+  constructor(chainId: number, knownIds: readonly number[]) {
+    super(
+      `Unknown chain ${chainId}: it is not in the chain registry (known: ${knownIds.length ? knownIds.join(', ') : 'none'}).`,
+    )
+    this.chainId = chainId
+  }
+}
+
+/** A chain config with a missing or malformed field. `field` is the property name, for highlighting a form input. */
+export class InvalidChainConfigError extends BaseError {
+  override name = 'InvalidChainConfigError'
+  readonly field: string
+  constructor(field: string, problem: string) {
+    super(field ? `Invalid chain config: ${field} ${problem}.` : `Invalid chain config: ${problem}.`)
+    this.field = field
+  }
+}
+
+/** The RPC did not give a usable answer to `eth_chainId`: refused, DNS failure, HTTP error, timeout, garbage. */
+export class RpcUnreachableError extends BaseError {
+  override name = 'RpcUnreachableError'
+  readonly url: string
+  readonly reason: string
+  constructor(url: string, reason: string, options: { cause?: Error } = {}) {
+    super(`RPC ${url} is unreachable: ${reason}.`, { cause: options.cause, details: reason })
+    this.url = url
+    this.reason = reason
+  }
+}
+
+/** The RPC answers, but for another chain: a typo'd port or a copy-pasted URL of the sister chain. */
+export class ChainIdMismatchError extends BaseError {
+  override name = 'ChainIdMismatchError'
+  readonly url: string
+  readonly expected: number
+  readonly actual: number
+  constructor(url: string, actual: number, expected: number) {
+    super(`RPC ${url} serves chain ${actual}, not ${expected}.`)
+    this.url = url
+    this.expected = expected
+    this.actual = actual
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The one place a chain's RPC URL becomes a viem transport, so http and ws endpoints are treated alike everywhere
+ * (verification, the poller, relays) and nobody calls `fetch` directly (DESIGN.md §2).
+ */
+import { http, webSocket } from 'viem'
+import type { Transport } from 'viem'
+
+import type { ChainConfig } from './types'
+
+export interface RpcTransportOptions {
+  /** Per-request timeout. viem's default is 10 s. */
+  timeoutMs?: number
+  /** Retries on transient failures. viem's default is 3, which makes a dead URL take seconds to report. */
+  retryCount?: number
+  /**
+   * For a short-lived check: a WebSocket without keep-alive pings or reconnects, and (since viem caches sockets by
+   * URL *and* these options) not the socket long-lived clients of the same URL share, so closing it hurts no one.
+   */
+  oneShot?: boolean
+}
+
+export function isWebSocketUrl(url: string): boolean {
+  return /^wss?:\/\//i.test(url)
+}
+
+export function rpcTransport(
+  config: Pick<ChainConfig, 'rpcUrl'>,
+  options: RpcTransportOptions = {},
+): Transport {
+  const common = {
+    ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
+    ...(options.retryCount === undefined ? {} : { retryCount: options.retryCount }),
+  }
+  if (!isWebSocketUrl(config.rpcUrl)) return http(config.rpcUrl, common)
+  return webSocket(
+    config.rpcUrl,
+    options.oneShot ? { ...common, keepAlive: false, reconnect: false } : common,
+  )
+}

@@ -1,0 +1,132 @@
+/**
+ * Discovery by account: finds the outgoing and incoming cross-chain messages of watched accounts on one chain by
+ * scanning its logs, resuming from a stored cursor.
+ *
+ * One `eth_getLogs` per range, for the messenger's SentMessage: every SuperchainERC20 and ETH transfer is itself a
+ * SentMessage whose body (`relayERC20(token, from, to, amount)` / `relayETH(from, to, amount)`) names the same
+ * `from` and `to` that SendERC20/SendETH index, and a generic message names its `sender`. So one query finds
+ * outgoing transfers (from), incoming transfers (to — scanned on every *other* chain, where they start) and generic
+ * messages (sender), with no receipt fetches. The cost is that the node returns every interop message in the range,
+ * not only the account's; on the chains we target that volume is small, and it keeps requests per range at one
+ * whatever the number of accounts.
+ */
+import { type Address, type PublicClient } from 'viem'
+
+import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
+import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
+import { decodeSentMessages } from '../protocol/decode'
+import type { MessageStore, ScanCursor } from '../store/types'
+import { normalizeAddress, type TrackedMessage } from '../tracker/message'
+import { DEFAULT_RANGE, growRange, isRangeTooLarge, shrinkRange } from './rangeSize'
+import { involvedAccounts, toTrackedMessage } from './toTrackedMessage'
+
+/** Blocks scanned back when an account is first watched: 7 days of 2-second blocks (older messages are expired). */
+export const DEFAULT_LOOKBACK_BLOCKS = 302_400n
+
+export interface AccountScanOptions {
+  client: PublicClient
+  chainId: number
+  account: Address
+  store: MessageStore
+  /** First block for an account with no cursor; default latest − DEFAULT_LOOKBACK_BLOCKS. */
+  startBlock?: bigint
+  /** Stop after this many ranges (a service worker has a short life; the cursor resumes the rest). */
+  maxRanges?: number
+  now?: () => number
+  /** Called with each batch of messages found, already in the store. */
+  onMessages?: (messages: TrackedMessage[]) => void
+}
+
+export interface AccountScanResult {
+  found: number
+  requests: number
+  cursor: ScanCursor
+  /** True when the cursor reached the chain head. */
+  complete: boolean
+}
+
+export function cursorKey(chainId: number, account: Address): string {
+  return `${chainId}:${normalizeAddress(account)}`
+}
+
+export async function scanAccount(options: AccountScanOptions): Promise<AccountScanResult> {
+  const { client, chainId, store } = options
+  const account = normalizeAddress(options.account)
+  const now = options.now ?? Date.now
+  const key = cursorKey(chainId, account)
+  let requests = 1
+  const latest = await client.getBlockNumber({ cacheTime: 0 })
+  let cursor = await store.getCursor(key)
+  if (cursor === undefined) {
+    const start =
+      options.startBlock ?? (latest > DEFAULT_LOOKBACK_BLOCKS ? latest - DEFAULT_LOOKBACK_BLOCKS : 0n)
+    cursor = {
+      chainId,
+      account,
+      direction: 'sender',
+      fromBlock: start,
+      toBlock: start - 1n,
+      rangeSize: DEFAULT_RANGE,
+      updatedAt: now(),
+    }
+  }
+  let found = 0
+  let ranges = 0
+  const blockTimestamps = new Map<bigint, bigint>()
+  const tokenMetadata = new Map<string, { symbol?: string; decimals?: number }>()
+  while (cursor.toBlock < latest && (options.maxRanges === undefined || ranges < options.maxRanges)) {
+    const from: bigint = cursor.toBlock + 1n
+    const to: bigint = from + cursor.rangeSize - 1n < latest ? from + cursor.rangeSize - 1n : latest
+    const started = Date.now()
+    let logs
+    try {
+      requests++
+      logs = await client.getLogs({
+        address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
+        event: l2ToL2CrossDomainMessengerAbi.find(
+          (x) => x.type === 'event' && x.name === 'SentMessage',
+        ) as never,
+        fromBlock: from,
+        toBlock: to,
+      })
+    } catch (error) {
+      if (isRangeTooLarge(error) && cursor.rangeSize > 1n) {
+        cursor = { ...cursor, rangeSize: shrinkRange(cursor.rangeSize) }
+        continue
+      }
+      throw error
+    }
+    ranges++
+    const mine = decodeSentMessages(chainId, logs).filter((d) => involvedAccounts(d, [account]).length > 0)
+    const messages: TrackedMessage[] = []
+    for (const d of mine) {
+      const existing = await store.get(d.hash)
+      const tracked = await toTrackedMessage(d, {
+        client,
+        watched: [account],
+        now: now(),
+        blockTimestamps,
+        tokenMetadata,
+      })
+      if (existing) {
+        // Already tracked (another account, or by tx hash): only add this account to it; the poller owns status.
+        const accounts = [...new Set([...existing.accounts, account])]
+        if (accounts.length !== existing.accounts.length)
+          messages.push({ ...existing, accounts, updatedAt: now() })
+      } else {
+        messages.push(tracked)
+      }
+    }
+    if (messages.length > 0) await store.upsertMany(messages)
+    found += mine.length
+    cursor = {
+      ...cursor,
+      toBlock: to,
+      rangeSize: growRange(cursor.rangeSize, Date.now() - started),
+      updatedAt: now(),
+    }
+    await store.setCursor(key, cursor)
+    if (messages.length > 0) options.onMessages?.(messages)
+  }
+  return { found, requests, cursor, complete: cursor.toBlock >= latest }
+}

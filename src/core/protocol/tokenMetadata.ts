@@ -1,0 +1,94 @@
+/**
+ * A token's symbol and decimals, for display only. Both are optional in ERC-20, and some tokens return them in
+ * odd shapes (bytes32 symbols), so a token that does not answer yields empty fields rather than an error: the UI
+ * then shows the token address and raw units.
+ */
+import { decodeFunctionResult, encodeFunctionData, erc20Abi, multicall3Abi } from 'viem'
+import type { Address, Chain, Client, Hex, Transport } from 'viem'
+import { readContract } from 'viem/actions'
+
+import { MULTICALL3 } from './addresses'
+
+export interface TokenMetadata {
+  symbol?: string
+  decimals?: number
+}
+
+/** Longer symbols are spam or an attempt to smuggle a sentence into our UI ("Claim at evil.xyz"). */
+const MAX_SYMBOL_LENGTH = 32
+
+/** Control and bidi-override characters, which can make a symbol read as something else. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+
+function cleanSymbol(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined
+  const symbol = value.replace(INVISIBLE, '').trim()
+  if (!symbol || symbol.length > MAX_SYMBOL_LENGTH) return undefined
+  return symbol
+}
+
+function cleanDecimals(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 255
+    ? value
+    : undefined
+}
+
+/** A sub-call's answer decoded, or undefined when it failed, returned nothing or does not decode. */
+function decodeAnswer(
+  answer: { success: boolean; returnData: Hex } | undefined,
+  decode: (data: Hex) => unknown,
+): unknown {
+  if (!answer?.success || answer.returnData === '0x') return undefined
+  try {
+    return decode(answer.returnData)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Reads `symbol()` and `decimals()` in one Multicall3 `aggregate3` call (at its canonical address, whatever the
+ * client's chain says), each sub-call allowed to fail. A token that reverts, is not a contract or answers garbage
+ * gives `{}` or a partial result. Only a failure of the read itself (RPC unreachable, Multicall3 missing) throws, so
+ * the caller can retry rather than store a message that lacks its symbol for good. (viem's `multicall` with
+ * `allowFailure` would fold that failure into the per-call results, indistinguishable from a mute token.)
+ */
+export async function readTokenMetadata(
+  client: Client<Transport, Chain | undefined>,
+  token: Address,
+): Promise<TokenMetadata> {
+  const [symbolAnswer, decimalsAnswer] = await readContract(client, {
+    address: MULTICALL3,
+    abi: multicall3Abi,
+    functionName: 'aggregate3',
+    args: [
+      [
+        {
+          target: token,
+          allowFailure: true,
+          callData: encodeFunctionData({ abi: erc20Abi, functionName: 'symbol' }),
+        },
+        {
+          target: token,
+          allowFailure: true,
+          callData: encodeFunctionData({ abi: erc20Abi, functionName: 'decimals' }),
+        },
+      ],
+    ],
+  })
+  const out: TokenMetadata = {}
+  const symbol = cleanSymbol(
+    decodeAnswer(symbolAnswer, (data) =>
+      decodeFunctionResult({ abi: erc20Abi, functionName: 'symbol', data }),
+    ),
+  )
+  if (symbol !== undefined) out.symbol = symbol
+  const decimals = cleanDecimals(
+    decodeAnswer(decimalsAnswer, (data) =>
+      decodeFunctionResult({ abi: erc20Abi, functionName: 'decimals', data }),
+    ),
+  )
+  if (decimals !== undefined) out.decimals = decimals
+  return out
+}

@@ -1,0 +1,66 @@
+/**
+ * The one surface a UI talks to (popup, options, widget, CLI): the background tracker in the extension, an in-page
+ * tracker in the widget. Every method is async so the same UI works over extension messaging.
+ */
+import type { Address, Hex } from 'viem'
+
+import type { ChainConfig } from '../chains/types'
+import type { RelayPlan } from '../relay/plan'
+import type { MessageStatus, TrackedMessage } from './message'
+
+export interface MessageFilter {
+  accounts?: Address[]
+  statuses?: MessageStatus[]
+  chainId?: number
+}
+
+export type TrackerUpdate =
+  | { type: 'messageAdded'; message: TrackedMessage }
+  | { type: 'messageUpdated'; message: TrackedMessage; from: MessageStatus; to: MessageStatus }
+  | { type: 'messageRemoved'; hash: Hex }
+  | { type: 'error'; message: string; context: string }
+
+export type RelaySignerChoice = { kind: 'wallet' } | { kind: 'relayAccount' }
+
+export interface TrackerApi {
+  listMessages(filter?: MessageFilter): Promise<TrackedMessage[]>
+  getMessage(hash: Hex): Promise<TrackedMessage | undefined>
+  /** Find every cross-chain message a source transaction emitted and start tracking them. */
+  trackTransaction(chainId: number, transactionHash: Hex): Promise<TrackedMessage[]>
+  listChains(): Promise<ChainConfig[]>
+  /** Build, re-derived from the source chain, what a relay would do; simulated for `from`. */
+  prepareRelay(hash: Hex, from?: Address): Promise<RelayPlan>
+  /** Sign and send the relay; resolves with the relay tx hash once the RPC accepted it. */
+  relay(hash: Hex, signer: RelaySignerChoice): Promise<Hex>
+  /** Re-emit an expired (or lost) message on its source with resendMessage; resolves with the tx hash. */
+  resend(hash: Hex, signer: RelaySignerChoice): Promise<Hex>
+  /** Subscribe to changes; returns an unsubscribe function. */
+  subscribe(listener: (update: TrackerUpdate) => void): () => void
+}
+
+/** What the owner of a tracker (the extension's background, the widget host, the CLI) can do beyond a UI. */
+export interface Tracker extends TrackerApi {
+  /** Accounts whose outgoing and incoming messages are discovered by scanning the chains. */
+  watchAccount(account: Address): Promise<void>
+  unwatchAccount(account: Address): Promise<void>
+  listAccounts(): Promise<Address[]>
+  /** Add or replace a chain (validated and checked against its RPC first). */
+  addChain(config: ChainConfig): Promise<void>
+  removeChain(id: number): Promise<void>
+  /** One poller tick over every chain; resolves when the reads and the resulting store writes are done. */
+  poll(): Promise<PollReport>
+  /** Scan watched accounts for new messages (resumes from stored cursors). */
+  scanAccounts(): Promise<number>
+  /** Delay the owner should wait before the next poll: short while something is in flight, long when idle. */
+  nextPollDelayMs(): number
+  /** Start polling on a timer (Node, pages); the extension drives `poll()` from chrome.alarms instead. */
+  start(): void
+  stop(): void
+}
+
+export interface PollReport {
+  /** JSON-RPC requests made, per chain id. */
+  requests: Record<number, number>
+  updated: number
+  errors: { chainId: number; message: string }[]
+}

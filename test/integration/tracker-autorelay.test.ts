@@ -1,0 +1,40 @@
+/** With an autorelayer running, the tracker sees messages relayed by someone else and never asks the user. */
+import { sendSuperchainERC20 } from '@eth-optimism/viem/actions/interop'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+
+import type { Tracker } from '../../src/core/tracker/api'
+import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
+import { createTestTracker } from '../fixtures/tracker'
+
+let devnet: TestDevnet
+let tracker: Tracker
+beforeAll(async () => {
+  devnet = await startTestDevnet({ autorelay: true })
+  ;({ tracker } = await createTestTracker(devnet))
+})
+afterAll(async () => {
+  await devnet?.stop()
+})
+
+it('sees a message relayed by the autorelayer, with who relayed it', async () => {
+  const hash = await sendSuperchainERC20(devnet.walletClient(901), {
+    tokenAddress: '0x420beeF000000000000000000000000000000001',
+    to: devnet.accounts[1].address,
+    amount: 0n,
+    chainId: 902,
+    account: devnet.account(0),
+    chain: devnet.chain(901).chain,
+  })
+  await devnet.publicClient(901).waitForTransactionReceipt({ hash })
+  const [message] = await tracker.trackTransaction(901, hash)
+  let status = message!.status
+  for (let i = 0; i < 40 && status !== 'relayed' && status !== 'finalized'; i++) {
+    await new Promise((r) => setTimeout(r, 250))
+    await tracker.poll()
+    status = (await tracker.getMessage(message!.hash))!.status
+  }
+  const relayed = await tracker.getMessage(message!.hash)
+  expect(relayed?.status).toMatch(/relayed|finalized/)
+  expect(relayed?.relay?.relayer?.toLowerCase()).toBe(devnet.autorelayerAddress!.toLowerCase())
+  expect(relayed?.pendingRelay).toBeUndefined()
+})
