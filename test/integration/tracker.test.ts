@@ -3,7 +3,7 @@
  * with a local key, and the hard cases — reverting target, racing relayers, expiry and resend, reorg.
  */
 import { sendCrossDomainMessage, sendETH, sendSuperchainERC20 } from '@eth-optimism/viem/actions/interop'
-import { encodeFunctionData, parseAbi, parseEther, type Hex } from 'viem'
+import { encodeFunctionData, parseAbi, parseEther, type Address, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { artifacts } from '../../devnet/contracts/artifacts'
@@ -22,7 +22,7 @@ const mockAbi = parseAbi([
 let devnet: TestDevnet
 let tracker: Tracker
 
-async function sendErc20(amount = parseEther('10'), to = devnet.accounts[1].address, from = 0) {
+async function sendErc20(amount = parseEther('10'), to: Address = devnet.accounts[1].address, from = 0) {
   const hash = await sendSuperchainERC20(devnet.walletClient(901, devnet.account(from)), {
     tokenAddress: MOCK,
     to,
@@ -57,7 +57,7 @@ beforeAll(async () => {
         address: MOCK,
         abi: mockAbi,
         functionName: 'mint',
-        args: [devnet.accounts[i].address, parseEther('1000')],
+        args: [devnet.accounts[i]!.address, parseEther('1000')],
         account: devnet.account(i),
         chain: devnet.chain(901).chain,
       })
