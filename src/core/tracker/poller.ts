@@ -184,6 +184,8 @@ async function observeDestination(
   const flags = await client.multicall({
     multicallAddress: MULTICALL3,
     allowFailure: false,
+    // viem splits multicalls into 1 KiB chunks by default (≈28 calls each); one call keeps the tick at a fixed cost.
+    batchSize: 0,
     blockNumber: latest,
     contracts: unknown.map((m) => ({
       address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,

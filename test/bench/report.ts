@@ -1,0 +1,38 @@
+/** Bench results: a printed table and a JSON file (bench-results/bench.json), so numbers can be compared across runs. */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+export interface BenchRow {
+  group: string
+  name: string
+  value: number
+  unit: string
+  /** Context, e.g. the naive figure this row is compared with. */
+  note?: string
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+export function printTable(rows: BenchRow[]): void {
+  const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 2 : 1))
+  const cells = rows.map((r) => [r.group, r.name, `${fmt(r.value)} ${r.unit}`, r.note ?? ''])
+  const header = ['group', 'measure', 'value', 'note']
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)))
+  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join('  ')
+  console.log(line(header))
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const c of cells) console.log(line(c))
+}
+
+export function writeJson(rows: BenchRow[], file = join('bench-results', 'bench.json')): string {
+  mkdirSync('bench-results', { recursive: true })
+  writeFileSync(
+    file,
+    JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 2) + '\n',
+  )
+  return file
+}
