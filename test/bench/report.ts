@@ -1,5 +1,5 @@
 /** Bench results: a printed table and a JSON file (bench-results/bench.json), so numbers can be compared across runs. */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 export interface BenchRow {
