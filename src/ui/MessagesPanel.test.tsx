@@ -1,0 +1,75 @@
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+
+import type { Address } from 'viem'
+
+import type { TrackedMessage } from '../core/tracker/message'
+import { ALICE, BOB, CHAINS, makeMessage, NOW } from './messageFixtures.test-helper'
+import { MessagesPanel } from './MessagesPanel'
+import type { MessageTab } from './directions'
+
+function render(messages: TrackedMessage[], accounts?: Address[], tab?: MessageTab): string {
+  return renderToStaticMarkup(
+    <MessagesPanel
+      messages={messages}
+      chains={CHAINS}
+      accounts={accounts}
+      now={NOW}
+      tab={tab}
+      onTabChange={() => {}}
+      onToggle={() => {}}
+      onRelay={() => {}}
+      onResend={() => {}}
+      onTrackTransaction={() => {}}
+    />,
+  )
+}
+
+const mixed = [
+  makeMessage({ seed: 1, kind: 'erc20', status: 'ready' }),
+  makeMessage({ seed: 2, kind: 'eth', status: 'failed', failure: { reason: 'OutOfGas', at: NOW } }),
+  makeMessage({ seed: 3, kind: 'erc20', status: 'expired' }),
+  makeMessage({ seed: 4, kind: 'generic', status: 'finalized' }),
+  makeMessage({ seed: 5, kind: 'eth', status: 'relaying' }),
+]
+
+describe('MessagesPanel', () => {
+  it('shows the empty state with a hint and the way to track a transaction', () => {
+    const html = render([], [ALICE])
+    expect(html).toContain('No cross-chain messages yet')
+    expect(html).toContain('appear here as soon as they are on chain')
+    expect(html).toContain('Track a transaction')
+    expect(render([])).toContain('paste the hash of a transaction')
+  })
+
+  it('splits into Outgoing / Incoming against the accounts', () => {
+    const html = render(mixed, [ALICE])
+    // The generic message is sent by ALICE too: all five are outgoing for her.
+    expect(html).toMatch(/Outgoing<span class="scr-count">5<\/span>/)
+    expect(html).toMatch(/Incoming<span class="scr-count">0<\/span>/)
+    expect(html).toMatch(/data-tab="outgoing"[^>]*aria-selected="true"/)
+    expect(render(mixed, [BOB])).toMatch(/Incoming<span class="scr-count">4<\/span>/)
+    expect(render(mixed, [BOB])).toMatch(/Other<span class="scr-count">1<\/span>/)
+  })
+
+  it('shows one "All" tab without accounts', () => {
+    const html = render(mixed)
+    expect(html).toMatch(/All<span class="scr-count">5<\/span>/)
+    expect(html).not.toContain('Outgoing')
+  })
+
+  it('puts the action only on ready, failed and expired rows', () => {
+    const html = render(mixed)
+    expect(html.match(/>Relay<\/button>/g)).toHaveLength(1)
+    expect(html.match(/>Retry<\/button>/g)).toHaveLength(1)
+    expect(html.match(/>Resend<\/button>/g)).toHaveLength(1)
+    expect(html).toContain('Relay failed: OutOfGas')
+    expect(html).toContain('Expired — resend on OP A')
+    expect(html).toContain('Delivered on OP B')
+    expect(html).toContain('Relay submitted on OP B, waiting for it to be mined')
+  })
+
+  it('says so when the selected tab is empty', () => {
+    expect(render(mixed, [ALICE], 'incoming')).toContain('No incoming messages.')
+  })
+})

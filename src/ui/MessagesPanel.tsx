@@ -1,0 +1,133 @@
+/**
+ * The tabbed message list: Outgoing / Incoming (or All when no account is watched, plus Other when some tracked
+ * message involves none of the accounts), each a windowed MessageList of MessageRows, or the empty state.
+ * Controlled: RelayApp owns the tab and the expanded row, because a notification click or a freshly tracked
+ * transaction must be able to switch both.
+ */
+import { useId } from 'react'
+import type { KeyboardEvent } from 'react'
+import type { Address, Hex } from 'viem'
+
+import type { ChainConfig } from '../core/chains/types'
+import type { TrackedMessage } from '../core/tracker/message'
+import { splitByTab, TAB_LABELS } from './directions'
+import type { MessageTab } from './directions'
+import { EmptyState } from './EmptyState'
+import type { ExplorerUrl } from './format'
+import { MessageList } from './MessageList'
+import { MessageRow } from './MessageRow'
+
+export interface MessagesPanelProps {
+  messages: readonly TrackedMessage[]
+  chains: readonly ChainConfig[]
+  accounts?: readonly Address[]
+  /** ms since epoch. */
+  now: number
+  /** The selected tab; when absent or not shown, the first tab. */
+  tab?: MessageTab
+  onTabChange: (tab: MessageTab) => void
+  expandedHash?: Hex
+  onToggle: (hash: Hex) => void
+  scrollToHash?: Hex
+  onRelay?: (message: TrackedMessage) => void
+  onResend?: (message: TrackedMessage) => void
+  onTrackTransaction?: () => void
+  explorerUrl?: ExplorerUrl
+  /** Passed to MessageList; tests use it to pin the window size. */
+  initialViewportHeight?: number
+}
+
+export function MessagesPanel(props: MessagesPanelProps) {
+  const {
+    messages,
+    chains,
+    accounts,
+    now,
+    onTabChange,
+    expandedHash,
+    onToggle,
+    onRelay,
+    onResend,
+    explorerUrl,
+  } = props
+  const baseId = useId()
+  const watchingAccounts = !!accounts && accounts.length > 0
+
+  if (messages.length === 0) {
+    return <EmptyState watchingAccounts={watchingAccounts} onTrackTransaction={props.onTrackTransaction} />
+  }
+
+  const { tabs, byTab } = splitByTab(messages, accounts)
+  const selected = props.tab && tabs.includes(props.tab) ? props.tab : (tabs[0] ?? 'all')
+  const shown = byTab[selected] ?? []
+
+  // Arrow keys move between tabs, as in the WAI-ARIA tabs pattern (selection follows focus).
+  const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
+    if (step === 0) return
+    event.preventDefault()
+    const next = tabs[(tabs.indexOf(selected) + step + tabs.length) % tabs.length]
+    if (!next) return
+    onTabChange(next)
+    const container = event.currentTarget.parentElement
+    container?.querySelector<HTMLButtonElement>(`[data-tab='${next}']`)?.focus()
+  }
+
+  return (
+    <div className="scr-panel">
+      <div className="scr-tabs" role="tablist" aria-label="Message direction">
+        {tabs.map((tab) => (
+          <button
+            key={tab}
+            type="button"
+            role="tab"
+            className="scr-tab"
+            data-tab={tab}
+            id={`${baseId}-tab-${tab}`}
+            aria-selected={tab === selected}
+            aria-controls={`${baseId}-panel`}
+            tabIndex={tab === selected ? 0 : -1}
+            onClick={() => onTabChange(tab)}
+            onKeyDown={onTabKeyDown}
+          >
+            {TAB_LABELS[tab]}
+            <span className="scr-count">{byTab[tab]?.length ?? 0}</span>
+          </button>
+        ))}
+      </div>
+      <div
+        className="scr-panel"
+        role="tabpanel"
+        id={`${baseId}-panel`}
+        aria-labelledby={`${baseId}-tab-${selected}`}
+      >
+        {shown.length === 0 ? (
+          <div className="scr-state">
+            <p>No {TAB_LABELS[selected].toLowerCase()} messages.</p>
+          </div>
+        ) : (
+          <MessageList
+            key={selected}
+            messages={shown}
+            expandedHash={expandedHash}
+            scrollToHash={props.scrollToHash}
+            initialViewportHeight={props.initialViewportHeight}
+            label={`${TAB_LABELS[selected]} messages`}
+            renderMessage={(message, expanded) => (
+              <MessageRow
+                message={message}
+                chains={chains}
+                now={now}
+                expanded={expanded}
+                onToggle={onToggle}
+                onRelay={onRelay}
+                onResend={onResend}
+                explorerUrl={explorerUrl}
+              />
+            )}
+          />
+        )}
+      </div>
+    </div>
+  )
+}

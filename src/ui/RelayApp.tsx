@@ -1,0 +1,214 @@
+/**
+ * The whole shared UI: the extension popup and the embeddable widget both render this, and differ only in the
+ * props they pass — which tracker (`api`), whose messages (`accounts`), which signers they can offer, and how to
+ * link to an explorer. It talks to nothing but `TrackerApi` (DESIGN.md §2–3).
+ *
+ * It brings its own stylesheet in a `<style>` inside its tree, so it looks the same in a popup, on a dapp page and
+ * inside a shadow root, and touches no global CSS.
+ */
+import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import type { Address, Hex } from 'viem'
+
+import type { RelaySignerChoice, TrackerApi } from '../core/tracker/api'
+import type { TrackedMessage } from '../core/tracker/message'
+import { tabFor } from './directions'
+import type { MessageTab } from './directions'
+import { explorerUrlFromChains } from './format'
+import type { ExplorerUrl } from './format'
+import { MessagesPanel } from './MessagesPanel'
+import { RelayDialog } from './RelayDialog'
+import { ResendDialog } from './ResendDialog'
+import { RELAY_APP_CSS } from './styles'
+import { themeClassName } from './theme'
+import type { ThemeName } from './theme'
+import { TrackTransactionForm } from './TrackTransactionForm'
+import { useTrackedMessages } from './useTrackedMessages'
+
+/** Ages ("3 min ago") and expiry countdowns only need minute precision. */
+const CLOCK_TICK_MS = 30_000
+
+export interface RelayAppProps {
+  /** Keep its identity stable (create it once): a new object reloads everything and resubscribes. */
+  api: TrackerApi
+  /** The user's accounts: messages split into Outgoing / Incoming against them. Absent or empty: one "All" tab. */
+  accounts?: Address[]
+  /** The signers this shell can offer, preferred first: ['relayAccount', 'wallet'] in the extension, ['wallet'] in the widget. */
+  signers: RelaySignerChoice['kind'][]
+  signerLabels?: Partial<Record<RelaySignerChoice['kind'], string>>
+  /** Open on this message (a notification click): its tab selected, its row expanded and scrolled into view. */
+  focusHash?: Hex
+  /** Explorer links; by default built from each chain's `explorerUrl`. */
+  explorerUrl?: ExplorerUrl
+  theme?: ThemeName
+  title?: string
+}
+
+export function RelayApp({
+  api,
+  accounts,
+  signers,
+  signerLabels,
+  focusHash,
+  explorerUrl,
+  theme = 'auto',
+  title = 'Cross-chain messages',
+}: RelayAppProps) {
+  const formId = useId()
+  const { state, trackerError, dismissTrackerError, retry, merge } = useTrackedMessages(api)
+  const [now, setNow] = useState(() => Date.now())
+  const [tab, setTab] = useState<MessageTab>()
+  const [expandedHash, setExpandedHash] = useState<Hex | undefined>(focusHash)
+  const [scrollToHash, setScrollToHash] = useState<Hex | undefined>(focusHash)
+  const [formOpen, setFormOpen] = useState(false)
+  const [dialog, setDialog] = useState<{ kind: 'relay' | 'resend'; hash: Hex }>()
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS)
+    return () => clearInterval(timer)
+  }, [])
+
+  // A later notification click on an open popup re-focuses; the tab is then derived from the message again.
+  useEffect(() => {
+    if (!focusHash) return
+    setExpandedHash(focusHash)
+    setScrollToHash(focusHash)
+    setTab(undefined)
+  }, [focusHash])
+
+  const messages = state.phase === 'ready' ? state.messages : undefined
+  const chains = state.phase === 'ready' ? state.chains : undefined
+  const links = useMemo(
+    () => explorerUrl ?? (chains ? explorerUrlFromChains(chains) : undefined),
+    [explorerUrl, chains],
+  )
+
+  // Until the user picks a tab, show the one holding the focused message (if any).
+  const focused = scrollToHash ? messages?.find((m) => m.hash === scrollToHash) : undefined
+  const shownTab = tab ?? (focused ? tabFor(focused, accounts) : undefined)
+
+  const onToggle = useCallback(
+    (hash: Hex) => setExpandedHash((open) => (open === hash ? undefined : hash)),
+    [],
+  )
+  const onTabChange = useCallback((next: MessageTab) => {
+    setTab(next)
+    setScrollToHash(undefined)
+  }, [])
+  const onRelay = useCallback(
+    (message: TrackedMessage) => setDialog({ kind: 'relay', hash: message.hash }),
+    [],
+  )
+  const onResend = useCallback(
+    (message: TrackedMessage) => setDialog({ kind: 'resend', hash: message.hash }),
+    [],
+  )
+  const closeDialog = useCallback(() => setDialog(undefined), [])
+  const onTracked = useCallback(
+    (found: TrackedMessage[]) => {
+      merge(found)
+      const first = found[0]
+      if (!first) return
+      setTab(tabFor(first, accounts))
+      setExpandedHash(first.hash)
+      setScrollToHash(first.hash)
+    },
+    [merge, accounts],
+  )
+
+  // The dialog shows the live message, and goes away if the message does (removed from the tracker).
+  const dialogMessage = dialog ? messages?.find((m) => m.hash === dialog.hash) : undefined
+  const hasSigner = signers.length > 0
+
+  return (
+    <div className={`scr-root ${themeClassName(theme)}`} data-theme={theme}>
+      <style>{RELAY_APP_CSS}</style>
+      <header className="scr-header">
+        <h2 className="scr-title">{title}</h2>
+        {state.phase === 'ready' ? (
+          <button
+            type="button"
+            className="scr-button scr-button-small"
+            aria-expanded={formOpen}
+            aria-controls={formOpen ? formId : undefined}
+            onClick={() => setFormOpen((open) => !open)}
+          >
+            {formOpen ? 'Close' : 'Track a transaction'}
+          </button>
+        ) : null}
+      </header>
+
+      {formOpen && chains ? (
+        <div id={formId}>
+          <TrackTransactionForm api={api} chains={chains} onTracked={onTracked} />
+        </div>
+      ) : null}
+
+      {trackerError ? (
+        <div className="scr-notice" role="status">
+          <span className="scr-notice-text">{trackerError}</span>
+          <button type="button" className="scr-close" aria-label="Dismiss" onClick={dismissTrackerError}>
+            ×
+          </button>
+        </div>
+      ) : null}
+
+      {state.phase === 'loading' ? (
+        <div className="scr-state" role="status">
+          <div className="scr-spinner" aria-hidden="true" />
+          <p>Loading messages…</p>
+        </div>
+      ) : null}
+
+      {state.phase === 'error' ? (
+        <div className="scr-state" role="alert">
+          <p className="scr-state-title">Could not load your messages</p>
+          <p className="scr-error-text">{state.error}</p>
+          <button type="button" className="scr-button" onClick={retry}>
+            Retry
+          </button>
+        </div>
+      ) : null}
+
+      {messages && chains ? (
+        <MessagesPanel
+          messages={messages}
+          chains={chains}
+          accounts={accounts}
+          now={now}
+          tab={shownTab}
+          onTabChange={onTabChange}
+          expandedHash={expandedHash}
+          onToggle={onToggle}
+          scrollToHash={scrollToHash}
+          onRelay={hasSigner ? onRelay : undefined}
+          onResend={hasSigner ? onResend : undefined}
+          onTrackTransaction={() => setFormOpen(true)}
+          explorerUrl={links}
+        />
+      ) : null}
+
+      {dialog?.kind === 'relay' && dialogMessage && chains ? (
+        <RelayDialog
+          api={api}
+          message={dialogMessage}
+          chains={chains}
+          signers={signers}
+          signerLabels={signerLabels}
+          explorerUrl={links}
+          onClose={closeDialog}
+        />
+      ) : null}
+      {dialog?.kind === 'resend' && dialogMessage && chains ? (
+        <ResendDialog
+          api={api}
+          message={dialogMessage}
+          chains={chains}
+          signers={signers}
+          signerLabels={signerLabels}
+          explorerUrl={links}
+          onClose={closeDialog}
+        />
+      ) : null}
+    </div>
+  )
+}

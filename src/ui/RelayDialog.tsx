@@ -1,0 +1,111 @@
+/**
+ * The relay flow for one message: prepare (the tracker re-derives the message from the source chain and simulates
+ * the relay) → review (what executes, fee, who signs, the simulation) → sign and send → submitted tx hash.
+ * Errors are shown verbatim: core's messages say what to do (e.g. a wallet that dropped the access list).
+ */
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
+
+import type { ChainConfig } from '../core/chains/types'
+import type { TrackerApi } from '../core/tracker/api'
+import type { TrackedMessage } from '../core/tracker/message'
+import { errorText } from './format'
+import type { ExplorerUrl } from './format'
+import { Modal } from './Modal'
+import { RelayDialogContent } from './RelayDialogContent'
+import type { RelayPhase } from './RelayDialogContent'
+import type { SignerKind } from './SignerChoice'
+
+export interface RelayDialogProps {
+  api: TrackerApi
+  message: TrackedMessage
+  chains: readonly ChainConfig[]
+  /** The signers this shell offers, preferred first; the first is preselected. */
+  signers: readonly SignerKind[]
+  signerLabels?: Partial<Record<SignerKind, string>>
+  explorerUrl?: ExplorerUrl
+  onClose: () => void
+}
+
+export function RelayDialog({
+  api,
+  message,
+  chains,
+  signers,
+  signerLabels,
+  explorerUrl,
+  onClose,
+}: RelayDialogProps) {
+  const titleId = useId()
+  const descriptionId = useId()
+  const mounted = useRef(false)
+  const [phase, setPhase] = useState<RelayPhase>({ step: 'preparing' })
+  const [signer, setSigner] = useState<SignerKind | undefined>(signers[0])
+  const [attempt, setAttempt] = useState(0)
+
+  useEffect(() => {
+    mounted.current = true
+    return () => {
+      mounted.current = false
+    }
+  }, [])
+
+  // Prepare on open and on "Try again"; an answer to an earlier attempt (or after close) is dropped.
+  useEffect(() => {
+    let current = true
+    api.prepareRelay(message.hash).then(
+      (plan) => {
+        if (current) setPhase({ step: 'review', plan })
+      },
+      (error: unknown) => {
+        if (current) setPhase({ step: 'prepareFailed', error: errorText(error) })
+      },
+    )
+    return () => {
+      current = false
+    }
+  }, [api, message.hash, attempt])
+
+  const prepareAgain = useCallback(() => {
+    setPhase({ step: 'preparing' })
+    setAttempt((n) => n + 1)
+  }, [])
+
+  const sign = async () => {
+    if (phase.step !== 'review' && phase.step !== 'relayFailed') return
+    const { plan } = phase
+    // The button is disabled in these cases; checked again because a failed simulation means a reverted, paid tx.
+    if (!plan.simulation.ok || signer === undefined) return
+    setPhase({ step: 'signing', plan })
+    try {
+      const transactionHash = await api.relay(message.hash, { kind: signer })
+      if (mounted.current) setPhase({ step: 'submitted', plan, transactionHash })
+    } catch (error) {
+      if (mounted.current) setPhase({ step: 'relayFailed', plan, error: errorText(error) })
+    }
+  }
+
+  return (
+    <Modal
+      labelledBy={titleId}
+      describedBy={descriptionId}
+      busy={phase.step === 'preparing' || phase.step === 'signing'}
+      onClose={onClose}
+    >
+      <RelayDialogContent
+        phase={phase}
+        message={message}
+        chains={chains}
+        signers={signers}
+        signerLabels={signerLabels}
+        signer={signer}
+        onSignerChange={setSigner}
+        onSign={sign}
+        onPrepare={prepareAgain}
+        onClose={onClose}
+        explorerUrl={explorerUrl}
+        titleId={titleId}
+        descriptionId={descriptionId}
+      />
+    </Modal>
+  )
+}

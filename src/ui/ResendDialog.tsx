@@ -1,0 +1,195 @@
+/**
+ * Reviving an expired message: destinations accept a message for 7 days after its initiating block, after which
+ * only `resendMessage` on the source chain helps — it re-emits the same message (same hash, so it can still be
+ * delivered only once) with a fresh timestamp (DESIGN.md §4). The tracker sends it; this dialog explains that,
+ * lets the user pick the signer, and shows the outcome. No simulation step: resendMessage only checks that the
+ * message was sent and not relayed, which the message's status already says.
+ */
+import { useEffect, useId, useRef, useState } from 'react'
+import type { Hex } from 'viem'
+
+import type { ChainConfig } from '../core/chains/types'
+import type { TrackerApi } from '../core/tracker/api'
+import type { TrackedMessage } from '../core/tracker/message'
+import { chainName, errorText, intentSummary } from './format'
+import type { ExplorerUrl } from './format'
+import { HashLink } from './HashLink'
+import { Modal } from './Modal'
+import { SignerChoice } from './SignerChoice'
+import type { SignerKind } from './SignerChoice'
+
+export type ResendPhase =
+  | { step: 'review' }
+  | { step: 'signing' }
+  | { step: 'submitted'; transactionHash: Hex }
+  | { step: 'failed'; error: string }
+
+export interface ResendDialogProps {
+  api: TrackerApi
+  message: TrackedMessage
+  chains: readonly ChainConfig[]
+  signers: readonly SignerKind[]
+  signerLabels?: Partial<Record<SignerKind, string>>
+  explorerUrl?: ExplorerUrl
+  onClose: () => void
+}
+
+export function ResendDialog({
+  api,
+  message,
+  chains,
+  signers,
+  signerLabels,
+  explorerUrl,
+  onClose,
+}: ResendDialogProps) {
+  const titleId = useId()
+  const mounted = useRef(false)
+  const [phase, setPhase] = useState<ResendPhase>({ step: 'review' })
+  const [signer, setSigner] = useState<SignerKind | undefined>(signers[0])
+
+  useEffect(() => {
+    mounted.current = true
+    return () => {
+      mounted.current = false
+    }
+  }, [])
+
+  const sign = async () => {
+    if ((phase.step !== 'review' && phase.step !== 'failed') || signer === undefined) return
+    setPhase({ step: 'signing' })
+    try {
+      const transactionHash = await api.resend(message.hash, { kind: signer })
+      if (mounted.current) setPhase({ step: 'submitted', transactionHash })
+    } catch (error) {
+      if (mounted.current) setPhase({ step: 'failed', error: errorText(error) })
+    }
+  }
+
+  return (
+    <Modal labelledBy={titleId} busy={phase.step === 'signing'} onClose={onClose}>
+      <ResendDialogBody
+        phase={phase}
+        message={message}
+        chains={chains}
+        signers={signers}
+        signerLabels={signerLabels}
+        signer={signer}
+        onSignerChange={setSigner}
+        onSign={sign}
+        onClose={onClose}
+        explorerUrl={explorerUrl}
+        titleId={titleId}
+      />
+    </Modal>
+  )
+}
+
+export interface ResendDialogBodyProps {
+  phase: ResendPhase
+  message: TrackedMessage
+  chains: readonly ChainConfig[]
+  signers: readonly SignerKind[]
+  signerLabels?: Partial<Record<SignerKind, string>>
+  signer: SignerKind | undefined
+  onSignerChange: (signer: SignerKind) => void
+  onSign: () => void
+  onClose: () => void
+  explorerUrl?: ExplorerUrl
+  titleId?: string
+}
+
+/** The dialog's content for one phase; pure, so each phase is rendered and checked on its own. */
+export function ResendDialogBody(props: ResendDialogBodyProps) {
+  const { phase, message, chains, signer } = props
+  const source = chainName(chains, message.source)
+  const destination = chainName(chains, message.destination)
+  const canSign = (phase.step === 'review' || phase.step === 'failed') && signer !== undefined
+
+  return (
+    <>
+      <div className="scr-dialog-header">
+        <h2 className="scr-dialog-title" id={props.titleId}>
+          Resend message
+        </h2>
+        <button type="button" className="scr-close" aria-label="Close" onClick={props.onClose}>
+          ×
+        </button>
+      </div>
+      <p className="scr-dialog-summary">
+        {intentSummary(message)} · {source} → {destination}
+      </p>
+      <p className="scr-callout">
+        {destination} accepts a message for 7 days only, and this one expired. Resending calls resendMessage
+        on {source}: the same message is emitted again with a fresh timestamp and can then be relayed. It can
+        still be delivered only once.
+      </p>
+      <dl className="scr-facts">
+        <dt>Sends on</dt>
+        <dd>{source}</dd>
+        <dt>Signer</dt>
+        <dd>
+          <SignerChoice
+            signers={props.signers}
+            labels={props.signerLabels}
+            value={signer}
+            onChange={props.onSignerChange}
+            readOnly={!canSign}
+          />
+        </dd>
+      </dl>
+
+      {phase.step === 'signing' ? (
+        <div className="scr-busy" role="status">
+          <div className="scr-spinner" aria-hidden="true" />
+          <p>
+            {signer === 'wallet'
+              ? 'Waiting for your signature in the wallet…'
+              : 'Signing with the relay account and sending…'}
+          </p>
+        </div>
+      ) : null}
+      {phase.step === 'failed' ? (
+        <p className="scr-callout scr-callout-danger" role="alert">
+          <strong>The resend was not sent.</strong>
+          {'\n'}
+          {phase.error}
+        </p>
+      ) : null}
+      {phase.step === 'submitted' ? (
+        <p className="scr-callout scr-callout-ok" role="status">
+          Resend submitted on {source}:{' '}
+          <HashLink
+            value={phase.transactionHash}
+            chainId={message.source}
+            kind="tx"
+            explorerUrl={props.explorerUrl}
+          />
+          . The message becomes relayable once {destination} accepts the new log.
+        </p>
+      ) : null}
+
+      <div className="scr-dialog-actions">
+        {phase.step === 'submitted' ? (
+          <button type="button" className="scr-button scr-button-primary" onClick={props.onClose} autoFocus>
+            Done
+          </button>
+        ) : (
+          <>
+            <button type="button" className="scr-button" onClick={props.onClose}>
+              {phase.step === 'signing' ? 'Hide' : 'Cancel'}
+            </button>
+            <button
+              type="button"
+              className="scr-button scr-button-primary"
+              disabled={!canSign}
+              onClick={props.onSign}
+            >
+              {phase.step === 'signing' ? 'Signing…' : 'Sign and resend'}
+            </button>
+          </>
+        )}
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,83 @@
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+
+import type { TrackedMessage } from '../core/tracker/message'
+import { explorerUrlFromChains } from './format'
+import { BOB, CHAINS, hex32, makeMessage, NOW } from './messageFixtures.test-helper'
+import { stepStates, Timeline } from './Timeline'
+
+function render(message: TrackedMessage): string {
+  return renderToStaticMarkup(
+    <Timeline message={message} chains={CHAINS} now={NOW} explorerUrl={explorerUrlFromChains(CHAINS)} />,
+  )
+}
+
+/** The state of each step, in order, as rendered. */
+function renderedStates(html: string): string[] {
+  return [...html.matchAll(/data-state="(\w+)"/g)].map((match) => match[1] ?? '')
+}
+
+describe('Timeline', () => {
+  it('highlights the step the message has reached', () => {
+    expect(stepStates('pending')).toEqual({
+      sent: 'current',
+      included: 'upcoming',
+      ready: 'upcoming',
+      relayed: 'upcoming',
+      finalized: 'upcoming',
+    })
+    expect(renderedStates(render(makeMessage({ status: 'ready', sentSecondsAgo: 60 })))).toEqual([
+      'done',
+      'done',
+      'current',
+      'upcoming',
+      'upcoming',
+    ])
+    expect(renderedStates(render(makeMessage({ status: 'finalized' })))).toEqual([
+      'done',
+      'done',
+      'done',
+      'done',
+      'current',
+    ])
+  })
+
+  it('marks a stuck message as a problem at the step it is stuck on', () => {
+    expect(stepStates('failed').ready).toBe('problem')
+    expect(stepStates('expired').ready).toBe('problem')
+    expect(stepStates('reorged').included).toBe('problem')
+    const html = render(makeMessage({ status: 'failed', failure: { reason: 'NotInAccessList()', at: NOW } }))
+    expect(html).toContain('Relay failed: NotInAccessList()')
+    expect(html.match(/aria-current="step"/g)).toHaveLength(1)
+  })
+
+  it('shows source safety under "included" and the expiry countdown under "ready"', () => {
+    const html = render(makeMessage({ status: 'ready', sentSecondsAgo: 86_400, sourceSafety: 'unsafe' }))
+    expect(html).toContain('Block 1234 on OP A, 1 day ago')
+    expect(html).toContain('data-safety="unsafe"')
+    expect(html).toContain('expires in 6 days')
+  })
+
+  it('links the source tx to the explorer when the chain has one, and shows who relayed', () => {
+    const html = render(
+      makeMessage({
+        status: 'relayed',
+        sentSecondsAgo: 600,
+        sourceSafety: 'safe',
+        relay: { transactionHash: hex32(0x4e1a), relayer: BOB, blockNumber: 99n },
+        destinationSafety: 'unsafe',
+      }),
+    )
+    expect(html).toContain(`href="https://a.example/tx/${hex32(0x5000_0001)}"`)
+    // OP B has no explorer: hashes there are plain text with the full value in the title.
+    expect(html).toContain(`title="${hex32(0x4e1a)}"`)
+    expect(html).toContain(`title="${BOB}"`)
+    expect(html).toContain('0x7099…79C8')
+    expect(html).toContain('Waiting for the relay&#x27;s block to be finalized')
+    expect(html.match(/data-safety=/g)).toHaveLength(2)
+  })
+
+  it('explains how to revive an expired message', () => {
+    expect(render(makeMessage({ status: 'expired' }))).toContain('Resend it on OP A (resendMessage)')
+  })
+})

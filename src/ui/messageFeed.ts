@@ -1,0 +1,84 @@
+/**
+ * The UI's live copy of the tracker's messages: loads the messages and chains, then keeps them current from the
+ * tracker's pushed updates. Plain TypeScript (no React) so its ordering rules are unit-tested; `useTrackedMessages`
+ * only wires it to component state.
+ *
+ * It subscribes *before* loading and buffers what arrives meanwhile, then replays it over the loaded list: an
+ * update that lands between the tracker answering `listMessages()` and the answer reaching us (over extension
+ * messaging that is a real window) is not lost. Updates are upserts, so replaying one the list already reflects is
+ * harmless.
+ */
+import type { ChainConfig } from '../core/chains/types'
+import type { TrackerApi, TrackerUpdate } from '../core/tracker/api'
+import type { TrackedMessage } from '../core/tracker/message'
+import { errorText } from './format'
+import { applyTrackerUpdate, mergeMessages, sortMessages } from './messageUpdates'
+
+export type TrackerLoadState =
+  | { phase: 'loading' }
+  | { phase: 'error'; error: string }
+  | { phase: 'ready'; messages: TrackedMessage[]; chains: ChainConfig[] }
+
+export interface MessageFeedListener {
+  /** Every new state (never the initial 'loading'). */
+  onState: (state: TrackerLoadState) => void
+  /** A problem the tracker reported in the background (an RPC down, a scan failed): "context: message". */
+  onTrackerError?: (text: string) => void
+}
+
+export interface MessageFeed {
+  /** Merge messages the UI got directly (trackTransaction's answer) without waiting for their events. */
+  merge: (messages: readonly TrackedMessage[]) => void
+  /** Unsubscribe; nothing is reported after this, even a load still in flight. */
+  stop: () => void
+}
+
+export function startMessageFeed(api: TrackerApi, listener: MessageFeedListener): MessageFeed {
+  let active = true
+  let state: TrackerLoadState = { phase: 'loading' }
+  let buffered: TrackerUpdate[] = []
+
+  const publish = (next: TrackerLoadState) => {
+    state = next
+    if (active) listener.onState(next)
+  }
+
+  const unsubscribe = api.subscribe((update) => {
+    if (!active) return
+    if (update.type === 'error') {
+      listener.onTrackerError?.(`${update.context}: ${update.message}`)
+      return
+    }
+    if (state.phase !== 'ready') {
+      buffered.push(update)
+      return
+    }
+    const messages = applyTrackerUpdate(state.messages, update)
+    if (messages !== state.messages) publish({ ...state, messages })
+  })
+
+  Promise.all([api.listMessages(), api.listChains()]).then(
+    ([messages, chains]) => {
+      if (!active) return
+      let list = sortMessages(messages)
+      for (const update of buffered) list = applyTrackerUpdate(list, update)
+      buffered = []
+      publish({ phase: 'ready', messages: list, chains })
+    },
+    (error: unknown) => {
+      if (active) publish({ phase: 'error', error: errorText(error) })
+    },
+  )
+
+  return {
+    merge(messages) {
+      if (!active || state.phase !== 'ready') return
+      const merged = mergeMessages(state.messages, messages)
+      if (merged !== state.messages) publish({ ...state, messages: merged })
+    },
+    stop() {
+      active = false
+      unsubscribe()
+    },
+  }
+}

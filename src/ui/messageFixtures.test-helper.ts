@@ -1,0 +1,145 @@
+/**
+ * Test fixtures for the UI: valid-looking (not protocol-exact) messages, chains and a canned TrackerApi. Nothing
+ * here touches a network; hashes are derived from a seed so every message is distinct.
+ */
+import type { Address, Hex } from 'viem'
+
+import type { ChainConfig } from '../core/chains/types'
+import type { RelayPlan } from '../core/relay/plan'
+import type { TrackerApi, TrackerUpdate } from '../core/tracker/api'
+import type { MessageIntent, TrackedMessage } from '../core/tracker/message'
+
+export const ALICE: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'
+export const BOB: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
+export const CAROL: Address = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC'
+export const TOKEN: Address = '0x420beeF000000000000000000000000000000001'
+export const TOKEN_BRIDGE: Address = '0x4200000000000000000000000000000000000028'
+export const ETH_BRIDGE: Address = '0x4200000000000000000000000000000000000024'
+
+/** 2026-01-01T00:00:00Z */
+export const NOW = 1_767_225_600_000
+
+export const CHAINS: ChainConfig[] = [
+  {
+    id: 901,
+    name: 'OP A',
+    rpcUrl: 'http://127.0.0.1:9545',
+    nativeSymbol: 'ETH',
+    explorerUrl: 'https://a.example',
+  },
+  { id: 902, name: 'OP B', rpcUrl: 'http://127.0.0.1:9546', nativeSymbol: 'ETH' },
+]
+
+export function hex32(seed: number): Hex {
+  return `0x${seed.toString(16).padStart(64, '0')}`
+}
+
+export type IntentKind = MessageIntent['kind']
+
+export interface MakeMessageOptions extends Partial<TrackedMessage> {
+  kind?: IntentKind
+  seed?: number
+  /** Seconds before NOW that the initiating block was made; omit for no initiating log. */
+  sentSecondsAgo?: number
+}
+
+/** A message of the given kind (default erc20 "10 MOCK" from ALICE to BOB, 901 → 902, ready). */
+export function makeMessage(options: MakeMessageOptions = {}): TrackedMessage {
+  const { kind = 'erc20', seed = 1, sentSecondsAgo, ...overrides } = options
+  const intent: MessageIntent =
+    kind === 'erc20'
+      ? { kind, token: TOKEN, from: ALICE, to: BOB, amount: 10n * 10n ** 18n, symbol: 'MOCK', decimals: 18 }
+      : kind === 'eth'
+        ? { kind, from: ALICE, to: BOB, amount: 1_500_000_000_000_000_000n }
+        : { kind, selector: '0x12345678' }
+  const sender = kind === 'erc20' ? TOKEN_BRIDGE : kind === 'eth' ? ETH_BRIDGE : ALICE
+  const target = kind === 'erc20' ? TOKEN_BRIDGE : kind === 'eth' ? ETH_BRIDGE : CAROL
+  const createdAt = NOW - 180_000
+  return {
+    hash: hex32(0xa000_0000 + seed),
+    source: 901,
+    destination: 902,
+    nonce: BigInt(seed),
+    sender,
+    target,
+    message: '0x12345678',
+    intent,
+    sourceTransactionHash: hex32(0x5000_0000 + seed),
+    initiatingLog:
+      sentSecondsAgo === undefined
+        ? undefined
+        : {
+            blockNumber: 1234n,
+            blockHash: hex32(0xb000_0000 + seed),
+            logIndex: 2,
+            timestamp: BigInt(Math.floor(NOW / 1000) - sentSecondsAgo),
+            transactionHash: hex32(0x5000_0000 + seed),
+          },
+    status: 'ready',
+    accounts: [ALICE.toLowerCase() as Address],
+    createdAt,
+    updatedAt: createdAt,
+    ...overrides,
+  }
+}
+
+export function makePlan(overrides: Partial<RelayPlan> = {}): RelayPlan {
+  return {
+    messageHash: hex32(0xa000_0001),
+    source: 901,
+    destination: 902,
+    transaction: { to: '0x4200000000000000000000000000000000000023', data: '0x', accessList: [], value: 0n },
+    id: {
+      origin: '0x4200000000000000000000000000000000000023',
+      blockNumber: 1n,
+      logIndex: 0n,
+      timestamp: 1n,
+      chainId: 901n,
+    },
+    payload: '0x',
+    description: 'Mint 10 MOCK to 0x7099…79C8 on OP B',
+    simulation: { ok: true },
+    fee: { gas: 21_000n, maxFeePerGas: 1_000_000_000n, maxPriorityFeePerGas: 1n, total: 21_000_000_000_000n },
+    ...overrides,
+  }
+}
+
+/** A TrackerApi over canned data; records calls so tests can check what the UI asked for. */
+export function cannedTracker(messages: TrackedMessage[] = [], chains: ChainConfig[] = CHAINS) {
+  const calls: string[] = []
+  const listeners = new Set<(update: TrackerUpdate) => void>()
+  const api: TrackerApi = {
+    async listMessages() {
+      calls.push('listMessages')
+      return messages
+    },
+    async getMessage(hash) {
+      return messages.find((m) => m.hash === hash)
+    },
+    async trackTransaction(chainId, hash) {
+      calls.push(`trackTransaction ${chainId} ${hash}`)
+      return []
+    },
+    async listChains() {
+      calls.push('listChains')
+      return chains
+    },
+    async prepareRelay(hash) {
+      calls.push(`prepareRelay ${hash}`)
+      return makePlan({ messageHash: hash })
+    },
+    async relay(hash, signer) {
+      calls.push(`relay ${hash} ${signer.kind}`)
+      return hex32(0x4e1a)
+    },
+    async resend(hash, signer) {
+      calls.push(`resend ${hash} ${signer.kind}`)
+      return hex32(0x5e5e)
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+  return { api, calls, emit: (update: TrackerUpdate) => listeners.forEach((l) => l(update)) }
+}
