@@ -1,0 +1,68 @@
+/** The poller's promise: a fixed number of requests per chain and tick, whatever the number of tracked messages. */
+import { encodeFunctionData, parseAbi } from 'viem'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+
+import { l2ToL2CrossDomainMessengerAbi } from '../../src/core/protocol/abis'
+import { L2_TO_L2_CROSS_DOMAIN_MESSENGER, MULTICALL3 } from '../../src/core/protocol/addresses'
+import type { Tracker } from '../../src/core/tracker/api'
+import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
+import { createTestTracker } from '../fixtures/tracker'
+
+const multicallAbi = parseAbi([
+  'struct Call3 { address target; bool allowFailure; bytes callData; }',
+  'function aggregate3(Call3[] calls) payable returns ((bool success, bytes returnData)[])',
+])
+
+let devnet: TestDevnet
+let tracker: Tracker
+beforeAll(async () => {
+  devnet = await startTestDevnet({ blockTime: 0 })
+  ;({ tracker } = await createTestTracker(devnet))
+})
+afterAll(async () => {
+  await devnet?.stop()
+})
+
+/** One tx sending `n` generic messages 901 → 902 (through Multicall3), tracked by its hash. */
+async function trackBatch(n: number) {
+  const calls = Array.from({ length: n }, (_, i) => ({
+    target: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
+    allowFailure: false,
+    callData: encodeFunctionData({
+      abi: l2ToL2CrossDomainMessengerAbi,
+      functionName: 'sendMessage',
+      args: [902n, '0x000000000000000000000000000000000000dEaD', `0x${i.toString(16).padStart(8, '0')}`],
+    }),
+  }))
+  const hash = await devnet
+    .walletClient(901)
+    .writeContract({
+      address: MULTICALL3,
+      abi: multicallAbi,
+      functionName: 'aggregate3',
+      args: [calls],
+      account: devnet.account(0),
+      chain: devnet.chain(901).chain,
+      gas: 20_000_000n,
+    })
+  await devnet.publicClient(901).waitForTransactionReceipt({ hash })
+  return tracker.trackTransaction(901, hash)
+}
+
+async function steadyRequests() {
+  await tracker.poll()
+  const report = await tracker.poll()
+  expect(report.errors).toEqual([])
+  return report.requests
+}
+
+it('costs the same requests per tick for 1 message and for 200', async () => {
+  expect(await trackBatch(1)).toHaveLength(1)
+  const one = await steadyRequests()
+  expect(await trackBatch(199)).toHaveLength(199)
+  const many = await steadyRequests()
+  expect((await tracker.listMessages()).length).toBe(200)
+  expect(many).toEqual(one)
+  // heads (latest, safe, finalized) + one getLogs on the source, heads + one multicall on the destination
+  expect(one).toEqual({ 901: 4, 902: 4 })
+})
