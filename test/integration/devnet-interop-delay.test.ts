@@ -44,6 +44,8 @@ it('refuses a relay before the interop delay and accepts it after', async () => 
       account: devnet.account(0),
       chain: devnet.chain(902).chain,
     })
+  // Past the initiating timestamp (so only the delay is in the way), but well within the 30 s.
+  await devnet.increaseTime(902, 2)
   const early = await relay().then(
     () => undefined,
     (e: unknown) => e,
