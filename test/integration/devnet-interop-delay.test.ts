@@ -4,7 +4,7 @@ import {
   getCrossDomainMessages,
   sendSuperchainERC20,
 } from '@eth-optimism/viem/actions/interop'
-import { BaseError, encodeFunctionData } from 'viem'
+import { encodeFunctionData, type BaseError } from 'viem'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
 import { l2ToL2CrossDomainMessengerAbi } from '../../src/core/protocol/abis'

@@ -1,0 +1,197 @@
+/**
+ * `relay <messageHash>`: relay a message yourself with a local key from the environment. Shows the plan core
+ * re-derives from the source chain, asks before signing, then waits until the relay is seen on chain.
+ *
+ * Outcomes: relayed (0), already relayed by anyone (0: the user's goal is met), refused before anything was sent
+ * or reverted on chain (5), not confirmed in time (1: the tx may still land; `status` will tell).
+ */
+import { createInterface } from 'node:readline/promises'
+
+import { privateKeyToAccount } from 'viem/accounts'
+
+import { formatAmount, shortAddress } from '../../core/protocol/format'
+import type { RelayPlan } from '../../core/relay/plan'
+import type { TrackedMessage } from '../../core/tracker/message'
+import { RelaySimulationFailedError, UnknownMessageError } from '../../core/tracker/tracker'
+import { PRIVATE_KEY_ENV, readPrivateKey, type GlobalOptions, type RelayArgs } from '../args'
+import { openContext, requireChain, verifyChains, type CliContext } from '../context'
+import { CliError, EXIT, UsageError, type ExitCode } from '../exitCodes'
+import { routeText } from '../format'
+import { createOutput, type CliIo, type Output } from '../output'
+
+const POLL_MS = 1_000
+const RELAYED = ['relayed', 'finalized']
+/** Statuses that resolve by themselves: wait for them rather than relaying now. */
+const NOT_YET = ['pending', 'initiated', 'relaying']
+
+export async function runRelay(args: RelayArgs, global: GlobalOptions, io: CliIo): Promise<ExitCode> {
+  const out = createOutput(io, global.json)
+  const privateKey = readPrivateKey(io.env)
+  const interactive = io.stdin.isTTY === true
+  if (!args.yes && !args.dryRun && !interactive) {
+    // Checked before any network work: a script without --yes should learn that at once.
+    throw new UsageError(
+      'not relaying without confirmation: stdin is not a terminal, so pass --yes (or --dry-run to only see the plan)',
+    )
+  }
+  const signerAddress = privateKeyToAccount(privateKey).address
+  const ctx = await openContext(global, io.env, { privateKey })
+  try {
+    const stored = await ctx.tracker.getMessage(args.messageHash)
+    if (!stored) throw new UnknownMessageError(args.messageHash)
+    await verifyChains([
+      requireChain(ctx, stored.source, 'source'),
+      requireChain(ctx, stored.destination, 'destination'),
+    ])
+
+    let message = await waitWhile(ctx, args.messageHash, NOT_YET, args.timeoutMs, (m) =>
+      out.line(`waiting: the message is ${m.status}…`),
+    )
+    if (NOT_YET.includes(message.status)) {
+      throw new CliError(
+        `message ${message.hash} is still ${message.status} after ${args.timeoutMs / 1000} s: try again later ` +
+          '(superchain-relay status shows its progress)',
+        EXIT.relayRefused,
+      )
+    }
+    if (RELAYED.includes(message.status)) return alreadyRelayed(out, message)
+
+    let plan: RelayPlan
+    try {
+      plan = await ctx.tracker.prepareRelay(message.hash, signerAddress)
+    } catch (error) {
+      if ((error as Error).name === 'AlreadyRelayedError')
+        return alreadyRelayed(out, await refreshed(ctx, message))
+      throw error
+    }
+    printPlan(out, ctx, message, plan)
+    if (!plan.simulation.ok) throw new RelaySimulationFailedError(message.hash, plan.simulation.reason)
+    if (args.dryRun) {
+      out.document({ messageHash: message.hash, outcome: 'dryRun', plan, message })
+      out.line('dry run: nothing was sent')
+      return EXIT.ok
+    }
+    if (!args.yes && !(await confirm(io, `Relay this message from ${signerAddress}? [y/N] `))) {
+      throw new CliError('relay cancelled: nothing was sent', EXIT.relayRefused)
+    }
+
+    let transactionHash
+    try {
+      transactionHash = await ctx.tracker.relay(message.hash, { kind: 'relayAccount' })
+    } catch (error) {
+      // Someone relayed between the preview and our send: the tracker has polled, the store says so.
+      const now = await refreshed(ctx, message)
+      if (RELAYED.includes(now.status)) return alreadyRelayed(out, now)
+      throw error
+    }
+    out.line(`sent relay tx ${transactionHash}; waiting for it on ${ctx.chainName(message.destination)}…`)
+
+    message = await waitWhile(ctx, message.hash, ['relaying', 'ready'], args.timeoutMs)
+    if (message.status === 'failed') {
+      throw new CliError(
+        `relay tx ${transactionHash} failed: ${message.failure?.reason ?? 'no reason given'}`,
+        EXIT.relayRefused,
+      )
+    }
+    if (!RELAYED.includes(message.status)) {
+      throw new CliError(
+        `relay tx ${transactionHash} was sent but is not confirmed after ${args.timeoutMs / 1000} s ` +
+          `(message is ${message.status}): check later with superchain-relay status ${message.hash}`,
+        EXIT.unexpected,
+      )
+    }
+    const ours = message.relay?.transactionHash.toLowerCase() === transactionHash.toLowerCase()
+    out.document({
+      messageHash: message.hash,
+      outcome: ours ? 'relayed' : 'alreadyRelayed',
+      transactionHash: message.relay?.transactionHash ?? transactionHash,
+      plan,
+      message,
+    })
+    out.line(
+      ours
+        ? `relayed: tx ${transactionHash} in block ${message.relay?.blockNumber}`
+        : `already relayed: someone else's tx ${message.relay?.transactionHash} landed first`,
+    )
+    return EXIT.ok
+  } finally {
+    await ctx.close()
+  }
+}
+
+async function refreshed(ctx: CliContext, message: TrackedMessage): Promise<TrackedMessage> {
+  await ctx.tracker.poll()
+  return (await ctx.tracker.getMessage(message.hash)) ?? message
+}
+
+/** Polls while the message's status is one of `statuses`, up to `timeoutMs`; returns the last state seen. */
+async function waitWhile(
+  ctx: CliContext,
+  hash: TrackedMessage['hash'],
+  statuses: readonly string[],
+  timeoutMs: number,
+  onWait?: (message: TrackedMessage) => void,
+): Promise<TrackedMessage> {
+  const deadline = Date.now() + timeoutMs
+  let announced = ''
+  for (;;) {
+    await ctx.tracker.poll()
+    const message = await ctx.tracker.getMessage(hash)
+    if (!message) throw new UnknownMessageError(hash)
+    if (!statuses.includes(message.status) || Date.now() >= deadline) return message
+    if (onWait && announced !== message.status) {
+      announced = message.status
+      onWait(message)
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS))
+  }
+}
+
+function alreadyRelayed(out: Output, message: TrackedMessage): ExitCode {
+  out.document({
+    messageHash: message.hash,
+    outcome: 'alreadyRelayed',
+    ...(message.relay ? { transactionHash: message.relay.transactionHash } : {}),
+    message,
+  })
+  const by = message.relay?.relayer ? ` by ${message.relay.relayer}` : ''
+  out.line(
+    `already relayed${message.relay ? `: tx ${message.relay.transactionHash}${by}` : ''} (${message.status}); nothing to do`,
+  )
+  return EXIT.ok
+}
+
+function printPlan(out: Output, ctx: CliContext, message: TrackedMessage, plan: RelayPlan): void {
+  const symbol = ctx.chain(message.destination)?.nativeSymbol ?? 'ETH'
+  const rows: [string, string][] = [
+    ['message', message.hash],
+    ['what', plan.description],
+    ['route', routeText(message, ctx.chainName)],
+    ['signer', `${plan.from ?? '?'} (from ${PRIVATE_KEY_ENV})`],
+  ]
+  if (plan.fee) {
+    rows.push([
+      'fee',
+      `at most ${formatAmount(plan.fee.total)} ${symbol} (gas ${plan.fee.gas} × ${formatAmount(plan.fee.maxFeePerGas, 9)} gwei)`,
+    ])
+  }
+  rows.push([
+    'simulation',
+    plan.simulation.ok ? out.style.green('ok') : out.style.red(`reverts: ${plan.simulation.reason}`),
+  ])
+  out.line(
+    out.style.bold(`relay on ${ctx.chainName(message.destination)} as ${shortAddress(plan.from ?? '')}`),
+  )
+  for (const [label, value] of rows) out.line(`  ${label.padEnd(10)}  ${value}`)
+}
+
+async function confirm(io: CliIo, question: string): Promise<boolean> {
+  // The question goes to stderr so that stdout stays clean for --json.
+  const rl = createInterface({ input: io.stdin, output: io.stderr })
+  try {
+    const answer = await rl.question(question)
+    return /^y(es)?$/i.test(answer.trim())
+  } finally {
+    rl.close()
+  }
+}

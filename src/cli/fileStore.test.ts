@@ -1,0 +1,183 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+
+import {
+  ALICE,
+  erc20Transfer,
+  ethTransfer,
+  relayedGenericMessage,
+} from '../core/store/messageFixtures.test-helper'
+import { describeMessageStore } from '../core/store/storeContract.test-helper'
+import type { ScanCursor } from '../core/store/types'
+import { defaultStatePath, openFileStore, resolveStatePath, STATE_FORMAT, StateFileError } from './fileStore'
+
+const root = await mkdtemp(join(tmpdir(), 'superchain-relay-filestore-'))
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true })
+})
+
+let counter = 0
+const freshPath = () => join(root, `case-${++counter}`, 'state.json')
+
+// The file store must behave exactly like the memory store it wraps (and the IndexedDB one the extension ships).
+describeMessageStore('file store', () => openFileStore(freshPath()))
+
+const cursor: ScanCursor = {
+  chainId: 901,
+  account: ALICE.toLowerCase() as ScanCursor['account'],
+  direction: 'sender',
+  fromBlock: 0n,
+  toBlock: -1n,
+  rangeSize: 2_000n,
+  updatedAt: 1_700_000_000_000,
+}
+
+describe('file store persistence', () => {
+  let path: string
+  beforeEach(() => {
+    path = freshPath()
+  })
+
+  it('round-trips messages, cursors and settings through the file, bigints intact', async () => {
+    const store = await openFileStore(path)
+    const messages = [erc20Transfer(), ethTransfer({ nonce: 1n }), relayedGenericMessage()]
+    await store.upsertMany(messages)
+    await store.setCursor('901:alice', cursor)
+    await store.setSetting('accounts', [ALICE.toLowerCase()])
+    await store.close()
+
+    const text = await readFile(path, 'utf8')
+    const file = JSON.parse(text) as { format: string; cursors: Record<string, { toBlock: string }> }
+    expect(file.format).toBe(STATE_FORMAT)
+    // Written as decimal strings: a JSON number would round 2^64 - 1.
+    expect(text).toContain('"18446744073709551615"')
+    expect(file.cursors['901:alice']?.toBlock).toBe('-1')
+
+    const reopened = await openFileStore(path)
+    expect(await reopened.list()).toEqual(await sortedLikeStore(messages))
+    expect((await reopened.get(relayedGenericMessage().hash))?.initiatingLog?.blockNumber).toBe(
+      18_446_744_073_709_551_615n,
+    )
+    expect(await reopened.getCursor('901:alice')).toEqual(cursor)
+    expect(await reopened.getSetting('accounts')).toEqual([ALICE.toLowerCase()])
+    await reopened.close()
+  })
+
+  it('starts empty when the file does not exist, and creates its directory on the first write', async () => {
+    const store = await openFileStore(path)
+    expect(await store.list()).toEqual([])
+    await store.upsert(erc20Transfer())
+    await store.close()
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: STATE_FORMAT, version: 1 })
+  })
+
+  it('treats an empty file as a fresh state', async () => {
+    await writeDir(path, '  \n')
+    const store = await openFileStore(path)
+    expect(await store.list()).toEqual([])
+    await store.close()
+  })
+
+  it('forgets cursors on clear but keeps settings, as every store does', async () => {
+    const store = await openFileStore(path)
+    await store.upsert(erc20Transfer())
+    await store.setCursor('k', cursor)
+    await store.setSetting('s', 1)
+    await store.clear()
+    await store.close()
+    const reopened = await openFileStore(path)
+    expect(await reopened.list()).toEqual([])
+    expect(await reopened.getCursor('k')).toBeUndefined()
+    expect(await reopened.getSetting('s')).toBe(1)
+    await reopened.close()
+  })
+
+  it('writes atomically: no temp files are left behind, and many quick writes end in the last state', async () => {
+    const store = await openFileStore(path)
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.setCursor('k', { ...cursor, toBlock: BigInt(i) })),
+    )
+    await store.flush()
+    expect((await readdir(join(path, '..'))).sort()).toEqual(['state.json'])
+    await store.close()
+    const reopened = await openFileStore(path)
+    expect((await reopened.getCursor('k'))?.toBlock).toBe(19n)
+    await reopened.close()
+  })
+
+  describe('a file it cannot read is an error naming the file, and is never overwritten', () => {
+    const valid = () => ({
+      format: STATE_FORMAT,
+      version: 1,
+      savedAt: 0,
+      history: history([]),
+      cursors: {},
+      settings: {},
+    })
+    const cases: [string, string, RegExp][] = [
+      ['not JSON', '{"format": "superchain-relay-cli-st', /is not valid JSON/],
+      ['a JSON array', '[]', /not a Superchain Relay state file/],
+      [
+        'another format',
+        JSON.stringify({ ...valid(), format: 'something-else' }),
+        /format is "something-else"/,
+      ],
+      ['a newer version', JSON.stringify({ ...valid(), version: 2 }), /newer superchain-relay \(version 2/],
+      [
+        'an invalid message',
+        JSON.stringify({
+          ...valid(),
+          history: history([{ ...JSON.parse(JSON.stringify(erc20Transfer(), big)), nonce: 'abc' }]),
+        }),
+        /history\.messages\[0\]\.nonce: expected a decimal integer string/,
+      ],
+      [
+        'an invalid cursor',
+        JSON.stringify({ ...valid(), cursors: { k: { ...cursor, fromBlock: 1.5 } } }, big),
+        /invalid scan cursor at cursors\["k"\]/,
+      ],
+      ['no settings', JSON.stringify({ ...valid(), settings: [] }), /no valid "settings"/],
+    ]
+    it.each(cases)('%s', async (_name, content, problem) => {
+      await writeDir(path, content)
+      const error = await openFileStore(path).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(StateFileError)
+      expect((error as Error).message).toContain(path)
+      expect((error as Error).message).toMatch(problem)
+      expect((error as Error).message).toMatch(/left untouched/)
+      expect(await readFile(path, 'utf8')).toBe(content)
+      expect(await readdir(join(path, '..'))).toEqual(['state.json'])
+    })
+  })
+
+  it('resolves the path: --state, then SUPERCHAIN_RELAY_STATE, then ~/.superchain-relay/state.json', () => {
+    expect(resolveStatePath('/a/b.json', { SUPERCHAIN_RELAY_STATE: '/c/d.json' })).toBe('/a/b.json')
+    expect(resolveStatePath(undefined, { SUPERCHAIN_RELAY_STATE: '/c/d.json' })).toBe('/c/d.json')
+    expect(resolveStatePath(undefined, { SUPERCHAIN_RELAY_STATE: ' ' })).toBe(defaultStatePath())
+    expect(defaultStatePath()).toMatch(/\.superchain-relay[/\\]state\.json$/)
+  })
+})
+
+function big(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value
+}
+
+function history(messages: unknown[]) {
+  return { format: 'superchain-relay-history', version: 1, exportedAt: 0, messages }
+}
+
+async function writeDir(path: string, content: string): Promise<void> {
+  const { mkdir } = await import('node:fs/promises')
+  await mkdir(join(path, '..'), { recursive: true })
+  await writeFile(path, content)
+}
+
+/** list() order: newest first by createdAt, then by hash. */
+async function sortedLikeStore<T extends { createdAt: number; hash: string }>(messages: T[]): Promise<T[]> {
+  return [...messages].sort(
+    (a, b) => b.createdAt - a.createdAt || (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0),
+  )
+}

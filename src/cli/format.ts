@@ -1,0 +1,211 @@
+/**
+ * How the CLI prints messages: short summaries for lists, a timeline for one message, progress as the five steps
+ * every message makes (core's PROGRESS_STEPS), and JSON with bigints as decimal strings — the same encoding as the
+ * history export, so `--json` output and exported files read alike.
+ */
+import { MESSAGE_EXPIRY_SECONDS } from '../core/protocol/addresses'
+import { describeIntent, formatAmount, shortAddress } from '../core/protocol/format'
+import type { MessageStatus, SafetyLevel, TrackedMessage } from '../core/tracker/message'
+import { PROGRESS_STEPS, progressOf } from '../core/tracker/status'
+
+export type ChainName = (id: number) => string
+
+/** ANSI styling, a no-op unless the output is a terminal and NO_COLOR is unset (https://no-color.org). */
+export interface Style {
+  enabled: boolean
+  bold(text: string): string
+  dim(text: string): string
+  green(text: string): string
+  yellow(text: string): string
+  red(text: string): string
+  cyan(text: string): string
+}
+
+export function createStyle(enabled: boolean): Style {
+  const wrap = (open: number, close: number) => (text: string) =>
+    enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text
+  return {
+    enabled,
+    bold: wrap(1, 22),
+    dim: wrap(2, 22),
+    green: wrap(32, 39),
+    yellow: wrap(33, 39),
+    red: wrap(31, 39),
+    cyan: wrap(36, 39),
+  }
+}
+
+/** One JSON document; bigints as decimal strings (JSON has no bigint and a number would round them). */
+export function toJson(value: unknown, indent = 2): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), indent)
+}
+
+const STUCK: readonly MessageStatus[] = ['failed', 'expired', 'reorged']
+
+export function statusText(status: MessageStatus, style: Style): string {
+  if (status === 'ready') return style.bold(style.cyan(status))
+  if (status === 'relayed' || status === 'finalized') return style.green(status)
+  if (status === 'failed') return style.red(status)
+  if (STUCK.includes(status)) return style.yellow(status)
+  return status
+}
+
+/** "✓ sent → ✓ included → ● ready → ○ relayed → ○ finalized": readable without colour too. */
+export function progressText(status: MessageStatus, style: Style): string {
+  const reached = progressOf(status)
+  const done = status === 'finalized'
+  return PROGRESS_STEPS.map((step, index) => {
+    if (index < reached || done) return style.green(`✓ ${step}`)
+    if (index > reached) return style.dim(`○ ${step}`)
+    if (STUCK.includes(status))
+      return (status === 'failed' ? style.red : style.yellow)(`✗ ${step} (${status})`)
+    return style.bold(`● ${step}`)
+  }).join(style.dim(' → '))
+}
+
+export function kindText(message: TrackedMessage): string {
+  switch (message.intent.kind) {
+    case 'erc20':
+      return 'ERC-20 transfer'
+    case 'eth':
+      return 'ETH transfer'
+    case 'generic':
+      return 'message'
+  }
+}
+
+/** "10 MOCK", "0.25 ETH", "1000 units of 0x420b…0001" (decimals unknown), or the call a generic message makes. */
+export function amountText(message: TrackedMessage): string {
+  const { intent } = message
+  switch (intent.kind) {
+    case 'erc20': {
+      const token = intent.symbol ?? shortAddress(intent.token)
+      return intent.decimals === undefined
+        ? `${intent.amount} units of ${token}`
+        : `${formatAmount(intent.amount, intent.decimals)} ${token}`
+    }
+    case 'eth':
+      return `${formatAmount(intent.amount)} ETH`
+    case 'generic':
+      return intent.selector ? `call ${intent.selector}` : 'call with no data'
+  }
+}
+
+/** Who sends and who receives: the user-level parties of a transfer, the messenger's sender/target otherwise. */
+export function parties(message: TrackedMessage): { from: string; to: string } {
+  const { intent } = message
+  return intent.kind === 'generic'
+    ? { from: message.sender, to: message.target }
+    : { from: intent.from, to: intent.to }
+}
+
+export function routeText(message: TrackedMessage, chainName: ChainName): string {
+  return `${chainName(message.source)} (${message.source}) → ${chainName(message.destination)} (${message.destination})`
+}
+
+/** A list entry: status and hash (full: it is what `relay` takes), what it is and where it goes, its progress. */
+export function summaryLines(message: TrackedMessage, chainName: ChainName, style: Style): string[] {
+  const { from, to } = parties(message)
+  // Padded before styling: escape codes would count as width.
+  const pad = ' '.repeat(Math.max(0, 9 - message.status.length))
+  return [
+    `${statusText(message.status, style)}${pad} ${message.hash}`,
+    `  ${kindText(message)} · ${style.bold(amountText(message))} · ${shortAddress(from)} → ${shortAddress(to)} · ${routeText(message, chainName)}`,
+    `  ${progressText(message.status, style)}`,
+  ]
+}
+
+function timeText(seconds: bigint): string {
+  return new Date(Number(seconds) * 1000)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC')
+}
+
+function millisText(ms: number): string {
+  return timeText(BigInt(Math.floor(ms / 1000)))
+}
+
+function safetyText(safety: SafetyLevel | undefined): string {
+  return safety ?? 'unknown'
+}
+
+/** What the user can do next, when there is something. */
+export function nextStep(message: TrackedMessage): string | undefined {
+  switch (message.status) {
+    case 'ready':
+      return `nobody has relayed it yet: superchain-relay relay ${message.hash}`
+    case 'failed':
+      return `fix the cause, then retry: superchain-relay relay ${message.hash}`
+    case 'expired':
+      return `it must be re-sent with resendMessage on chain ${message.source} before it can be relayed`
+    case 'reorged':
+      return 'its source block was reorganized away; the tracker looks for it again on every refresh'
+    default:
+      return undefined
+  }
+}
+
+/** The timeline of one message (`status <hash>`): full addresses and hashes, both sides' safety. */
+export function detailLines(message: TrackedMessage, chainName: ChainName, style: Style): string[] {
+  const { from, to } = parties(message)
+  const rows: [string, string][] = [
+    ['what', describeIntent(message, chainName)],
+    ['kind', `${kindText(message)} · ${amountText(message)}`],
+  ]
+  if (message.intent.kind === 'erc20') rows.push(['token', message.intent.token])
+  rows.push(
+    ['from → to', `${from} → ${to}`],
+    ['route', routeText(message, chainName)],
+    ['status', statusText(message.status, style)],
+    ['progress', progressText(message.status, style)],
+    ['source tx', message.sourceTransactionHash],
+  )
+  const log = message.initiatingLog
+  if (log) {
+    rows.push([
+      'initiated',
+      `block ${log.blockNumber}, log ${log.logIndex}, ${timeText(log.timestamp)} · source safety: ${safetyText(message.sourceSafety)}`,
+    ])
+  } else {
+    rows.push(['initiated', message.status === 'pending' ? 'not mined yet' : 'initiating log not found'])
+  }
+  if (message.relay) {
+    const relay = message.relay
+    rows.push([
+      'relay',
+      `tx ${relay.transactionHash}${relay.relayer ? ` by ${relay.relayer}` : ''} in block ${relay.blockNumber}` +
+        `${relay.timestamp !== undefined ? `, ${timeText(relay.timestamp)}` : ''} · destination safety: ${safetyText(message.destinationSafety)}`,
+    ])
+  } else if (message.pendingRelay) {
+    const p = message.pendingRelay
+    rows.push([
+      'relay',
+      `tx ${p.transactionHash} by ${p.relayer} submitted ${millisText(p.submittedAt)}, not seen on chain yet`,
+    ])
+  } else {
+    rows.push(['relay', 'not relayed yet'])
+    if (log)
+      rows.push(['expires', `${timeText(log.timestamp + MESSAGE_EXPIRY_SECONDS)} (7 days after it was sent)`])
+  }
+  if (message.failure) {
+    const f = message.failure
+    rows.push([
+      'failure',
+      `${style.red(f.reason)} (${millisText(f.at)}${f.transactionHash ? `, tx ${f.transactionHash}` : ''})`,
+    ])
+  }
+  const next = nextStep(message)
+  if (next) rows.push(['next', next])
+  const width = Math.max(...rows.map(([label]) => label.length))
+  return [
+    style.bold(`message ${message.hash}`),
+    ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
+  ]
+}
+
+/** "0xf39F…2266, 0x7099…79C8" (and how many more past three). */
+export function shortAddressList(addresses: readonly string[]): string {
+  const shown = addresses.slice(0, 3).map(shortAddress).join(', ')
+  return addresses.length > 3 ? `${shown} and ${addresses.length - 3} more` : shown
+}
