@@ -28,11 +28,21 @@ export function printTable(rows: BenchRow[]): void {
   for (const c of cells) console.log(line(c))
 }
 
+/** Writes the rows, keeping rows of groups not run this time (`npm run bench -- poller` updates only the poller). */
 export function writeJson(rows: BenchRow[], file = join('bench-results', 'bench.json')): string {
   mkdirSync('bench-results', { recursive: true })
-  writeFileSync(
-    file,
-    JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 2) + '\n',
-  )
+  const groups = new Set(rows.map((r) => r.group))
+  let kept: BenchRow[] = []
+  if (existsSync(file)) {
+    try {
+      kept = (JSON.parse(readFileSync(file, 'utf8')) as { rows: BenchRow[] }).rows.filter(
+        (r) => !groups.has(r.group),
+      )
+    } catch {
+      kept = []
+    }
+  }
+  const document = { at: new Date().toISOString(), node: process.version, rows: [...kept, ...rows] }
+  writeFileSync(file, JSON.stringify(document, null, 2) + '\n')
   return file
 }
