@@ -1,0 +1,240 @@
+/**
+ * The background service worker's state and wiring, built from injected parts (the chrome API, the store, MetaMask)
+ * so unit tests run it against fakes. Nothing that matters lives only in this worker's memory: the tracker and its
+ * messages are re-created from IndexedDB, settings and the notification record come from chrome.storage.local, the
+ * unlocked relay key from chrome.storage.session. Chrome may stop the worker between any two events; the next event
+ * re-runs `index.ts`, which builds all this again and resumes.
+ */
+import type { ChainConfig } from '../../src/core/chains/types'
+import type { MessageStore } from '../../src/core/store/types'
+import type { TrackerUpdate } from '../../src/core/tracker/api'
+import { createTracker } from '../../src/core/tracker/tracker'
+import { encode, serializeError } from '../messaging/codec'
+import { isOwnExtensionPage, type SenderLike } from '../messaging/senders'
+import { createMessageListener } from '../messaging/server'
+import { UPDATES_PORT, type UpdatesMessage } from '../messaging/protocol'
+import { BADGE_COLOR, updateBadge } from './badge'
+import { createHandlers } from './handlers'
+import type { ExtensionHost } from './host'
+import { createNotifier } from './notifier'
+import { createRelayAccount } from './relayAccount'
+import { createFastLoop, ensureAlarm, FAST_POLL_MS, POLL_ALARM } from './scheduler'
+import { journalled } from './sentJournal'
+import { readSettings } from './settings'
+import type { Wallet } from './wallet'
+
+/** A fast-loop tick scans the watched accounts every this many ticks (10 s); polling is cheap, log scans less so. */
+const SCAN_EVERY_TICKS = 5
+/** A message on the move longer than this is probably stuck (a dropped tx): leave it to the alarm. */
+const MOVING_WINDOW_MS = 10 * 60_000
+export const WORKER_STARTS_KEY = 'workerStarts'
+
+export interface PortLike {
+  name: string
+  sender?: SenderLike
+  postMessage(message: unknown): void
+  disconnect(): void
+  onDisconnect: { addListener(listener: () => void): void }
+}
+
+export interface BackgroundOptions {
+  host: ExtensionHost
+  openStore: () => Promise<MessageStore>
+  defaultChains: ChainConfig[]
+  wallet: Wallet
+  now?: () => number
+  fastPollMs?: number
+  /** Only tests turn this off (their chains have no RPC). */
+  verifyChains?: boolean
+  /** Tests lower PBKDF2's cost. */
+  pbkdf2Iterations?: number
+  /** Where problems are reported (never with key material); default console.warn. */
+  log?: (line: string) => void
+}
+
+export function createBackground(options: BackgroundOptions) {
+  const { host, wallet } = options
+  const now = options.now ?? Date.now
+  const log = options.log ?? ((line: string) => console.warn(`[superchain-relay] ${line}`))
+  const ports = new Set<PortLike>()
+  const relayAccount = createRelayAccount({
+    local: host.storage.local,
+    session: host.storage.session,
+    ...(options.pbkdf2Iterations ? { iterations: options.pbkdf2Iterations } : {}),
+  })
+  let busyCalls = 0
+  let moving = false
+  let scanRequested = true
+  let ticks = 0
+  let chainNames = new Map<number, string>()
+
+  async function boot() {
+    const store = await options.openStore()
+    const tracker = await createTracker({
+      store,
+      defaultChains: options.defaultChains,
+      now,
+      ...(options.verifyChains === false ? { verifyChains: false } : {}),
+      signer: async (choice) =>
+        journalled(
+          choice.kind === 'relayAccount' ? await relayAccount.signer() : await wallet.signer(),
+          host.storage.session,
+          now,
+        ),
+    })
+    tracker.subscribe((update) => {
+      broadcast(update)
+      if (update.type !== 'error') scheduleBadge()
+    })
+    tracker.events.on('error', ({ error, context }) => log(`${context}: ${serializeError(error).message}`))
+    return { store, tracker }
+  }
+
+  let booted: ReturnType<typeof boot> | undefined
+  /** The tracker, built on first need; a failed build is retried by the next caller instead of cached. */
+  function ready() {
+    booted ??= boot().catch((error: unknown) => {
+      booted = undefined
+      throw error
+    })
+    return booted
+  }
+
+  function broadcast(update: TrackerUpdate): void {
+    if (ports.size === 0) return
+    const message: UpdatesMessage = { type: 'update', update: encode(update) }
+    for (const port of ports) {
+      try {
+        port.postMessage(message)
+      } catch {
+        ports.delete(port) // disconnected under us; its onDisconnect may not have run yet
+      }
+    }
+  }
+
+  let badgeQueued = false
+  function scheduleBadge(): void {
+    if (badgeQueued) return
+    badgeQueued = true
+    queueMicrotask(() => {
+      badgeQueued = false
+      void ready()
+        .then(({ store }) => updateBadge(host, store))
+        .catch((error: unknown) => log(`badge update failed: ${serializeError(error).message}`))
+    })
+  }
+
+  const notifier = createNotifier({
+    host,
+    log,
+    store: async () => (await ready()).store,
+    settings: () => readSettings(host.storage.local),
+    chainName: (id) => chainNames.get(id) ?? `chain ${id}`,
+    now,
+  })
+
+  async function tick(forceScan = false): Promise<{ found: number; updated: number }> {
+    const { store, tracker } = await ready()
+    chainNames = new Map((await tracker.listChains()).map((c) => [c.id, c.name]))
+    let found = 0
+    ticks += 1
+    if (forceScan || scanRequested || ticks % SCAN_EVERY_TICKS === 0) {
+      scanRequested = false
+      found = await tracker.scanAccounts()
+    }
+    const report = await tracker.poll()
+    await updateBadge(host, store)
+    await notifier.check()
+    const t = now()
+    moving = (await store.list({ statuses: ['pending', 'initiated', 'relaying'] })).some(
+      (m) => t - m.updatedAt < MOVING_WINDOW_MS,
+    )
+    return { found, updated: report.updated }
+  }
+
+  const loop = createFastLoop({
+    log,
+    tick: async () => {
+      await tick()
+    },
+    shouldRun: () => ports.size > 0 || busyCalls > 0 || wallet.pending() > 0 || moving,
+    intervalMs: options.fastPollMs ?? FAST_POLL_MS,
+  })
+
+  /**
+   * How many times a worker started in this browser session: a restart is otherwise invisible, and this is how a
+   * test (or a curious user in the worker's console) tells that state really came back from storage.
+   */
+  async function countStart(): Promise<void> {
+    const session = host.storage.session
+    const n = (await session.get(WORKER_STARTS_KEY))[WORKER_STARTS_KEY]
+    await session.set({ [WORKER_STARTS_KEY]: (typeof n === 'number' ? n : 0) + 1 })
+  }
+
+  const handlers = async () => {
+    const { store, tracker } = await ready()
+    return createHandlers({
+      host,
+      store,
+      tracker,
+      relayAccount,
+      wallet,
+      notifier,
+      wake(o) {
+        if (o?.scan) scanRequested = true
+        loop.kick()
+      },
+      refresh: () => tick(true),
+      async busy(task) {
+        busyCalls += 1
+        loop.kick()
+        try {
+          return await task()
+        } finally {
+          busyCalls -= 1
+        }
+      },
+    })
+  }
+
+  return {
+    /** Runs on every worker start: alarm, badge colour, and a first tick that resumes whatever was in flight. */
+    async start(): Promise<void> {
+      await Promise.all([
+        ensureAlarm(host),
+        host.action.setBadgeBackgroundColor({ color: BADGE_COLOR }),
+        countStart(),
+      ])
+      loop.kick()
+    },
+    onMessage: createMessageListener(host.runtime.id, handlers),
+    onConnect(port: PortLike): void {
+      if (port.name !== UPDATES_PORT || !isOwnExtensionPage(port.sender, host.runtime.id)) {
+        port.disconnect()
+        return
+      }
+      ports.add(port)
+      port.onDisconnect.addListener(() => ports.delete(port))
+      // Someone opened the popup: show them fresh data, and keep polling fast while they look.
+      scanRequested = true
+      loop.kick()
+    },
+    onAlarm(alarm: { name: string }): void {
+      if (alarm.name !== POLL_ALARM) return
+      scanRequested = true
+      loop.kick()
+    },
+    onNotificationClicked(notificationId: string): void {
+      void notifier
+        .onClicked(notificationId)
+        .catch((error: unknown) => log(`could not open the popup: ${serializeError(error).message}`))
+    },
+    /** For tests: the state that decides whether the fast loop runs. */
+    inspect: () => ({ ports: ports.size, busyCalls, moving }),
+    ready,
+    tick,
+    stop: () => loop.stop(),
+  }
+}
+
+export type Background = ReturnType<typeof createBackground>

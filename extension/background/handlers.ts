@@ -1,0 +1,162 @@
+/**
+ * What each protocol method does in the background. Thin on purpose: the tracker (src/core) discovers, polls and
+ * relays; this file checks the page's input, picks the right piece, and tells the scheduler when there is news.
+ * A relay takes only the message hash from the page; core re-derives everything it signs from the source chain.
+ */
+import { createPublicClient, isHex, type Address, type Hex } from 'viem'
+
+import { chainConfigToViemChain } from '../../src/core/chains/registry'
+import { rpcTransport } from '../../src/core/chains/transport'
+import { validateChainConfig } from '../../src/core/chains/validate'
+import { exportHistory, importHistory } from '../../src/core/store/serialize'
+import type { MessageStore } from '../../src/core/store/types'
+import type { RelaySignerChoice, Tracker } from '../../src/core/tracker/api'
+import type { Handlers } from '../messaging/server'
+import { takeFocus } from './focus'
+import type { ExtensionHost } from './host'
+import type { Notifier } from './notifier'
+import type { RelayAccount } from './relayAccount'
+import { readSettings, updateSettings } from './settings'
+import type { Wallet } from './wallet'
+
+export class InvalidRequestError extends Error {
+  override name = 'InvalidRequestError'
+}
+
+function checkHash(value: unknown): Hex {
+  if (typeof value !== 'string' || !isHex(value) || value.length !== 66) {
+    throw new InvalidRequestError(`expected a 32-byte hash (0x + 64 hex digits), got ${String(value)}`)
+  }
+  return value
+}
+
+function checkChainId(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
+    throw new InvalidRequestError(`expected a chain id, got ${String(value)}`)
+  }
+  return value
+}
+
+function checkSigner(value: unknown): RelaySignerChoice {
+  const kind = (value as { kind?: unknown } | undefined)?.kind
+  if (kind !== 'wallet' && kind !== 'relayAccount') {
+    throw new InvalidRequestError(`expected a signer of kind 'wallet' or 'relayAccount', got ${String(kind)}`)
+  }
+  return { kind }
+}
+
+export interface HandlerContext {
+  host: ExtensionHost
+  store: MessageStore
+  tracker: Tracker
+  relayAccount: RelayAccount
+  wallet: Wallet
+  notifier: Notifier
+  /** Poll soon; with `scan`, also scan the watched accounts. */
+  wake(options?: { scan?: boolean }): void
+  /** Scan and poll now, for `refresh`. */
+  refresh(): Promise<{ found: number; updated: number }>
+  /** Count a call the worker must stay awake for (a relay, a MetaMask prompt). */
+  busy<T>(task: () => Promise<T>): Promise<T>
+}
+
+export function createHandlers(ctx: HandlerContext): Handlers {
+  const { host, store, tracker, relayAccount, wallet } = ctx
+  const local = host.storage.local
+
+  /** A relay or resend: journalled signer (see sentJournal.ts), worker kept awake, user told when it lands. */
+  async function sign(method: 'relay' | 'resend', hash: unknown, signer: unknown): Promise<Hex> {
+    const h = checkHash(hash)
+    const choice = checkSigner(signer)
+    const transactionHash = await ctx.busy(() => tracker[method](h, choice))
+    await ctx.notifier.markSubmitted(h)
+    ctx.wake()
+    return transactionHash
+  }
+
+  return {
+    listMessages: (filter) => tracker.listMessages(filter),
+    getMessage: (hash) => tracker.getMessage(checkHash(hash)),
+    async trackTransaction(chainId, transactionHash) {
+      const found = await tracker.trackTransaction(checkChainId(chainId), checkHash(transactionHash))
+      ctx.wake()
+      return found
+    },
+    listChains: () => tracker.listChains(),
+    async prepareRelay(hash, from) {
+      // The dialog asks without saying who signs; simulate as the relay account when there is one, since it is
+      // the signer offered first. The relay itself simulates again as whoever signs.
+      const simulateAs = from ?? (await relayAccount.status()).address
+      return tracker.prepareRelay(checkHash(hash), simulateAs as Address | undefined)
+    },
+    relay: (hash, signer) => sign('relay', hash, signer),
+    resend: (hash, signer) => sign('resend', hash, signer),
+
+    listAccounts: () => tracker.listAccounts(),
+    async watchAccount(account) {
+      await tracker.watchAccount(account as Address)
+      ctx.wake({ scan: true })
+      return tracker.listAccounts()
+    },
+    async unwatchAccount(account) {
+      await tracker.unwatchAccount(account as Address)
+      return tracker.listAccounts()
+    },
+    walletAccounts: () => ctx.busy(() => wallet.accounts()),
+    walletStatus: () => wallet.status(),
+    resetWalletStatus: () => wallet.resetStatus(),
+
+    async addChain(config) {
+      // Validated here too: the page's check is for quick feedback, this one is the one that counts.
+      await tracker.addChain(validateChainConfig(config))
+      ctx.wake({ scan: true })
+      return tracker.listChains()
+    },
+    async removeChain(chainId) {
+      await tracker.removeChain(checkChainId(chainId))
+      return tracker.listChains()
+    },
+
+    getSettings: () => readSettings(local),
+    async updateSettings(patch) {
+      const settings = await updateSettings(local, patch)
+      ctx.wake()
+      return settings
+    },
+
+    relayAccountStatus: () => relayAccount.status(),
+    createRelayAccount: (password) => relayAccount.create(password),
+    unlockRelayAccount: (password) => relayAccount.unlock(password),
+    lockRelayAccount: () => relayAccount.lock(),
+    exportRelayAccount: (password) => relayAccount.exportKey(password),
+    deleteRelayAccount: (confirmAddress) => relayAccount.remove(confirmAddress),
+    async relayAccountBalances() {
+      return relayAccount.balances(await tracker.listChains())
+    },
+    async topUpRelayAccount(chainId, amountWei) {
+      const { address } = await relayAccount.status()
+      if (!address) throw new InvalidRequestError('there is no relay account to top up: create one first')
+      if (typeof amountWei !== 'bigint' || amountWei <= 0n) {
+        throw new InvalidRequestError('the top-up amount must be more than 0')
+      }
+      const config = (await tracker.listChains()).find((c) => c.id === checkChainId(chainId))
+      if (!config) throw new InvalidRequestError(`chain ${chainId} is not configured`)
+      const chain = chainConfigToViemChain(config)
+      const client = createPublicClient({ chain, transport: rpcTransport(config) })
+      return ctx.busy(async () =>
+        (await wallet.signer()).send({ to: address, data: '0x', value: amountWei }, { chain, client }),
+      )
+    },
+
+    exportHistory: () => exportHistory(store),
+    async importHistory(json) {
+      if (typeof json !== 'string') throw new InvalidRequestError('expected the file’s text')
+      const result = await importHistory(store, json)
+      ctx.wake()
+      return result
+    },
+
+    refresh: () => ctx.refresh(),
+    takeFocus: () => takeFocus(host.storage.session),
+  }
+}

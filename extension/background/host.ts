@@ -1,0 +1,62 @@
+/**
+ * The part of the `chrome.*` API the background uses, as a narrow interface. The background receives it as a
+ * parameter instead of reaching for the global, so unit tests hand it a small fake (alarms, storage, badge,
+ * notifications) and check the wiring without a browser; `index.ts` passes the real `chrome`, and the compiler
+ * checks that the real one fits. Chrome's MV3 APIs return promises, so no webextension-polyfill is needed here.
+ */
+export interface StorageAreaLike {
+  get(keys: string | string[]): Promise<Record<string, unknown>>
+  set(items: Record<string, unknown>): Promise<void>
+  remove(keys: string | string[]): Promise<void>
+}
+
+export interface AlarmLike {
+  name: string
+  periodInMinutes?: number
+}
+
+export interface NotificationOptionsLike {
+  type: 'basic'
+  iconUrl: string
+  title: string
+  message: string
+  contextMessage?: string
+  priority?: number
+}
+
+export interface ExtensionHost {
+  runtime: {
+    id: string
+    getURL(path: string): string
+    getManifest(): { version: string; update_url?: string }
+  }
+  storage: {
+    /** Survives restarts: settings, the encrypted relay account, what was notified. */
+    local: StorageAreaLike
+    /** Memory only, cleared when the browser closes: the unlocked relay key, the relay journal. */
+    session: StorageAreaLike
+  }
+  alarms: {
+    get(name: string): Promise<AlarmLike | undefined>
+    create(name: string, info: { periodInMinutes: number; delayInMinutes?: number }): Promise<void>
+  }
+  action: {
+    setBadgeText(details: { text: string }): Promise<void>
+    setBadgeBackgroundColor(details: { color: string }): Promise<void>
+    /** Chrome 127+ for every extension; may still fail when no browser window has focus. */
+    openPopup?: () => Promise<void>
+  }
+  notifications: {
+    create(id: string, options: NotificationOptionsLike): Promise<string>
+    clear(id: string): Promise<boolean>
+  }
+  windows: {
+    create(data: {
+      url: string
+      type: 'popup'
+      width: number
+      height: number
+      focused: boolean
+    }): Promise<unknown>
+  }
+}

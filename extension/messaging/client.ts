@@ -1,0 +1,174 @@
+/**
+ * The page side of the protocol: `call(method, ...params)` over `chrome.runtime.sendMessage`, built to survive the
+ * MV3 service worker being stopped at any moment (idle timeout, update, CDP in tests).
+ *
+ * - A message sent while the worker is stopped wakes it; if it still finds no listener ("Receiving end does not
+ *   exist", or no answer at all) the call is sent again, with capped exponential backoff.
+ * - If the worker dies *while* handling a call, Chrome closes the channel ("message port closed before a response
+ *   was received"). The call may or may not have taken effect: calls marked retry-safe in the protocol are sent
+ *   again; the others fail with `BackgroundRestartedError` and their caller decides (see remoteTracker.ts for the
+ *   relay's recovery).
+ * - Every call has a deadline. Past it the call fails with `BackgroundUnavailableError` (every attempt was
+ *   refused: no live background) or `BackgroundTimeoutError` (an attempt got no answer in time): a page never hangs
+ *   on a dead worker.
+ */
+import { BackgroundError, decode, encode } from './codec'
+import {
+  PROTOCOL,
+  RETRY_SAFE,
+  type MethodName,
+  type ParamsOf,
+  type RequestMessage,
+  type ResponseMessage,
+  type ResultOf,
+} from './protocol'
+
+export interface RuntimeLike {
+  sendMessage(message: unknown): Promise<unknown>
+}
+
+export interface BackgroundClient {
+  call<M extends MethodName>(method: M, ...params: ParamsOf<M>): Promise<ResultOf<M>>
+}
+
+export class BackgroundUnavailableError extends Error {
+  override name = 'BackgroundUnavailableError'
+}
+
+export class BackgroundTimeoutError extends Error {
+  override name = 'BackgroundTimeoutError'
+}
+
+export class BackgroundRestartedError extends Error {
+  override name = 'BackgroundRestartedError'
+}
+
+export interface BackgroundClientOptions {
+  /** Deadline of one call, by method; default `defaultDeadlineMs`. */
+  deadlineMs?: (method: MethodName, params: readonly unknown[]) => number
+  /** First retry delay; doubles up to `maxBackoffMs`. */
+  initialBackoffMs?: number
+  maxBackoffMs?: number
+}
+
+export const DEFAULT_DEADLINE_MS = 20_000
+/** A MetaMask prompt waits for the user: minutes, not seconds. */
+export const WALLET_DEADLINE_MS = 10 * 60_000
+
+/** Calls that can wait on the user in MetaMask get the long deadline; a relay-account relay gets a minute. */
+export function defaultDeadlineMs(method: MethodName, params: readonly unknown[]): number {
+  if (method === 'walletAccounts' || method === 'topUpRelayAccount') return WALLET_DEADLINE_MS
+  if (method === 'relay' || method === 'resend') {
+    const signer = params[1] as { kind?: string } | undefined
+    return signer?.kind === 'wallet' ? WALLET_DEADLINE_MS : 60_000
+  }
+  return DEFAULT_DEADLINE_MS
+}
+
+const seconds = (ms: number) => `${ms < 10_000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s`
+
+type Failure = 'undelivered' | 'interrupted' | 'invalidated'
+
+/** What Chrome's rejection says about whether the background got the message. */
+function classify(error: unknown): Failure | undefined {
+  const text = error instanceof Error ? error.message : String(error)
+  if (/Extension context invalidated/i.test(text)) return 'invalidated'
+  if (/Receiving end does not exist|Could not establish connection/i.test(text)) return 'undelivered'
+  if (/port closed|channel closed|before a response was received/i.test(text)) return 'interrupted'
+  return undefined
+}
+
+function isResponse(value: unknown, id: string): value is ResponseMessage {
+  return typeof value === 'object' && value !== null && (value as { id?: unknown }).id === id
+}
+
+let counter = 0
+function requestId(): string {
+  counter += 1
+  return `${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 8)}`
+}
+
+export function createBackgroundClient(
+  runtime: RuntimeLike,
+  options: BackgroundClientOptions = {},
+): BackgroundClient {
+  const deadlineFor = options.deadlineMs ?? defaultDeadlineMs
+  const initialBackoff = options.initialBackoffMs ?? 100
+  const maxBackoff = options.maxBackoffMs ?? 2_000
+
+  async function call<M extends MethodName>(method: M, ...params: ParamsOf<M>): Promise<ResultOf<M>> {
+    const deadlineMs = deadlineFor(method, params)
+    const deadline = Date.now() + deadlineMs
+    const request: RequestMessage = { protocol: PROTOCOL, id: requestId(), method, params: encode(params) }
+    let backoff = initialBackoff
+    let lastProblem = 'no answer'
+    let reached = false
+
+    for (;;) {
+      const remaining = deadline - Date.now()
+      if (remaining <= 0) {
+        throw reached
+          ? new BackgroundTimeoutError(
+              `the extension's background did not answer ${method} within ${seconds(deadlineMs)}`,
+            )
+          : new BackgroundUnavailableError(
+              `the extension's background could not be reached for ${method} within ${seconds(deadlineMs)} ` +
+                `(${lastProblem}); reopen this page, or reload the extension`,
+            )
+      }
+      let outcome: { response: unknown } | { error: unknown } | 'timeout'
+      let timer: ReturnType<typeof setTimeout> | undefined
+      try {
+        outcome = await Promise.race([
+          runtime.sendMessage(request).then(
+            (response) => ({ response }),
+            (error: unknown) => ({ error }),
+          ),
+          new Promise<'timeout'>((resolve) => {
+            timer = setTimeout(() => resolve('timeout'), remaining)
+          }),
+        ])
+      } finally {
+        clearTimeout(timer)
+      }
+      if (outcome === 'timeout') {
+        // Still waiting when the deadline came: delivered or not, nobody answered in time.
+        reached = true
+        continue // the loop head throws
+      }
+
+      if ('response' in outcome) {
+        const { response } = outcome
+        if (isResponse(response, request.id)) {
+          if (response.ok) return decode(response.result) as ResultOf<M>
+          throw new BackgroundError(response.error)
+        }
+        // A worker that was just starting can answer nothing (listener not registered yet): nothing happened.
+        lastProblem = 'the background sent no answer'
+      } else {
+        const kind = classify(outcome.error)
+        if (kind === 'invalidated') {
+          throw new BackgroundUnavailableError(
+            'the extension was reloaded or updated while this page was open: close and reopen it',
+          )
+        }
+        if (kind === undefined) throw outcome.error
+        lastProblem = (outcome.error as Error).message ?? String(outcome.error)
+        if (kind === 'interrupted') {
+          reached = true
+          if (!RETRY_SAFE[method]) {
+            throw new BackgroundRestartedError(
+              `the extension's background restarted while handling ${method}; it may or may not have taken effect`,
+            )
+          }
+        }
+      }
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(backoff, Math.max(0, deadline - Date.now()))),
+      )
+      backoff = Math.min(maxBackoff, backoff * 2)
+    }
+  }
+
+  return { call }
+}

@@ -1,0 +1,83 @@
+/**
+ * The UI's `TrackerApi` in an extension page: every call goes to the background tracker over the typed protocol,
+ * updates arrive over the updates port. The shared UI (src/ui) cannot tell it from an in-page tracker.
+ */
+import type { Hex } from 'viem'
+
+import type { RelaySignerChoice, TrackerApi, TrackerUpdate } from '../../src/core/tracker/api'
+import { BackgroundRestartedError, type BackgroundClient } from './client'
+import type { UpdatesConnection } from './updates'
+
+export function createRemoteTrackerApi(client: BackgroundClient, updates: UpdatesConnection): TrackerApi {
+  /**
+   * A relay whose worker died mid-call. Either the tracker recorded the submission before dying (then the message
+   * carries our pending relay), or the tx went out without being recorded, or it never went out. The background
+   * journals what it signed (background/sentJournal.ts) and hands back the same hash instead of signing twice, so
+   * asking again is safe for the relay account. A wallet is not asked again: its prompt may still be open, and a
+   * second one would confuse more than it helps.
+   */
+  async function recover(method: 'relay' | 'resend', hash: Hex, signer: RelaySignerChoice): Promise<Hex> {
+    const message = await client.call('getMessage', hash)
+    if (method === 'relay') {
+      if (message?.pendingRelay) return message.pendingRelay.transactionHash
+      if (message?.relay) return message.relay.transactionHash
+    }
+    if (signer.kind === 'wallet') {
+      throw new BackgroundRestartedError(
+        'the extension restarted while your wallet was signing. If you approved the transaction it will show up ' +
+          'here once mined; otherwise try again.',
+      )
+    }
+    try {
+      return await client.call(method, hash, signer)
+    } catch (error) {
+      // Our first attempt landed and the tracker learned it while answering the second: report that tx.
+      if ((error as Error).name === 'AlreadyRelayedError') {
+        const relayed = await client.call('getMessage', hash)
+        if (relayed?.relay) return relayed.relay.transactionHash
+      }
+      throw error
+    }
+  }
+
+  async function send(method: 'relay' | 'resend', hash: Hex, signer: RelaySignerChoice): Promise<Hex> {
+    try {
+      return await client.call(method, hash, signer)
+    } catch (error) {
+      if (error instanceof BackgroundRestartedError) return recover(method, hash, signer)
+      throw error
+    }
+  }
+
+  return {
+    listMessages: (filter) => client.call('listMessages', filter),
+    getMessage: (hash) => client.call('getMessage', hash),
+    trackTransaction: (chainId, transactionHash) => client.call('trackTransaction', chainId, transactionHash),
+    listChains: () => client.call('listChains'),
+    prepareRelay: (hash, from) => client.call('prepareRelay', hash, from),
+    relay: (hash, signer) => send('relay', hash, signer),
+    resend: (hash, signer) => send('resend', hash, signer),
+    subscribe(listener: (update: TrackerUpdate) => void) {
+      const unsubscribe = updates.subscribe(listener)
+      // Changes made while no port was open were pushed to nobody: replay the current state as upserts, which the
+      // UI applies idempotently (src/ui/messageUpdates.ts).
+      const offReconnect = updates.onReconnect(() => {
+        client.call('listMessages').then(
+          (messages) => {
+            for (const message of messages) listener({ type: 'messageAdded', message })
+          },
+          (error: unknown) =>
+            listener({
+              type: 'error',
+              context: 'reconnecting to the background',
+              message: error instanceof Error ? error.message : String(error),
+            }),
+        )
+      })
+      return () => {
+        offReconnect()
+        unsubscribe()
+      }
+    },
+  }
+}

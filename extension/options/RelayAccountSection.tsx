@@ -1,0 +1,375 @@
+/**
+ * The built-in relay account: a key this extension holds (encrypted with your password) that always sends a
+ * relay's full access list. Create, unlock, lock, see its balance per chain, top it up from MetaMask, export the
+ * key (password again), delete it (confirmed).
+ */
+import { useEffect, useState, type FormEvent } from 'react'
+import { parseEther } from 'viem'
+
+import { formatAmount } from '../../src/core/protocol/format'
+import type { ChainConfig } from '../../src/core/chains/types'
+import type { ChainBalance, RelayAccountStatus } from '../messaging/protocol'
+import { client } from '../shared/connection'
+import { useAction } from './useAction'
+
+function Errors({ actions }: { actions: { error?: string }[] }) {
+  return (
+    <>
+      {actions.map((a, i) =>
+        a.error ? (
+          <p key={i} className="opt-error" role="alert">
+            {a.error}
+          </p>
+        ) : null,
+      )}
+    </>
+  )
+}
+
+function CreateForm({ onStatus }: { onStatus: (s: RelayAccountStatus) => void }) {
+  const [password, setPassword] = useState('')
+  const [confirm, setConfirm] = useState('')
+  const [mismatch, setMismatch] = useState(false)
+  const create = useAction((p: string) => client.call('createRelayAccount', p))
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (password !== confirm) {
+      setMismatch(true)
+      return
+    }
+    const status = await create.run(password)
+    if (status) onStatus(status)
+  }
+  return (
+    <form onSubmit={onSubmit} aria-label="Create the relay account">
+      <p className="opt-muted">
+        No relay account yet. Choose a password (8 characters or more): it encrypts the key on this computer
+        and is asked for again to export it.
+      </p>
+      <div className="opt-row">
+        <input
+          type="password"
+          aria-label="New password"
+          placeholder="Password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => {
+            setPassword(e.target.value)
+            setMismatch(false)
+          }}
+        />
+        <input
+          type="password"
+          aria-label="Repeat the password"
+          placeholder="Repeat the password"
+          autoComplete="new-password"
+          value={confirm}
+          aria-invalid={mismatch || undefined}
+          onChange={(e) => {
+            setConfirm(e.target.value)
+            setMismatch(false)
+          }}
+        />
+        <button type="submit" className="opt-primary" disabled={create.busy || !password}>
+          {create.busy ? 'Creating…' : 'Create relay account'}
+        </button>
+      </div>
+      {mismatch ? (
+        <p className="opt-error" role="alert">
+          The two passwords differ.
+        </p>
+      ) : null}
+      <Errors actions={[create]} />
+    </form>
+  )
+}
+
+function UnlockForm({ onStatus }: { onStatus: (s: RelayAccountStatus) => void }) {
+  const [password, setPassword] = useState('')
+  const unlock = useAction((p: string) => client.call('unlockRelayAccount', p))
+  return (
+    <form
+      aria-label="Unlock the relay account"
+      onSubmit={async (event) => {
+        event.preventDefault()
+        const status = await unlock.run(password)
+        if (status) {
+          setPassword('')
+          onStatus(status)
+        }
+      }}
+    >
+      <div className="opt-row">
+        <input
+          type="password"
+          aria-label="Password"
+          placeholder="Password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <button type="submit" className="opt-primary" disabled={unlock.busy || !password}>
+          {unlock.busy ? 'Unlocking…' : 'Unlock'}
+        </button>
+      </div>
+      <Errors actions={[unlock]} />
+    </form>
+  )
+}
+
+function Balances({ chains }: { chains: ChainConfig[] }) {
+  const balances = useAction(() => client.call('relayAccountBalances'))
+  const [amount, setAmount] = useState('0.01')
+  const [chainId, setChainId] = useState<number>()
+  const topUp = useAction((id: number, wei: bigint) => client.call('topUpRelayAccount', id, wei))
+
+  useEffect(() => {
+    void balances.run()
+  }, [])
+  const target = chainId ?? chains[0]?.id
+
+  const onTopUp = async (event: FormEvent) => {
+    event.preventDefault()
+    let wei: bigint
+    try {
+      wei = parseEther(amount.trim() as `${number}`)
+    } catch {
+      wei = 0n
+    }
+    if (target === undefined) return
+    if (await topUp.run(target, wei)) void balances.run()
+  }
+
+  const rows: ChainBalance[] = balances.result ?? []
+  return (
+    <>
+      <h3>Balance</h3>
+      <ul className="opt-list" aria-label="Relay account balances">
+        {rows.length === 0 ? <li className="opt-empty">{balances.busy ? 'Reading…' : 'No chain.'}</li> : null}
+        {rows.map((row) => (
+          <li key={row.chainId} data-chain-id={row.chainId}>
+            <span className="opt-grow">
+              {row.name} <span className="opt-muted">({row.chainId})</span>
+            </span>
+            {row.balance !== undefined ? (
+              <span className="opt-mono">{formatAmount(row.balance, 18, 6)} ETH</span>
+            ) : (
+              <span className="opt-muted">{row.error}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <div className="opt-row">
+        <button
+          type="button"
+          className="opt-small"
+          disabled={balances.busy}
+          onClick={() => void balances.run()}
+        >
+          Refresh balances
+        </button>
+      </div>
+      <h3>Top up from MetaMask</h3>
+      <form className="opt-row" onSubmit={onTopUp} aria-label="Top up from MetaMask">
+        <input
+          type="text"
+          inputMode="decimal"
+          className="opt-narrow"
+          aria-label="Amount in ETH"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+        />
+        ETH on
+        <select
+          aria-label="Chain to top up on"
+          value={target}
+          onChange={(e) => setChainId(Number(e.target.value))}
+        >
+          {chains.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <button type="submit" disabled={topUp.busy}>
+          {topUp.busy ? 'Confirm in MetaMask…' : 'Send from MetaMask'}
+        </button>
+      </form>
+      {topUp.result && !topUp.error ? (
+        <p className="opt-ok" role="status">
+          Sent: <span className="opt-mono">{topUp.result}</span>
+        </p>
+      ) : null}
+      <Errors actions={[balances, topUp]} />
+    </>
+  )
+}
+
+function ExportKey() {
+  const [open, setOpen] = useState(false)
+  const [password, setPassword] = useState('')
+  const exporting = useAction((p: string) => client.call('exportRelayAccount', p))
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        Export private key…
+      </button>
+    )
+  }
+  return (
+    <div>
+      {exporting.result ? (
+        <>
+          <p className="opt-warning">
+            Anyone with this key controls the relay account. Store it somewhere safe and close this.
+          </p>
+          <p className="opt-secret opt-mono" aria-label="Private key">
+            {exporting.result}
+          </p>
+        </>
+      ) : (
+        <form
+          className="opt-row"
+          aria-label="Export the private key"
+          onSubmit={async (event) => {
+            event.preventDefault()
+            await exporting.run(password)
+            setPassword('')
+          }}
+        >
+          <input
+            type="password"
+            aria-label="Password to export"
+            placeholder="Password, again"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <button type="submit" disabled={exporting.busy || !password}>
+            Show private key
+          </button>
+        </form>
+      )}
+      <div className="opt-row">
+        <button
+          type="button"
+          className="opt-small"
+          onClick={() => {
+            exporting.reset()
+            setOpen(false)
+          }}
+        >
+          {exporting.result ? 'Hide the key' : 'Cancel'}
+        </button>
+      </div>
+      <Errors actions={[exporting]} />
+    </div>
+  )
+}
+
+function DeleteAccount({
+  status,
+  onStatus,
+}: {
+  status: RelayAccountStatus
+  onStatus: (s: RelayAccountStatus) => void
+}) {
+  const [confirming, setConfirming] = useState(false)
+  const remove = useAction((address: string) => client.call('deleteRelayAccount', address))
+  if (!confirming) {
+    return (
+      <button type="button" className="opt-danger" onClick={() => setConfirming(true)}>
+        Delete relay account…
+      </button>
+    )
+  }
+  return (
+    <div>
+      <p className="opt-warning" role="alert">
+        Deleting removes the key from this computer. ETH left on {status.address} is lost unless you exported
+        the key.
+      </p>
+      <div className="opt-row">
+        <button
+          type="button"
+          className="opt-danger"
+          disabled={remove.busy}
+          onClick={async () => {
+            const next = await remove.run(status.address ?? '')
+            if (next) onStatus(next)
+          }}
+        >
+          Delete it for good
+        </button>
+        <button type="button" onClick={() => setConfirming(false)}>
+          Keep it
+        </button>
+      </div>
+      <Errors actions={[remove]} />
+    </div>
+  )
+}
+
+export function RelayAccountSection() {
+  const [status, setStatus] = useState<RelayAccountStatus>()
+  const [chains, setChains] = useState<ChainConfig[]>([])
+  const load = useAction(async () => {
+    const [s, c] = await Promise.all([client.call('relayAccountStatus'), client.call('listChains')])
+    setStatus(s)
+    setChains(c)
+    return s
+  })
+  const lock = useAction(() => client.call('lockRelayAccount'))
+
+  useEffect(() => {
+    void load.run()
+  }, [])
+
+  return (
+    <section
+      className="opt-section"
+      aria-labelledby="relay-account-title"
+      data-relay-account={status?.address}
+    >
+      <h2 id="relay-account-title">Relay account</h2>
+      <p className="opt-hint">
+        Wallets such as MetaMask drop the access list a relay needs, and the relay then fails. This account,
+        held by the extension, always sends it. Fund it with a little ETH on the chains you relay to.
+      </p>
+      {status && !status.exists ? <CreateForm onStatus={setStatus} /> : null}
+      {status?.exists ? (
+        <>
+          <div className="opt-row">
+            <span className="opt-grow opt-mono" aria-label="Relay account address">
+              {status.address}
+            </span>
+            <span className="opt-muted">{status.unlocked ? 'Unlocked' : 'Locked'}</span>
+            {status.unlocked ? (
+              <button
+                type="button"
+                className="opt-small"
+                disabled={lock.busy}
+                onClick={async () => {
+                  const next = await lock.run()
+                  if (next) setStatus(next)
+                }}
+              >
+                Lock
+              </button>
+            ) : null}
+          </div>
+          {!status.unlocked ? <UnlockForm onStatus={setStatus} /> : null}
+          <Balances chains={chains} />
+          <h3>Key</h3>
+          <div className="opt-row">
+            <ExportKey />
+          </div>
+          <div className="opt-row">
+            <DeleteAccount status={status} onStatus={setStatus} />
+          </div>
+        </>
+      ) : null}
+      <Errors actions={[load, lock]} />
+    </section>
+  )
+}

@@ -1,0 +1,89 @@
+/// <reference types="chrome" />
+/**
+ * What the popup adds around RelayApp: the watched accounts (so messages split into Outgoing / Incoming), the two
+ * signers with labels that say where each stands (the relay account locked? MetaMask known to drop access lists?),
+ * the user's theme, and a footer to the options page. Everything else is the shared UI.
+ */
+import { useEffect, useState } from 'react'
+import type { Address, Hex } from 'viem'
+
+import { shortAddress } from '../../src/core/protocol/format'
+import { RelayApp } from '../../src/ui/RelayApp'
+import type { ExtensionSettings, RelayAccountStatus, WalletStatus } from '../messaging/protocol'
+import { client, trackerApi } from '../shared/connection'
+import { applyTheme, pageThemeCss } from '../shared/theme'
+
+interface PopupState {
+  accounts: Address[]
+  settings?: ExtensionSettings
+  relayAccount?: RelayAccountStatus
+  wallet?: WalletStatus
+  focusHash?: Hex
+}
+
+const POPUP_CSS = `
+${pageThemeCss()}
+body { width: 380px; }
+.popup-footer { display: flex; align-items: center; gap: 8px; padding: 6px 12px; border-top: 1px solid var(--page-border); font-size: 12px; color: var(--page-muted); }
+.popup-footer span { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.popup-footer button { padding: 3px 9px; border: 1px solid var(--page-border); border-radius: var(--page-radius); background: transparent; color: var(--page-fg); font: inherit; cursor: pointer; }
+.popup-footer button:hover { background: color-mix(in srgb, var(--page-fg) 6%, transparent); }
+`
+
+function relayAccountLabel(status: RelayAccountStatus | undefined): string {
+  if (!status?.exists || !status.address) return 'Relay account (create one in Options)'
+  return `Relay account ${shortAddress(status.address)}${status.unlocked ? '' : ' (locked)'}`
+}
+
+export function PopupApp({ focusHash }: { focusHash?: Hex }) {
+  const [state, setState] = useState<PopupState>({ accounts: [], focusHash })
+
+  useEffect(() => {
+    let live = true
+    // Each piece is optional for the list to work: a failure here must not keep the messages from showing.
+    const settled = <T,>(p: Promise<T>) => p.catch(() => undefined)
+    void Promise.all([
+      settled(client.call('listAccounts')),
+      settled(client.call('getSettings')),
+      settled(client.call('relayAccountStatus')),
+      settled(client.call('walletStatus')),
+      focusHash ? Promise.resolve(focusHash) : settled(client.call('takeFocus')),
+    ]).then(([accounts, settings, relayAccount, wallet, focus]) => {
+      if (!live) return
+      if (settings) applyTheme(settings.theme)
+      setState({ accounts: accounts ?? [], settings, relayAccount, wallet, focusHash: focus })
+    })
+    return () => {
+      live = false
+    }
+  }, [focusHash])
+
+  const { relayAccount, wallet } = state
+  return (
+    <>
+      <style>{POPUP_CSS}</style>
+      <RelayApp
+        api={trackerApi}
+        accounts={state.accounts}
+        signers={['relayAccount', 'wallet']}
+        signerLabels={{
+          relayAccount: relayAccountLabel(relayAccount),
+          wallet: wallet?.dropsAccessList ? 'MetaMask (dropped the access list before)' : 'MetaMask',
+        }}
+        focusHash={state.focusHash}
+        theme={state.settings?.theme ?? 'auto'}
+        title="Superchain Relay"
+      />
+      <footer className="popup-footer">
+        <span>
+          {state.accounts.length === 0
+            ? 'No account watched yet'
+            : `Watching ${state.accounts.length === 1 ? shortAddress(state.accounts[0]!) : `${state.accounts.length} accounts`}`}
+        </span>
+        <button type="button" onClick={() => void chrome.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </footer>
+    </>
+  )
+}
