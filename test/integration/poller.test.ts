@@ -24,7 +24,7 @@ afterAll(async () => {
 })
 
 /** One tx sending `n` generic messages 901 → 902 (through Multicall3), tracked by its hash. */
-async function trackBatch(n: number) {
+async function trackBatch(n: number, t: Tracker = tracker) {
   const calls = Array.from({ length: n }, (_, i) => ({
     target: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
     allowFailure: false,
@@ -34,19 +34,17 @@ async function trackBatch(n: number) {
       args: [902n, '0x000000000000000000000000000000000000dEaD', `0x${i.toString(16).padStart(8, '0')}`],
     }),
   }))
-  const hash = await devnet
-    .walletClient(901)
-    .writeContract({
-      address: MULTICALL3,
-      abi: multicallAbi,
-      functionName: 'aggregate3',
-      args: [calls],
-      account: devnet.account(0),
-      chain: devnet.chain(901).chain,
-      gas: 20_000_000n,
-    })
+  const hash = await devnet.walletClient(901).writeContract({
+    address: MULTICALL3,
+    abi: multicallAbi,
+    functionName: 'aggregate3',
+    args: [calls],
+    account: devnet.account(0),
+    chain: devnet.chain(901).chain,
+    gas: 20_000_000n,
+  })
   await devnet.publicClient(901).waitForTransactionReceipt({ hash })
-  return tracker.trackTransaction(901, hash)
+  return t.trackTransaction(901, hash)
 }
 
 async function steadyRequests() {
@@ -65,4 +63,12 @@ it('costs the same requests per tick for 1 message and for 200', async () => {
   expect(many).toEqual(one)
   // heads (latest, safe, finalized) + one getLogs on the source, heads + one multicall on the destination
   expect(one).toEqual({ 901: 4, 902: 4 })
+})
+
+it('polls fast while messages can move by themselves, slowly when only the user can act', async () => {
+  const fast = await createTestTracker(devnet)
+  expect(fast.tracker.nextPollDelayMs()).toBe(30_000)
+  await trackBatch(1, fast.tracker)
+  await fast.tracker.poll()
+  expect(fast.tracker.nextPollDelayMs()).toBe(2_000)
 })

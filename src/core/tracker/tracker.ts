@@ -69,6 +69,16 @@ export interface TrackerOptions {
   verifyChains?: boolean
 }
 
+/**
+ * Can this message change without the user doing anything? Then the tracker polls fast. A ready message can still be
+ * taken by an autorelayer, but one that has waited this long is stuck: polling it every 2 s would only burn RPC quota.
+ */
+const READY_FAST_POLL_MS = 10 * 60_000
+function movesByItself(message: TrackedMessage, now: number): boolean {
+  if (message.status === 'ready') return now - message.updatedAt < READY_FAST_POLL_MS
+  return isInFlight(message) && message.status !== 'failed' && message.status !== 'expired'
+}
+
 const SETTINGS = {
   chains: 'chains',
   accounts: 'accounts',
@@ -91,6 +101,8 @@ export async function createTracker(
   const events = createEventHub<TrackerEventMap>()
   const backoff = new Map<number, { failures: number; until: number }>()
   let polling: Promise<PollReport> | undefined
+  /** Whether the last poll saw something that moves by itself (see movesByItself). */
+  let lastActivity = false
   let timer: ReturnType<typeof setTimeout> | undefined
   let running = false
 
@@ -182,6 +194,9 @@ export async function createTracker(
       skip,
     )
     await save(results)
+    lastActivity =
+      results.some((r) => r.changed || movesByItself(r.message, now())) ||
+      (await pendingTransactions()).length > 0
     const failed = new Set(errors.map((e) => e.chainId))
     for (const c of registry.list()) {
       if (failed.has(c.id)) {
@@ -205,8 +220,6 @@ export async function createTracker(
       errors: errors.map((e) => ({ chainId: e.chainId, message: e.error.message })),
     }
   }
-
-  let lastActivity = false
 
   const tracker: Tracker & { events: typeof events } = {
     events,
@@ -402,11 +415,7 @@ export async function createTracker(
         if (!running) return
         try {
           if (ticks++ % 10 === 0) await tracker.scanAccounts()
-          const report = await tracker.poll()
-          const moving = (await store.list()).some(
-            (m) => isInFlight(m) && m.status !== 'failed' && m.status !== 'expired',
-          )
-          lastActivity = moving || report.updated > 0
+          await tracker.poll()
         } catch (error) {
           events.emit('error', { error: error as Error, context: 'polling' })
         }
