@@ -4,6 +4,7 @@
  */
 import { benchAccountScan } from './accountScan.bench'
 import { benchDevnetStart } from './devnetStart.bench'
+import { benchExtension } from './extension.bench'
 import { benchPoller } from './poller.bench'
 import { printTable, writeJson, type BenchRow } from './report'
 
@@ -11,6 +12,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   devnet: () => benchDevnetStart(),
   poller: () => benchPoller(),
   scan: () => benchAccountScan(),
+  extension: () => benchExtension(),
 }
 
 async function main(): Promise<void> {
