@@ -1,0 +1,334 @@
+/**
+ * The widget end to end, in Debian's Chromium against a real devnet:
+ * - the demo dapp (Vite dev server): connect the in-page test wallet, mint, send 901 → 902, the widget shows the
+ *   transfer ready, Relay through the wallet (its confirm dialog shows the access list), relayed;
+ * - the history survives a reload (IndexedDB);
+ * - a wallet that drops the access list, like MetaMask, gets core's plain explanation in the relay dialog;
+ * - the standalone `<superchain-relay>` bundle under a hostile page stylesheet looks exactly as on a clean page.
+ * Screenshots go to test-results/widget/ (docs/demo.png is a copy of demo-relay-dialog.png, refreshed by hand).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer as createHttpServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { sendETH } from '@eth-optimism/viem/actions/interop'
+import type { Page } from 'playwright-core'
+import { parseEther, type Hex } from 'viem'
+import { build, createServer, type ViteDevServer } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { getFreePort } from '../../devnet/ports'
+import { demoUrl } from '../../widget/demo/settings'
+import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
+
+const repo = fileURLToPath(new URL('../..', import.meta.url))
+const SHOTS = join(repo, 'test-results/widget')
+const ELEMENT_BUNDLE = 'superchain-relay.element.js'
+
+let devnet: TestDevnet
+let demo: ViteDevServer
+let demoBase: string
+let browser: LaunchedBrowser
+let elementDir: string
+let rpcUrls: Record<number, string>
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  elementDir = mkdtempSync(join(tmpdir(), 'scr-element-'))
+  const demoPort = await getFreePort()
+  ;[devnet, browser] = await Promise.all([
+    startTestDevnet(),
+    launchChromium(),
+    // Build the element from the current source (what `npm run build:widget` ships) rather than trusting a
+    // dist/ that may be stale; same config, another output directory.
+    build({
+      configFile: join(repo, 'widget/vite.element.config.ts'),
+      logLevel: 'error',
+      build: { outDir: elementDir, emptyOutDir: true, sourcemap: false },
+    }),
+  ])
+  rpcUrls = Object.fromEntries(devnet.chains.map((c) => [c.id, c.rpcUrl]))
+  demo = await createServer({
+    configFile: join(repo, 'widget/demo/vite.config.ts'),
+    logLevel: 'error',
+    cacheDir: join(SHOTS, '.vite'),
+    server: { port: demoPort, strictPort: true, host: '127.0.0.1' },
+  })
+  await demo.listen()
+  demoBase = `http://127.0.0.1:${demoPort}/`
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await demo?.close()
+  await devnet?.stop()
+  if (elementDir) rmSync(elementDir, { recursive: true, force: true })
+})
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  return errors
+}
+
+/** Approve the test wallet's pending transaction, after checking what it shows. */
+async function confirmInWallet(
+  page: Page,
+  expected: Record<string, string | RegExp> = {},
+  screenshot?: string,
+) {
+  const dialog = page.getByRole('dialog', { name: /confirm transaction$/ })
+  await dialog.waitFor()
+  for (const [field, value] of Object.entries(expected)) {
+    await expect.poll(() => dialog.locator(`dd[data-field="${field}"]`).textContent()).toMatch(value)
+  }
+  if (screenshot) await page.screenshot({ path: join(SHOTS, screenshot) })
+  await dialog.getByRole('button', { name: 'Confirm' }).click()
+  await dialog.waitFor({ state: 'detached' })
+}
+
+async function connectAndSend(page: Page, walletName: string) {
+  await page.getByRole('button', { name: `Connect ${walletName}`, exact: true }).click()
+  await page.getByText(devnet.accounts[0].address).waitFor()
+  await page.getByRole('button', { name: 'Send 10 MOCK to Devnet L2 B' }).click()
+  await confirmInWallet(page, {
+    chain: /Devnet L2 A \(901\)/,
+    function: /^sendERC20\(\)/,
+    'access-list': 'none',
+  })
+  await page.getByText(/Sent 10 MOCK Devnet L2 A → Devnet L2 B; the widget tracks 1 message/).waitFor()
+}
+
+describe('widget e2e', () => {
+  let relayedHash: string
+
+  it('demo dapp: mint, send 901 → 902, the widget shows it ready, Relay through the test wallet, relayed', async () => {
+    const page = await browser.context.newPage()
+    const errors = watchErrors(page)
+    await page.goto(demoUrl(demoBase, rpcUrls))
+
+    await page.getByRole('button', { name: 'Connect Devnet Test Wallet', exact: true }).click()
+    await page.getByText(devnet.accounts[0].address).waitFor()
+    await page.getByRole('button', { name: 'Mint 1000 MOCK on Devnet L2 A' }).click()
+    await confirmInWallet(page, { function: /^mint\(\)/, to: /0x420beeF000000000000000000000000000000001/i })
+    await page.getByText('Minted 1000 MOCK on Devnet L2 A').waitFor()
+    await expect.poll(() => page.locator('[data-balance="MOCK-901"]').textContent()).toBe('1,000')
+
+    await page.getByRole('button', { name: 'Send 10 MOCK to Devnet L2 B' }).click()
+    await confirmInWallet(page, { function: /^sendERC20\(\)/, chain: 'Devnet L2 A (901)' })
+    await page.getByText(/the widget tracks 1 message/).waitFor()
+
+    // No autorelayer: the widget notices the message is ready and offers to relay it.
+    const relay = page.getByRole('button', { name: /^Relay 10 MOCK → 0xf39F/ })
+    await relay.waitFor({ timeout: 20_000 })
+    relayedHash = (await page
+      .locator('.scr-row-main:has(.scr-badge:text("Ready"))')
+      .getAttribute('data-hash'))!
+    expect(relayedHash).toMatch(/^0x[0-9a-f]{64}$/)
+    await page.screenshot({ path: join(SHOTS, 'demo-ready.png') })
+
+    await relay.click()
+    const dialog = page.getByRole('dialog', { name: 'Relay message' })
+    await dialog.getByText('Simulation passed: the relay succeeds if sent now.').waitFor()
+    await dialog.getByText('Mint 10 MOCK to 0xf39F').waitFor()
+    await page.screenshot({ path: join(SHOTS, 'demo-relay-dialog.png') })
+    await dialog.getByRole('button', { name: 'Sign and relay' }).click()
+
+    // The wallet switches to the destination and shows the relay keeps its access list (lookup + checksum keys).
+    await confirmInWallet(
+      page,
+      {
+        chain: 'Devnet L2 B (902)',
+        function: /^relayMessage\(\)/,
+        'access-list': /^1 entry, [23] storage keys$/,
+      },
+      'demo-wallet-confirm-relay.png',
+    )
+    await dialog.getByText(/Relay submitted on Devnet L2 B/).waitFor()
+    await dialog.getByRole('button', { name: 'Done' }).click()
+
+    const row = page.locator(`.scr-row-main[data-hash="${relayedHash}"]`)
+    await row.locator('.scr-badge', { hasText: /Relayed|Finalized/ }).waitFor({ timeout: 20_000 })
+    await page.getByText(`relayed ${relayedHash.slice(0, 10)}…`).waitFor()
+    await expect
+      .poll(() => page.locator('[data-balance="MOCK-902"]').textContent(), { timeout: 10_000 })
+      .toBe('10')
+    await page.screenshot({ path: join(SHOTS, 'demo-relayed.png') })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('keeps the history across a reload (IndexedDB)', async () => {
+    const page = await browser.context.newPage()
+    await page.goto(demoUrl(demoBase, rpcUrls))
+    const row = page.locator(`.scr-row-main[data-hash="${relayedHash}"]`)
+    await row.waitFor()
+    await row.locator('.scr-badge', { hasText: /Relayed|Finalized/ }).waitFor()
+    await page.reload()
+    await row.waitFor()
+    expect(await row.locator('.scr-row-intent').textContent()).toMatch(/^10 MOCK → 0xf39F/)
+    await page.close()
+  })
+
+  it('a wallet that drops the access list gets the plain explanation in the relay dialog', async () => {
+    const page = await browser.context.newPage()
+    const errors = watchErrors(page)
+    await page.goto(demoUrl(demoBase, rpcUrls, { dropAccessList: '1' }))
+    await connectAndSend(page, 'Devnet Test Wallet (drops access lists)')
+
+    await page.getByRole('button', { name: /^Relay 10 MOCK → 0xf39F/ }).click({ timeout: 20_000 })
+    const dialog = page.getByRole('dialog', { name: 'Relay message' })
+    await dialog.getByText('Simulation passed: the relay succeeds if sent now.').waitFor()
+    await dialog.getByRole('button', { name: 'Sign and relay' }).click()
+    const wallet = page.getByRole('dialog', { name: /confirm transaction$/ })
+    await wallet.getByText(/This wallet drops access lists \(like MetaMask\)/).waitFor()
+    await confirmInWallet(page, { 'access-list': 'none' })
+
+    const alert = dialog.getByRole('alert')
+    await alert.getByText('The relay was not sent.').waitFor()
+    const text = (await alert.textContent()) ?? ''
+    expect(text).toContain("Devnet Test Wallet (drops access lists) dropped the relay's access list")
+    expect(text).toContain('Your funds are safe and the message is still relayable')
+    expect(text).toContain('This widget signs only through your wallet')
+    await page.screenshot({ path: join(SHOTS, 'demo-access-list-dropped.png') })
+    await page.getByText('error (relay) AccessListDroppedError').waitFor()
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('<superchain-relay>: a hostile page stylesheet does not leak into the shadow root', async () => {
+    // A transfer for the element to track, from an account the pages above do not use.
+    const tx = await sendETH(devnet.walletClient(901, devnet.account(3)), {
+      to: devnet.accounts[3].address,
+      value: parseEther('0.5'),
+      chainId: 902,
+      account: devnet.account(3),
+      chain: devnet.chain(901).chain,
+    })
+    await devnet.publicClient(901).waitForTransactionReceipt({ hash: tx })
+
+    const chains = devnet.chains.map((c) => ({
+      id: c.id,
+      name: c.name,
+      rpcUrl: c.rpcUrl,
+      nativeSymbol: 'ETH',
+    }))
+    const hostile = `
+      * { color: red !important; font-size: 40px !important; font-family: serif !important; line-height: 3 !important;
+          letter-spacing: 6px !important; text-transform: uppercase !important; font-style: italic !important;
+          word-spacing: 20px !important; text-align: right !important; visibility: visible; }
+      div, section, header, p, span, button, ol, li { display: none !important; }
+      button { background: lime !important; border: 6px dashed blue !important; padding: 30px !important; }
+      .scr-root, .scrw, .scr-row-main, .scr-button { display: none !important; background: black !important; }
+      superchain-relay { text-shadow: 2px 2px yellow; cursor: wait; }`
+    const page = (stylesheet: string) => `<!doctype html><html><head><meta charset="utf-8">
+      <style>superchain-relay { width: 440px; --scr-accent: #ff0420; --scr-height: 420px; }</style>
+      <style>${stylesheet}</style>
+      <script type="module" src="/${ELEMENT_BUNDLE}"></script></head>
+      <body><superchain-relay theme="light" storage-name="element-test" widget-title="Element"
+        chains='${JSON.stringify(chains)}'></superchain-relay></body></html>`
+    const files: Record<string, [string, string]> = {
+      '/clean.html': ['text/html', page('')],
+      '/hostile.html': ['text/html', page(hostile)],
+      [`/${ELEMENT_BUNDLE}`]: ['text/javascript', readFileSync(join(elementDir, ELEMENT_BUNDLE), 'utf8')],
+    }
+    const server: Server = createHttpServer((req, res) => {
+      const file = files[req.url ?? '']
+      if (!file) return void res.writeHead(404).end()
+      res.writeHead(200, { 'content-type': file[0] }).end(file[1])
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+
+    /** Computed styles of the widget's parts, read inside the shadow root. */
+    const measure = async (path: string) => {
+      const tab = await browser.context.newPage()
+      const errors = watchErrors(tab)
+      await tab.goto(`${origin}${path}`)
+      // The element's host API: a method to track, CustomEvents with a typed detail.
+      const heard = await tab.evaluate(
+        async ([hash]) => {
+          const el = document.querySelector('superchain-relay')!
+          const seen: string[] = []
+          el.addEventListener('messageUpdated', (e) =>
+            seen.push(`${e.detail.previousStatus ?? 'new'}→${e.detail.status}`),
+          )
+          const found = await el.track(hash as `0x${string}`, 901)
+          return { found: found.length, hasShadow: !!el.shadowRoot, seen }
+        },
+        [tx as Hex],
+      )
+      expect(heard).toMatchObject({ found: 1, hasShadow: true })
+      await tab
+        .locator('superchain-relay')
+        .getByRole('button', { name: /^Relay 0\.5 ETH/ })
+        .waitFor({ timeout: 20_000 })
+      const styles = await tab.evaluate(() => {
+        const root = document.querySelector('superchain-relay')!.shadowRoot!
+        const props = [
+          'color',
+          'font-size',
+          'font-family',
+          'font-style',
+          'line-height',
+          'letter-spacing',
+          'word-spacing',
+          'text-transform',
+          'text-align',
+          'text-shadow',
+          'display',
+          'background-color',
+          'border-top-style',
+          'padding-top',
+          'cursor',
+        ]
+        const out: Record<string, Record<string, string>> = {}
+        for (const selector of [
+          '.scrw',
+          '.scrw-wallet',
+          '.scr-root',
+          '.scr-title',
+          '.scr-row-main',
+          '.scr-row-intent',
+          '.scr-badge',
+          '.scr-button-primary',
+        ]) {
+          const el = root.querySelector(selector)
+          if (!el) throw new Error(`no ${selector} in the shadow root`)
+          const cs = getComputedStyle(el)
+          const box = el.getBoundingClientRect()
+          out[selector] = Object.fromEntries([
+            ...props.map((p) => [p, cs.getPropertyValue(p)]),
+            ['size', `${box.width}x${box.height}`],
+          ])
+        }
+        return out
+      })
+      await tab.screenshot({ path: join(SHOTS, `element-${path.slice(1, -5)}.png`) })
+      expect(errors).toEqual([])
+      await tab.close()
+      return styles
+    }
+
+    try {
+      const clean = await measure('/clean.html')
+      const underAttack = await measure('/hostile.html')
+      expect(underAttack).toEqual(clean)
+      // Sanity: the widget is visible and styled by its own sheet, and the documented variable came through.
+      expect(clean['.scr-title']).toMatchObject({
+        display: 'block',
+        'text-transform': 'none',
+        'font-size': '14px',
+      })
+      expect(clean['.scr-button-primary']!['background-color']).toBe('rgb(255, 4, 32)')
+      expect(clean['.scr-root']!['size']).toMatch(/^438x420$/)
+    } finally {
+      // Chromium keeps its connections alive; close() alone would wait for them.
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
+  })
+})

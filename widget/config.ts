@@ -1,0 +1,220 @@
+/**
+ * The one configuration type of the widget, shared by the React component (as props) and the custom element (as its
+ * `config` property). It comes from a host page we do not control, often plain JavaScript, so it is validated at
+ * the boundary and every failure names the field — a typo in an RPC URL should read as that, not as a poller error
+ * thirty seconds later.
+ */
+import { BaseError, isAddress, type Address, type EIP1193Provider } from 'viem'
+
+import { validateChainConfig } from '../src/core/chains/validate'
+import type { ChainConfig } from '../src/core/chains/types'
+import { THEME_VARIABLES, type ThemeName, type ThemeVariable } from '../src/ui/theme'
+
+export type { ChainConfig, ThemeName, ThemeVariable }
+
+/** A palette override: any of the documented `--scr-*` variables, e.g. `{ '--scr-accent': '#ff0420' }`. */
+export type ThemeVariables = Partial<Record<ThemeVariable, string>>
+
+/** 'light' | 'dark' | 'auto' (follows the system), optionally with variables on top of that palette. */
+export type WidgetTheme = ThemeName | { mode?: ThemeName; variables?: ThemeVariables }
+
+export interface SuperchainRelayConfig {
+  /** The chains whose messages are tracked and relayed, each with its RPC URL. At least one. */
+  chains: ChainConfig[]
+  /**
+   * The wallet that signs relays, when the host already has one connected (most dapps). Without it the widget
+   * discovers wallets with EIP-6963 and shows a picker.
+   */
+  provider?: EIP1193Provider
+  /** Shown in the widget and in errors ("MetaMask dropped the relay's access list…") for `provider`. */
+  walletName?: string
+  /** Whose messages: split into Outgoing / Incoming and discovered by scanning. Default: the connected account. */
+  accounts?: Address[]
+  theme?: WidgetTheme
+  title?: string
+  /**
+   * IndexedDB database holding the history, per origin. Two widgets on one origin with different chains should use
+   * different names; the default is shared by every widget of the origin.
+   */
+  storageName?: string
+  /** Scan the chains for the accounts' transfers, not only transactions passed to `track`. Default true. */
+  discoverAccounts?: boolean
+}
+
+export const DEFAULT_STORAGE_NAME = 'superchain-relay-widget'
+
+export class InvalidWidgetConfigError extends BaseError {
+  override name = 'InvalidWidgetConfigError'
+  readonly field: string
+  constructor(field: string, problem: string) {
+    super(`Invalid Superchain Relay widget config: ${field} ${problem}.`)
+    this.field = field
+  }
+}
+
+const THEME_NAMES: readonly ThemeName[] = ['light', 'dark', 'auto']
+
+export interface ResolvedTheme {
+  mode: ThemeName
+  variables: ThemeVariables
+}
+
+export function resolveTheme(theme: WidgetTheme | undefined): ResolvedTheme {
+  if (theme === undefined) return { mode: 'auto', variables: {} }
+  if (typeof theme === 'string') return { mode: theme, variables: {} }
+  return { mode: theme.mode ?? 'auto', variables: theme.variables ?? {} }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value)
+  if (Array.isArray(value)) return 'an array'
+  if (value === null) return 'null'
+  return typeof value
+}
+
+function validateTheme(theme: unknown): WidgetTheme | undefined {
+  if (theme === undefined) return undefined
+  if (typeof theme === 'string') {
+    if (!THEME_NAMES.includes(theme as ThemeName)) {
+      throw new InvalidWidgetConfigError('theme', `must be 'light', 'dark' or 'auto', got ${describe(theme)}`)
+    }
+    return theme as ThemeName
+  }
+  if (typeof theme !== 'object' || theme === null || Array.isArray(theme)) {
+    throw new InvalidWidgetConfigError(
+      'theme',
+      `must be a theme name or { mode, variables }, got ${describe(theme)}`,
+    )
+  }
+  const { mode, variables } = theme as { mode?: unknown; variables?: unknown }
+  if (mode !== undefined && !THEME_NAMES.includes(mode as ThemeName)) {
+    throw new InvalidWidgetConfigError(
+      'theme.mode',
+      `must be 'light', 'dark' or 'auto', got ${describe(mode)}`,
+    )
+  }
+  const out: ThemeVariables = {}
+  if (variables !== undefined) {
+    if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
+      throw new InvalidWidgetConfigError('theme.variables', `must be an object, got ${describe(variables)}`)
+    }
+    for (const [name, value] of Object.entries(variables)) {
+      // Only the documented variables: anything else would be silently ignored by the stylesheet.
+      if (!THEME_VARIABLES.includes(name as ThemeVariable)) {
+        throw new InvalidWidgetConfigError(
+          `theme.variables[${JSON.stringify(name)}]`,
+          `is not a theme variable (known: ${THEME_VARIABLES.join(', ')})`,
+        )
+      }
+      // A value is inserted into a style attribute: refuse what could close the declaration and add others.
+      if (typeof value !== 'string' || !value.trim() || /[;{}<>]/.test(value)) {
+        throw new InvalidWidgetConfigError(
+          `theme.variables[${JSON.stringify(name)}]`,
+          `must be a CSS value without ; { } < >, got ${describe(value)}`,
+        )
+      }
+      out[name as ThemeVariable] = value.trim()
+    }
+  }
+  return { mode: (mode as ThemeName | undefined) ?? 'auto', variables: out }
+}
+
+/**
+ * Returns a clean copy of a config from outside the code, or throws `InvalidWidgetConfigError` /
+ * `InvalidChainConfigError` (from core, naming the chain field). The provider is kept as is: it is an object
+ * with behaviour, only checked to be one.
+ */
+export function validateWidgetConfig(input: unknown): SuperchainRelayConfig {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new InvalidWidgetConfigError('config', `must be an object, got ${describe(input)}`)
+  }
+  const raw = input as Record<string, unknown>
+
+  if (!Array.isArray(raw.chains) || raw.chains.length === 0) {
+    throw new InvalidWidgetConfigError(
+      'chains',
+      `must be a non-empty array of chain configs, got ${describe(raw.chains)}`,
+    )
+  }
+  const seen = new Set<number>()
+  const chains = raw.chains.map((chain: unknown, index: number) => {
+    let valid: ChainConfig
+    try {
+      valid = validateChainConfig(chain)
+    } catch (error) {
+      throw new InvalidWidgetConfigError(
+        `chains[${index}]`,
+        `is invalid: ${(error as BaseError).shortMessage}`,
+      )
+    }
+    if (seen.has(valid.id))
+      throw new InvalidWidgetConfigError(`chains[${index}].id`, `repeats chain ${valid.id}`)
+    seen.add(valid.id)
+    return valid
+  })
+
+  const config: SuperchainRelayConfig = { chains }
+
+  if (raw.provider !== undefined) {
+    const provider = raw.provider as { request?: unknown } | null
+    if (typeof provider !== 'object' || provider === null || typeof provider.request !== 'function') {
+      throw new InvalidWidgetConfigError(
+        'provider',
+        `must be an EIP-1193 provider (an object with request()), got ${describe(raw.provider)}`,
+      )
+    }
+    config.provider = raw.provider as EIP1193Provider
+  }
+
+  if (raw.walletName !== undefined) {
+    if (typeof raw.walletName !== 'string' || !raw.walletName.trim()) {
+      throw new InvalidWidgetConfigError(
+        'walletName',
+        `must be a non-empty string, got ${describe(raw.walletName)}`,
+      )
+    }
+    config.walletName = raw.walletName.trim()
+  }
+
+  if (raw.accounts !== undefined) {
+    if (!Array.isArray(raw.accounts)) {
+      throw new InvalidWidgetConfigError(
+        'accounts',
+        `must be an array of addresses, got ${describe(raw.accounts)}`,
+      )
+    }
+    config.accounts = raw.accounts.map((account: unknown, index: number) => {
+      if (typeof account !== 'string' || !isAddress(account, { strict: false })) {
+        throw new InvalidWidgetConfigError(
+          `accounts[${index}]`,
+          `must be a 0x address, got ${describe(account)}`,
+        )
+      }
+      return account as Address
+    })
+  }
+
+  const theme = validateTheme(raw.theme)
+  if (theme !== undefined) config.theme = theme
+
+  for (const field of ['title', 'storageName'] as const) {
+    const value = raw[field]
+    if (value === undefined) continue
+    if (typeof value !== 'string' || !value.trim()) {
+      throw new InvalidWidgetConfigError(field, `must be a non-empty string, got ${describe(value)}`)
+    }
+    config[field] = value.trim()
+  }
+
+  if (raw.discoverAccounts !== undefined) {
+    if (typeof raw.discoverAccounts !== 'boolean') {
+      throw new InvalidWidgetConfigError(
+        'discoverAccounts',
+        `must be a boolean, got ${describe(raw.discoverAccounts)}`,
+      )
+    }
+    config.discoverAccounts = raw.discoverAccounts
+  }
+
+  return config
+}
