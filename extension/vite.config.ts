@@ -41,6 +41,9 @@ function staticViemImports(): Plugin {
 export default defineConfig({
   root,
   plugins: [staticViemImports(), react(), crx({ manifest })],
+  // Production JSX whatever NODE_ENV says: a build started from vitest (NODE_ENV=test) would otherwise emit jsxDEV
+  // calls, which React's production runtime does not have, and the pages would render nothing.
+  oxc: { jsx: { development: false } },
   build: {
     outDir: fileURLToPath(new URL('../dist/extension', import.meta.url)),
     emptyOutDir: true,

@@ -118,3 +118,18 @@ describe('errorText', () => {
     expect(errorText({ code: 4001 })).toBe('{"code":4001}')
   })
 })
+
+describe('errorText for viem errors', () => {
+  it('shows the short message and the details, without viem’s version trailer', async () => {
+    const { BaseError } = await import('viem')
+    const error = new BaseError('An internal error was received.', {
+      details: 'invalid executing message (access-list): …',
+    })
+    expect(errorText(error)).toBe(
+      'An internal error was received. invalid executing message (access-list): …',
+    )
+    expect(errorText({ message: 'MetaMask dropped it.\n\nVersion: viem@2.57.1' })).toBe(
+      'MetaMask dropped it.',
+    )
+  })
+})

@@ -101,15 +101,36 @@ export function intentSummary(message: TrackedMessage): string {
  * object, hence the `message` property check.
  */
 export function errorText(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name
+  // viem's errors carry a one-line shortMessage plus details, docs links and a "Version: viem@…" trailer: a user
+  // needs the first two only.
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { shortMessage?: unknown }).shortMessage === 'string'
+  ) {
+    const { shortMessage, details } = error as { shortMessage: string; details?: unknown }
+    return typeof details === 'string' && details && !shortMessage.includes(details)
+      ? `${shortMessage} ${details}`
+      : shortMessage
+  }
+  if (error instanceof Error) return stripViemTrailer(error.message) || error.name
   if (typeof error === 'string') return error
   if (typeof error === 'object' && error !== null && 'message' in error) {
     const { message } = error as { message: unknown }
-    if (typeof message === 'string') return message
+    if (typeof message === 'string') return stripViemTrailer(message)
   }
   try {
     return JSON.stringify(error) ?? String(error)
   } catch {
     return String(error)
   }
+}
+
+/** Drops viem's "Docs: …" and "Version: viem@…" lines from a message that crossed a boundary as plain text. */
+function stripViemTrailer(message: string): string {
+  return message
+    .split('\n')
+    .filter((line) => !/^\s*(Version: viem@|Docs: https?:)/.test(line))
+    .join('\n')
+    .trim()
 }

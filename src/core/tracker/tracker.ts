@@ -103,6 +103,18 @@ export async function createTracker(
   let polling: Promise<PollReport> | undefined
   /** Whether the last poll saw something that moves by itself (see movesByItself). */
   let lastActivity = false
+  /** The running poll loop (start()); undefined when the owner drives poll() itself. */
+  let loop: (() => Promise<void>) | undefined
+  /**
+   * Something just started moving (a tracked tx, a sent relay): if the timer loop sleeps at the idle pace, wake it
+   * so the first update does not wait up to idlePollMs.
+   */
+  const wake = () => {
+    lastActivity = true
+    if (!loop) return
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(() => void loop?.(), 500)
+  }
   let timer: ReturnType<typeof setTimeout> | undefined
   let running = false
 
@@ -239,11 +251,11 @@ export async function createTracker(
           pending.push({ chainId, hash: transactionHash as Hex })
           await store.setSetting(SETTINGS.pendingTransactions, pending as unknown as JsonValue)
         }
-        lastActivity = true
+        wake()
         return []
       }
       const added = await addMessages(result.messages)
-      lastActivity = true
+      wake()
       return added
     },
 
@@ -365,7 +377,7 @@ export async function createTracker(
         type: 'relaySubmitted',
         attempt: { transactionHash, relayer: from, submittedAt: now() },
       })
-      lastActivity = true
+      wake()
       return transactionHash
     },
 
@@ -389,7 +401,7 @@ export async function createTracker(
         { chain: viemChain(message.source), client: pool.get(message.source) },
       )
       await apply(hash, { type: 'resent', sourceTransactionHash: transactionHash })
-      lastActivity = true
+      wake()
       return transactionHash
     },
 
@@ -411,20 +423,22 @@ export async function createTracker(
       if (running) return
       running = true
       let ticks = 0
-      const loop = async () => {
+      loop = async () => {
         if (!running) return
+        if (timer) clearTimeout(timer)
         try {
           if (ticks++ % 10 === 0) await tracker.scanAccounts()
           await tracker.poll()
         } catch (error) {
           events.emit('error', { error: error as Error, context: 'polling' })
         }
-        if (running) timer = setTimeout(loop, tracker.nextPollDelayMs())
+        if (running) timer = setTimeout(() => void loop?.(), tracker.nextPollDelayMs())
       }
       void loop()
     },
     stop() {
       running = false
+      loop = undefined
       if (timer) clearTimeout(timer)
     },
   }
