@@ -198,6 +198,8 @@ function explain(error: unknown): unknown {
     // viem's BaseError.message ends with a "Version: viem@…" line; the user reads shortMessage, then the way out.
     const core = (error as Error & { shortMessage?: string }).shortMessage ?? error.message
     error.message = `${core}\n${WIDGET_ACCESS_LIST_HINT}`
+    // The UI shows a viem error's shortMessage: carry the hint there too.
+    if ('shortMessage' in error) (error as Error & { shortMessage: string }).shortMessage = error.message
   }
   return error
 }

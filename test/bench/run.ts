@@ -7,12 +7,14 @@ import { benchDevnetStart } from './devnetStart.bench'
 import { benchExtension } from './extension.bench'
 import { benchPoller } from './poller.bench'
 import { printTable, writeJson, type BenchRow } from './report'
+import { benchWidget } from './widget.bench'
 
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   devnet: () => benchDevnetStart(),
   poller: () => benchPoller(),
   scan: () => benchAccountScan(),
   extension: () => benchExtension(),
+  widget: () => benchWidget(),
 }
 
 async function main(): Promise<void> {
