@@ -6,7 +6,7 @@
 import type { Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
-import { formatAmount, shortAddress } from '../core/protocol/format'
+import { formatAmount, shortAddress, transferAmountText } from '../core/protocol/format'
 import type { TrackedMessage } from '../core/tracker/message'
 
 export { formatAmount, shortAddress }
@@ -77,17 +77,9 @@ export function formatFee(wei: bigint): string {
 export function intentSummary(message: TrackedMessage): string {
   const { intent } = message
   switch (intent.kind) {
-    case 'erc20': {
-      // Without decimals we cannot scale the amount: raw units are honest, a guessed 18 could be off by 10^12.
-      const token = intent.symbol ?? shortAddress(intent.token)
-      const amount =
-        intent.decimals === undefined
-          ? `${intent.amount} units of ${token}`
-          : `${formatAmount(intent.amount, intent.decimals)} ${token}`
-      return `${amount} → ${shortAddress(intent.to)}`
-    }
+    case 'erc20':
     case 'eth':
-      return `${formatAmount(intent.amount, 18)} ETH → ${shortAddress(intent.to)}`
+      return `${transferAmountText(intent)} → ${shortAddress(intent.to)}`
     case 'generic':
       return intent.selector
         ? `Message to ${shortAddress(message.target)} (${intent.selector})`

@@ -1,9 +1,5 @@
 /** --interop-delay: a message may not execute until that many seconds after its initiating block. */
-import {
-  buildExecutingMessage,
-  getCrossDomainMessages,
-  sendSuperchainERC20,
-} from '@eth-optimism/viem/actions/interop'
+import { buildExecutingMessage, getCrossDomainMessages } from '@eth-optimism/viem/actions/interop'
 import { encodeFunctionData, type BaseError } from 'viem'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
@@ -20,15 +16,7 @@ afterAll(async () => {
 })
 
 it('refuses a relay before the interop delay and accepts it after', async () => {
-  const hash = await sendSuperchainERC20(devnet.walletClient(901), {
-    tokenAddress: '0x420beeF000000000000000000000000000000001',
-    to: devnet.accounts[1].address,
-    amount: 0n,
-    chainId: 902,
-    account: devnet.account(0),
-    chain: devnet.chain(901).chain,
-  })
-  const receipt = await devnet.publicClient(901).waitForTransactionReceipt({ hash })
+  const receipt = await devnet.sendMock()
   const [message] = await getCrossDomainMessages(devnet.publicClient(901), { logs: receipt.logs })
   const params = await buildExecutingMessage(devnet.publicClient(901), { log: message!.log })
   const relay = () =>

@@ -1,7 +1,7 @@
 /** --autorelay, readiness and shutdown: the parts of the devnet a user meets first. */
 import { execFileSync } from 'node:child_process'
 
-import { getCrossDomainMessages, sendSuperchainERC20 } from '@eth-optimism/viem/actions/interop'
+import { getCrossDomainMessages } from '@eth-optimism/viem/actions/interop'
 import { parseEventLogs } from 'viem'
 import { describe, expect, it } from 'vitest'
 
@@ -20,15 +20,7 @@ describe('devnet lifecycle', () => {
   it('--autorelay relays a transfer within 2 destination blocks', async () => {
     const devnet = await startTestDevnet({ autorelay: true })
     try {
-      const hash = await sendSuperchainERC20(devnet.walletClient(901), {
-        tokenAddress: '0x420beeF000000000000000000000000000000001',
-        to: devnet.accounts[1].address,
-        amount: 0n,
-        chainId: 902,
-        account: devnet.account(0),
-        chain: devnet.chain(901).chain,
-      })
-      const receipt = await devnet.publicClient(901).waitForTransactionReceipt({ hash })
+      const receipt = await devnet.sendMock()
       const [message] = await getCrossDomainMessages(devnet.publicClient(901), { logs: receipt.logs })
       const initiated = await devnet.publicClient(901).getBlock({ blockNumber: receipt.blockNumber })
       // The first destination block that may execute it has a later timestamp than the initiating block.

@@ -1,5 +1,4 @@
 /** With an autorelayer running, the tracker sees messages relayed by someone else and never asks the user. */
-import { sendSuperchainERC20 } from '@eth-optimism/viem/actions/interop'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
 import type { Tracker } from '../../src/core/tracker/api'
@@ -17,15 +16,7 @@ afterAll(async () => {
 })
 
 it('sees a message relayed by the autorelayer, with who relayed it', async () => {
-  const hash = await sendSuperchainERC20(devnet.walletClient(901), {
-    tokenAddress: '0x420beeF000000000000000000000000000000001',
-    to: devnet.accounts[1].address,
-    amount: 0n,
-    chainId: 902,
-    account: devnet.account(0),
-    chain: devnet.chain(901).chain,
-  })
-  await devnet.publicClient(901).waitForTransactionReceipt({ hash })
+  const { transactionHash: hash } = await devnet.sendMock()
   const [message] = await tracker.trackTransaction(901, hash)
   let status = message!.status
   for (let i = 0; i < 40 && status !== 'relayed' && status !== 'finalized'; i++) {

@@ -1,5 +1,4 @@
 /** The tracker's own timer loop (widget, CLI watch): a tracked tx wakes it instead of waiting for the idle pace. */
-import { sendSuperchainERC20 } from '@eth-optimism/viem/actions/interop'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
 import { createMemoryStore } from '../../src/core/store/memoryStore'
@@ -29,15 +28,7 @@ it('updates a freshly tracked message within seconds although the idle pace is a
   tracker.start()
   try {
     await new Promise((r) => setTimeout(r, 300)) // the first loop turn runs and goes to sleep at the idle pace
-    const hash = await sendSuperchainERC20(devnet.walletClient(901), {
-      tokenAddress: '0x420beeF000000000000000000000000000000001',
-      to: devnet.accounts[1].address,
-      amount: 0n,
-      chainId: 902,
-      account: devnet.account(0),
-      chain: devnet.chain(901).chain,
-    })
-    await devnet.publicClient(901).waitForTransactionReceipt({ hash })
+    const { transactionHash: hash } = await devnet.sendMock()
     await tracker.trackTransaction(901, hash)
     for (let i = 0; i < 50 && !updates.includes('ready'); i++) await new Promise((r) => setTimeout(r, 100))
     expect(updates).toContain('ready')

@@ -51,16 +51,14 @@ async function until(hash: Hex, statuses: MessageStatus[], t = tracker): Promise
 beforeAll(async () => {
   devnet = await startTestDevnet()
   for (const i of [0, 1]) {
-    const mint = await devnet
-      .walletClient(901, devnet.account(i))
-      .writeContract({
-        address: MOCK,
-        abi: mockAbi,
-        functionName: 'mint',
-        args: [devnet.accounts[i]!.address, parseEther('1000')],
-        account: devnet.account(i),
-        chain: devnet.chain(901).chain,
-      })
+    const mint = await devnet.walletClient(901, devnet.account(i)).writeContract({
+      address: MOCK,
+      abi: mockAbi,
+      functionName: 'mint',
+      args: [devnet.accounts[i]!.address, parseEther('1000')],
+      account: devnet.account(i),
+      chain: devnet.chain(901).chain,
+    })
     await devnet.publicClient(901).waitForTransactionReceipt({ hash: mint })
   }
   ;({ tracker } = await createTestTracker(devnet))
@@ -92,14 +90,12 @@ describe('tracker on the devnet', () => {
     expect(relayed.relay?.transactionHash).toBe(relayHash)
     expect(relayed.relay?.relayer?.toLowerCase()).toBe(devnet.accounts[2].address.toLowerCase())
     expect(
-      await devnet
-        .publicClient(902)
-        .readContract({
-          address: MOCK,
-          abi: mockAbi,
-          functionName: 'balanceOf',
-          args: [devnet.accounts[1].address],
-        }),
+      await devnet.publicClient(902).readContract({
+        address: MOCK,
+        abi: mockAbi,
+        functionName: 'balanceOf',
+        args: [devnet.accounts[1].address],
+      }),
     ).toBe(parseEther('10'))
     await devnet.mine(902, 6)
     await devnet.mine(901, 6)
@@ -143,14 +139,12 @@ describe('tracker on the devnet', () => {
   })
 
   it('marks a message with a reverting target failed with its reason, and relays it once fixed', async () => {
-    const deploy = await devnet
-      .walletClient(902)
-      .deployContract({
-        abi: artifacts.Greeter.abi,
-        bytecode: artifacts.Greeter.bytecode,
-        account: devnet.account(0),
-        chain: devnet.chain(902).chain,
-      })
+    const deploy = await devnet.walletClient(902).deployContract({
+      abi: artifacts.Greeter.abi,
+      bytecode: artifacts.Greeter.bytecode,
+      account: devnet.account(0),
+      chain: devnet.chain(902).chain,
+    })
     const greeter = (await devnet.publicClient(902).waitForTransactionReceipt({ hash: deploy }))
       .contractAddress!
     const body = encodeFunctionData({ abi: artifacts.Greeter.abi, functionName: 'fail', args: ['closed'] })
@@ -171,16 +165,14 @@ describe('tracker on the devnet', () => {
     expect(failed?.status).toBe('failed')
     expect(failed?.failure?.reason).toMatch(/0x/)
 
-    const allow = await devnet
-      .walletClient(902)
-      .writeContract({
-        address: greeter,
-        abi: artifacts.Greeter.abi,
-        functionName: 'setAllow',
-        args: [true],
-        account: devnet.account(0),
-        chain: devnet.chain(902).chain,
-      })
+    const allow = await devnet.walletClient(902).writeContract({
+      address: greeter,
+      abi: artifacts.Greeter.abi,
+      functionName: 'setAllow',
+      args: [true],
+      account: devnet.account(0),
+      chain: devnet.chain(902).chain,
+    })
     await devnet.publicClient(902).waitForTransactionReceipt({ hash: allow })
     await tracker.relay(message!.hash, { kind: 'relayAccount' })
     expect((await until(message!.hash, ['relayed', 'finalized'])).failure).toBeUndefined()

@@ -29,6 +29,20 @@ export function shortAddress(address: string): string {
 }
 
 /**
+ * "10 MOCK", "1.5 ETH", or "1000 units of 0x420b…0001" for a transfer. Without decimals, a guess of 18 could be off
+ * by a factor of 10^12 (USDC has 6): raw units are honest.
+ */
+export function transferAmountText(
+  intent: Extract<TrackedMessage['intent'], { kind: 'erc20' } | { kind: 'eth' }>,
+): string {
+  if (intent.kind === 'eth') return `${formatAmount(intent.amount)} ETH`
+  const token = intent.symbol ?? shortAddress(intent.token)
+  return intent.decimals === undefined
+    ? `${intent.amount} units of ${token}`
+    : `${formatAmount(intent.amount, intent.decimals)} ${token}`
+}
+
+/**
  * One sentence saying what the message does on its destination:
  * "Mint 10 MOCK to 0xf39F…2266 on Devnet L2 B", "Send 0.5 ETH to … on …", "Call 0x12345678 on 0x… on …".
  * `chainName` maps a chain id to a display name (the registry's, or a fallback like "chain 902").
@@ -40,17 +54,10 @@ export function describeIntent(
   const where = `on ${chainName(message.destination)}`
   const { intent } = message
   switch (intent.kind) {
-    case 'erc20': {
-      const token = intent.symbol ?? shortAddress(intent.token)
-      // Without decimals, a guess of 18 could be off by a factor of 10^12 (USDC has 6): show raw units instead.
-      const amount =
-        intent.decimals === undefined
-          ? `${intent.amount} units of ${token}`
-          : `${formatAmount(intent.amount, intent.decimals)} ${token}`
-      return `Mint ${amount} to ${shortAddress(intent.to)} ${where}`
-    }
+    case 'erc20':
+      return `Mint ${transferAmountText(intent)} to ${shortAddress(intent.to)} ${where}`
     case 'eth':
-      return `Send ${formatAmount(intent.amount)} ETH to ${shortAddress(intent.to)} ${where}`
+      return `Send ${transferAmountText(intent)} to ${shortAddress(intent.to)} ${where}`
     case 'generic':
       return intent.selector
         ? `Call ${intent.selector} on ${shortAddress(message.target)} ${where}`
