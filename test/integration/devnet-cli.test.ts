@@ -91,12 +91,24 @@ it('lets Supersim code send and relay a SuperchainERC20 transfer unchanged', asy
 
 it('stops on SIGTERM leaving no anvil behind', async () => {
   const pid = cli.pid!
+  // Look the anvil children up while they are ours: an orphan would be re-parented to init after the CLI exits.
+  const anvils = execFileSync('ps', ['-eo', 'pid,ppid,args'], { encoding: 'utf8' })
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter(([, ppid, ...args]) => ppid === String(pid) && args.join(' ').includes('anvil'))
+    .map(([p]) => Number(p))
+  expect(anvils).toHaveLength(2)
   const exited = new Promise<number | null>((resolve) => cli.once('exit', (code) => resolve(code)))
   cli.kill('SIGTERM')
   expect(await exited).toBe(0)
-  const children = execFileSync('ps', ['-eo', 'ppid,args'], { encoding: 'utf8' })
-    .split('\n')
-    .filter((l) => l.trim().startsWith(`${pid} `) && l.includes('anvil'))
-  expect(children).toEqual([])
+  const alive = anvils.filter((p) => {
+    try {
+      process.kill(p, 0)
+      return true
+    } catch {
+      return false
+    }
+  })
+  expect(alive).toEqual([])
   expect(await isPortFree(9545)).toBe(true)
 })
