@@ -8,7 +8,7 @@ import { createPublicClient, isHex, type Address, type Hex } from 'viem'
 import { chainConfigToViemChain } from '../../src/core/chains/registry'
 import { rpcTransport } from '../../src/core/chains/transport'
 import { validateChainConfig } from '../../src/core/chains/validate'
-import { exportHistory, importHistory } from '../../src/core/store/serialize'
+import { exportHistory } from '../../src/core/store/serialize'
 import type { MessageStore } from '../../src/core/store/types'
 import type { RelaySignerChoice, Tracker } from '../../src/core/tracker/api'
 import type { Handlers } from '../messaging/server'
@@ -151,7 +151,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     exportHistory: () => exportHistory(store),
     async importHistory(json) {
       if (typeof json !== 'string') throw new InvalidRequestError('expected the file’s text')
-      const result = await importHistory(store, json)
+      const result = await tracker.importHistory(json)
       ctx.wake()
       return result
     },

@@ -6,6 +6,7 @@ import type { Address, Hex } from 'viem'
 
 import type { ChainConfig } from '../chains/types'
 import type { RelayPlan } from '../relay/plan'
+import type { HistoryImportResult } from '../store/serialize'
 import type { MessageStatus, TrackedMessage } from './message'
 
 export interface MessageFilter {
@@ -40,6 +41,11 @@ export interface TrackerApi {
 
 /** What the owner of a tracker (the extension's background, the widget host, the CLI) can do beyond a UI. */
 export interface Tracker extends TrackerApi {
+  /**
+   * Import an exported history (validated in full before anything is written; a newer local copy wins) and tell
+   * subscribers about every imported message.
+   */
+  importHistory(json: string): Promise<HistoryImportResult>
   /** Accounts whose outgoing and incoming messages are discovered by scanning the chains. */
   watchAccount(account: Address): Promise<void>
   unwatchAccount(account: Address): Promise<void>

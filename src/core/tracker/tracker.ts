@@ -17,6 +17,7 @@ import { decodeRevertReason, isAlreadyRelayed } from '../relay/revertReason'
 import { relayRequest, type RelaySigner } from '../relay/signer'
 import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
+import { importHistory, parseHistory, type HistoryImportResult } from '../store/serialize'
 import type { JsonValue, MessageStore } from '../store/types'
 import type { MessageFilter, PollReport, RelaySignerChoice, Tracker, TrackerUpdate } from './api'
 import { createEventHub, type TrackerEventMap } from './events'
@@ -257,6 +258,17 @@ export async function createTracker(
       const added = await addMessages(result.messages)
       wake()
       return added
+    },
+
+    async importHistory(json: string): Promise<HistoryImportResult> {
+      const result = await importHistory(store, json)
+      // Open UIs learn about imported messages like any other: one messageAdded each (they upsert by hash).
+      for (const parsed of parseHistory(json)) {
+        const stored = await store.get(parsed.hash)
+        if (stored) events.emit('messageAdded', { message: stored })
+      }
+      wake()
+      return result
     },
 
     async watchAccount(account) {
