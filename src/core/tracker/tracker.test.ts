@@ -31,7 +31,9 @@ describe('tracker bookkeeping', () => {
     const updates: TrackerUpdate[] = []
     tracker.subscribe((u) => updates.push(u))
     await expect(
-      tracker.importHistory('{"format":"superchain-relay-history","version":1,"exportedAt":1,"messages":[{}]}'),
+      tracker.importHistory(
+        '{"format":"superchain-relay-history","version":1,"exportedAt":1,"messages":[{}]}',
+      ),
     ).rejects.toThrow(/messages\[0\]/)
     expect(updates).toEqual([])
     expect(await tracker.listMessages()).toHaveLength(2)
@@ -50,5 +52,32 @@ describe('tracker bookkeeping', () => {
   it('refuses to track on a chain it does not know, naming it', async () => {
     const { tracker } = await offlineTracker()
     await expect(tracker.trackTransaction(999, `0x${'1'.repeat(64)}`)).rejects.toThrow(/999/)
+  })
+})
+
+describe('tracker polling against a dead RPC', () => {
+  it('reports the failing chain, then backs off instead of hammering it', async () => {
+    const store = createMemoryStore()
+    const dead = { rpcUrl: 'http://127.0.0.1:1', nativeSymbol: 'ETH' }
+    const tracker = await createTracker({
+      store,
+      defaultChains: [
+        { id: 901, name: 'A', ...dead },
+        { id: 902, name: 'B', ...dead },
+      ],
+      verifyChains: false,
+    })
+    await tracker.importHistory(await historyJson(2, ACCOUNT))
+    const before = await tracker.listMessages()
+
+    const first = await tracker.poll()
+    expect(first.errors.map((e) => e.chainId).sort()).toEqual([901, 902])
+    expect(first.updated).toBe(0)
+
+    const second = await tracker.poll()
+    expect(second.errors).toEqual([])
+    expect(second.requests).toEqual({})
+    // Nothing is concluded from a chain that could not be read.
+    expect(await tracker.listMessages()).toEqual(before)
   })
 })
