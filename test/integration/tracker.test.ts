@@ -215,6 +215,19 @@ describe('tracker: reorg and expiry', () => {
     )
   })
 
+  it('takes a relay back when a destination reorg undoes it, and the message is ready again', async () => {
+    const receipt = await devnet.sendMock({ amount: 1n })
+    const [message] = await tracker.trackTransaction(901, receipt.transactionHash)
+    await until(message!.hash, ['ready'])
+    const snapshot = (await devnet.publicClient(902).request({ method: 'evm_snapshot' as never })) as Hex
+    await tracker.relay(message!.hash, { kind: 'relayAccount' })
+    expect((await until(message!.hash, ['relayed'])).relay).toBeDefined()
+    await devnet.publicClient(902).request({ method: 'evm_revert' as never, params: [snapshot] as never })
+    await devnet.mine(902)
+    const back = await until(message!.hash, ['ready'])
+    expect(back.relay).toBeUndefined()
+  })
+
   it('marks a message expired after 7 days, and resendMessage makes it ready again', async () => {
     const tx = await sendErc20(3n)
     const [message] = await tracker.trackTransaction(901, tx)

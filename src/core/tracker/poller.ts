@@ -171,30 +171,23 @@ async function observeDestination(
   const interopDelay = BigInt(config?.interopDelay ?? 0)
   const base = { timestamp: heads.latest.timestamp, interopDelay }
 
-  // Messages whose relay we already know need only its block's finality.
-  const unknown = messages.filter((m) => !m.relay)
-  for (const m of messages.filter((x) => x.relay)) {
-    observations.set(m.hash, {
-      ...base,
-      relayed: { relay: m.relay!, safety: safetyOf(m.relay!.blockNumber, heads) },
-    })
-  }
-  if (unknown.length === 0) return { observations, relayEvents }
-
+  // Every message is re-read, including those whose relay we know: a destination reorg can undo a relay, and
+  // then successfulMessages reads false again (the status machine takes the relay back).
+  if (messages.length === 0) return { observations, relayEvents }
   const flags = await client.multicall({
     multicallAddress: MULTICALL3,
     allowFailure: false,
     // viem splits multicalls into 1 KiB chunks by default (≈28 calls each); one call keeps the tick at a fixed cost.
     batchSize: 0,
     blockNumber: latest,
-    contracts: unknown.map((m) => ({
+    contracts: messages.map((m) => ({
       address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
       abi: l2ToL2CrossDomainMessengerAbi,
       functionName: 'successfulMessages' as const,
       args: [m.hash] as const,
     })),
   })
-  const relayedNow = unknown.filter((_, i) => flags[i] === true)
+  const relayedNow = messages.filter((m, i) => flags[i] === true && !m.relay)
   const records = new Map<string, RelayRecord>()
   if (relayedNow.length > 0) {
     const logs = await client.getLogs({
@@ -226,13 +219,14 @@ async function observeDestination(
     }
   }
 
-  for (const [i, m] of unknown.entries()) {
+  for (const [i, m] of messages.entries()) {
     if (flags[i] === true) {
       // successfulMessages is true: relayed even if the log lookback missed it (then we know less about it).
-      const relay = records.get(m.hash.toLowerCase()) ?? {
-        transactionHash: m.pendingRelay?.transactionHash ?? ('0x' as Hex),
-        blockNumber: latest,
-      }
+      const relay = m.relay ??
+        records.get(m.hash.toLowerCase()) ?? {
+          transactionHash: m.pendingRelay?.transactionHash ?? ('0x' as Hex),
+          blockNumber: latest,
+        }
       observations.set(m.hash, { ...base, relayed: { relay, safety: safetyOf(relay.blockNumber, heads) } })
       continue
     }

@@ -42,7 +42,7 @@ describe('tracker bookkeeping', () => {
   it('keeps watched accounts lower-cased and unique, and names a bad address', async () => {
     const { tracker } = await offlineTracker()
     await tracker.watchAccount(ACCOUNT)
-    await tracker.watchAccount(ACCOUNT.toLowerCase())
+    await tracker.watchAccount(ACCOUNT.toLowerCase() as `0x${string}`)
     expect(await tracker.listAccounts()).toEqual([ACCOUNT.toLowerCase()])
     await expect(tracker.watchAccount('0x1234')).rejects.toBeInstanceOf(InvalidAccountError)
     await tracker.unwatchAccount(ACCOUNT)
