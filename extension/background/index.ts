@@ -9,7 +9,7 @@ import '../shims/nodeGlobals'
 
 import { createExternalExtensionProvider } from '@metamask/providers'
 
-import { LOCAL_DEVNET } from '../../src/core/chains/presets'
+import { DEFAULT_DEVNET } from '../../src/core/chains/presets'
 import { openIndexedDbStore } from '../../src/core/store/indexedDbStore'
 import { createBackground } from './background'
 import type { ExtensionHost } from './host'
@@ -19,7 +19,7 @@ const host: ExtensionHost = chrome
 
 // The devnet starts two chains (901, 902) unless asked for more; polling three that are not running would only
 // produce errors. The others are one click away in the options page's presets.
-const DEFAULT_CHAINS = LOCAL_DEVNET.slice(0, 2)
+const DEFAULT_CHAINS = DEFAULT_DEVNET
 
 const background = createBackground({
   host,

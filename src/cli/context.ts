@@ -7,7 +7,7 @@ import type { Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 
 import { InvalidChainConfigError } from '../core/chains/errors'
-import { LOCAL_DEVNET } from '../core/chains/presets'
+import { DEFAULT_DEVNET } from '../core/chains/presets'
 import { rpcTransport } from '../core/chains/transport'
 import type { ChainConfig } from '../core/chains/types'
 import { validateChainConfig } from '../core/chains/validate'
@@ -26,7 +26,7 @@ export type CliTracker = Awaited<ReturnType<typeof createTracker>>
  * silently redirect later runs.
  */
 export function resolveChains(overrides: readonly RpcOverride[]): ChainConfig[] {
-  const chains = new Map(LOCAL_DEVNET.map((c) => [c.id, { ...c }]))
+  const chains = new Map(DEFAULT_DEVNET.map((c) => [c.id, { ...c }]))
   for (const { id, rpcUrl } of overrides) {
     const existing = chains.get(id)
     const candidate = existing

@@ -10,7 +10,7 @@ import { EXIT_CODES_HELP } from './exitCodes'
 
 const GLOBAL_OPTIONS_HELP = `Global options:
   --rpc <id>=<url>   use this RPC for chain <id> (repeatable); an unknown id adds a chain named "Chain <id>".
-                     Default chains: the local devnet, 901…905 on http://127.0.0.1:9545…9549
+                     Default chains: the local devnet, 901 and 902 on http://127.0.0.1:9545 and :9546
   --json             machine output: one JSON document on stdout (bigints as decimal strings)
   --state <file>     where tracked messages are kept between runs
                      (default: $${STATE_ENV}, else ~/.superchain-relay/state.json)

@@ -81,9 +81,6 @@ describe('main', () => {
     expect(chains.map((c) => [c.id, c.name, c.rpcUrl])).toEqual([
       [901, 'Devnet L2 A', 'http://127.0.0.1:1'],
       [902, 'Devnet L2 B', 'http://127.0.0.1:9546'],
-      [903, 'Devnet L2 C', 'http://127.0.0.1:9547'],
-      [904, 'Devnet L2 D', 'http://127.0.0.1:9548'],
-      [905, 'Devnet L2 E', 'http://127.0.0.1:9549'],
       [77, 'Chain 77', 'wss://x.example'],
     ])
     const text = await cli(['chains'])

@@ -1,5 +1,5 @@
 export type { ChainConfig } from './types'
-export { INTEROP_ALPHA, INTEROP_RC_ALPHA, LOCAL_DEVNET, PRESETS } from './presets'
+export { DEFAULT_DEVNET, INTEROP_ALPHA, INTEROP_RC_ALPHA, LOCAL_DEVNET, PRESETS } from './presets'
 export { chainConfigToViemChain, createChainRegistry } from './registry'
 export type { ChainRegistry, ChainRegistryListener } from './registry'
 export { validateChainConfig } from './validate'

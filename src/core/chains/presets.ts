@@ -48,6 +48,12 @@ export const LOCAL_DEVNET: ChainConfig[] = [
   supersimL2E,
 ].map((chain) => fromViemChain(chain, 'localDevnet', chain.name.replace(/^Supersim /, 'Devnet ')))
 
+/**
+ * What `npm run devnet` and `npm start` run by default (901 and 902): the shells' default chains, so a fresh install
+ * does not keep failing to reach 903–905, which only `--chains 5` starts. Add those from the preset when needed.
+ */
+export const DEFAULT_DEVNET: ChainConfig[] = LOCAL_DEVNET.slice(0, 2)
+
 export const INTEROP_ALPHA: ChainConfig[] = [interopAlpha0, interopAlpha1].map((chain) =>
   fromViemChain(chain, 'interopAlpha'),
 )

@@ -6,7 +6,7 @@
 import { BaseError, encodeFunctionData, isAddress, type Address, type Chain, type Hex } from 'viem'
 
 import { createClientPool } from '../chains/clients'
-import { LOCAL_DEVNET } from '../chains/presets'
+import { DEFAULT_DEVNET } from '../chains/presets'
 import { createChainRegistry } from '../chains/registry'
 import type { ChainConfig } from '../chains/types'
 import { scanAccount } from '../discovery/accountScan'
@@ -57,7 +57,7 @@ export class SignerUnavailableError extends BaseError {
 
 export interface TrackerOptions {
   store: MessageStore
-  /** Chains to start with when none are stored yet. Default: the local devnet preset. */
+  /** Chains to start with when none are stored yet. Default: the local devnet's 901 and 902. */
   defaultChains?: ChainConfig[]
   /** Resolve the signer for a relay; the shell decides what 'wallet' and 'relayAccount' are. */
   signer?: (choice: RelaySignerChoice) => Promise<RelaySigner>
@@ -96,7 +96,7 @@ export async function createTracker(
   const registry = createChainRegistry(
     Array.isArray(storedChains)
       ? (storedChains as unknown as ChainConfig[])
-      : (options.defaultChains ?? LOCAL_DEVNET),
+      : (options.defaultChains ?? DEFAULT_DEVNET),
   )
   const pool = createClientPool(registry)
   const events = createEventHub<TrackerEventMap>()
