@@ -12,6 +12,7 @@ import { chainName, formatFee, intentSummary, nativeSymbol, shortAddress } from 
 import type { ExplorerUrl } from './format'
 import { HashLink } from './HashLink'
 import { SignerChoice } from './SignerChoice'
+import { NotSentCallout, SigningBusy } from './SigningStatus'
 import type { SignerKind } from './SignerChoice'
 
 export type RelayPhase =
@@ -165,23 +166,10 @@ export function RelayDialogContent(props: RelayDialogContentProps) {
         )
       ) : null}
 
-      {phase.step === 'signing' ? (
-        <div className="scr-busy" role="status">
-          <div className="scr-spinner" aria-hidden="true" />
-          <p>
-            {signer === 'wallet'
-              ? 'Waiting for your signature in the wallet…'
-              : 'Signing with the relay account and sending…'}
-          </p>
-        </div>
-      ) : null}
+      {phase.step === 'signing' ? <SigningBusy signer={signer} /> : null}
 
       {phase.step === 'relayFailed' ? (
-        <p className="scr-callout scr-callout-danger" role="alert">
-          <strong>The relay was not sent.</strong>
-          {'\n'}
-          {phase.error}
-        </p>
+        <NotSentCallout title="The relay was not sent." error={phase.error} />
       ) : null}
 
       {phase.step === 'submitted' ? (

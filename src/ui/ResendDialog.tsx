@@ -16,6 +16,7 @@ import type { ExplorerUrl } from './format'
 import { HashLink } from './HashLink'
 import { Modal } from './Modal'
 import { SignerChoice } from './SignerChoice'
+import { NotSentCallout, SigningBusy } from './SigningStatus'
 import type { SignerKind } from './SignerChoice'
 
 export type ResendPhase =
@@ -139,22 +140,9 @@ export function ResendDialogBody(props: ResendDialogBodyProps) {
         </dd>
       </dl>
 
-      {phase.step === 'signing' ? (
-        <div className="scr-busy" role="status">
-          <div className="scr-spinner" aria-hidden="true" />
-          <p>
-            {signer === 'wallet'
-              ? 'Waiting for your signature in the wallet…'
-              : 'Signing with the relay account and sending…'}
-          </p>
-        </div>
-      ) : null}
+      {phase.step === 'signing' ? <SigningBusy signer={signer} /> : null}
       {phase.step === 'failed' ? (
-        <p className="scr-callout scr-callout-danger" role="alert">
-          <strong>The resend was not sent.</strong>
-          {'\n'}
-          {phase.error}
-        </p>
+        <NotSentCallout title="The resend was not sent." error={phase.error} />
       ) : null}
       {phase.step === 'submitted' ? (
         <p className="scr-callout scr-callout-ok" role="status">

@@ -3,7 +3,6 @@
  * definitions — unchanged, default URLs 127.0.0.1:9545/9546 — sends and relays a SuperchainERC20 transfer.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { execFileSync } from 'node:child_process'
 
 import {
   buildExecutingMessage,
@@ -18,6 +17,7 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
 import { isPortFree } from '../../devnet/ports'
+import { anvilChildren, stillAlive } from '../fixtures/processes'
 
 let cli: ChildProcess
 let output = ''
@@ -92,23 +92,11 @@ it('lets Supersim code send and relay a SuperchainERC20 transfer unchanged', asy
 it('stops on SIGTERM leaving no anvil behind', async () => {
   const pid = cli.pid!
   // Look the anvil children up while they are ours: an orphan would be re-parented to init after the CLI exits.
-  const anvils = execFileSync('ps', ['-eo', 'pid,ppid,args'], { encoding: 'utf8' })
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/))
-    .filter(([, ppid, ...args]) => ppid === String(pid) && args.join(' ').includes('anvil'))
-    .map(([p]) => Number(p))
+  const anvils = anvilChildren(pid)
   expect(anvils).toHaveLength(2)
   const exited = new Promise<number | null>((resolve) => cli.once('exit', (code) => resolve(code)))
   cli.kill('SIGTERM')
   expect(await exited).toBe(0)
-  const alive = anvils.filter((p) => {
-    try {
-      process.kill(p, 0)
-      return true
-    } catch {
-      return false
-    }
-  })
-  expect(alive).toEqual([])
+  expect(stillAlive(anvils)).toEqual([])
   expect(await isPortFree(9545)).toBe(true)
 })

@@ -2,11 +2,12 @@
  * `npm start` (scripts/start.ts): the devnet without autorelayer and the demo dapp come up and print their URLs,
  * and Ctrl-C stops everything, leaving no anvil behind. (The extension build is covered by the e2e tests.)
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 
 import { afterAll, expect, it } from 'vitest'
 
 import { getFreePort, isPortFree } from '../../devnet/ports'
+import { anvilChildren, stillAlive } from '../fixtures/processes'
 
 let child: ChildProcess | undefined
 afterAll(() => {
@@ -67,24 +68,12 @@ it('starts the devnet and the demo, prints the URLs, and stops everything on Ctr
   const pid = child.pid!
   // The anvils are the start script's own children; after Ctrl-C none of them may still be alive (an orphan would be
   // re-parented to init, so look the pids up now and probe them afterwards).
-  const anvils = execFileSync('ps', ['-eo', 'pid,ppid,args'], { encoding: 'utf8' })
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/))
-    .filter(([, ppid, ...args]) => ppid === String(pid) && args.join(' ').includes('anvil'))
-    .map(([p]) => Number(p))
+  const anvils = anvilChildren(pid)
   expect(anvils).toHaveLength(2)
   const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)))
   child.kill('SIGINT')
   expect(await exited).toBe(0)
-  const alive = anvils.filter((p) => {
-    try {
-      process.kill(p, 0)
-      return true
-    } catch {
-      return false
-    }
-  })
-  expect(alive).toEqual([])
+  expect(stillAlive(anvils)).toEqual([])
   expect(await isPortFree(port)).toBe(true)
   expect(await isPortFree(demoPort)).toBe(true)
 })
