@@ -254,24 +254,12 @@ describe('devnet: the validating proxy refuses what a sequencer refuses', () => 
     accessList: typeof params.accessList | undefined,
     chainId = 902,
   ) {
-    const wallet = devnet.walletClient(chainId, devnet.account(3))
     const nonceBefore = await devnet
       .publicClient(chainId)
       .getTransactionCount({ address: devnet.accounts[3].address, blockTag: 'pending' })
     let reason = 'accepted'
     try {
-      await wallet.sendTransaction({
-        to: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
-        data: encodeFunctionData({
-          abi: l2ToL2CrossDomainMessengerAbi,
-          functionName: 'relayMessage',
-          args: [id, payload],
-        }),
-        gas: 500_000n,
-        account: devnet.account(3),
-        chain: devnet.chain(chainId).chain,
-        ...(accessList ? { accessList } : {}),
-      })
+      await devnet.sendRelay({ id, payload, accessList: accessList ?? [] }, { destination: chainId, from: 3 })
     } catch (error) {
       reason = refusal(error)
     }
