@@ -16,7 +16,7 @@ import {
 } from 'react'
 import type { Hex } from 'viem'
 
-import type { TrackedMessage } from '../src/core/tracker/message'
+import type { TrackedMessage } from '../src/core/model/message'
 import { RelayApp } from '../src/ui/RelayApp'
 import { themeClassName } from '../src/ui/theme'
 import {

@@ -4,7 +4,7 @@
  */
 import type { Hex } from 'viem'
 
-import type { MessageStatus, TrackedMessage } from '../src/core/tracker/message'
+import type { MessageStatus, TrackedMessage } from '../src/core/model/message'
 
 export type { MessageStatus, TrackedMessage }
 

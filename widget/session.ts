@@ -12,7 +12,7 @@ import { openIndexedDbStore } from '../src/core/store/indexedDbStore'
 import { createMemoryStore } from '../src/core/store/memoryStore'
 import type { MessageStore } from '../src/core/store/types'
 import type { Tracker, TrackerApi } from '../src/core/tracker/api'
-import type { TrackedMessage } from '../src/core/tracker/message'
+import type { TrackedMessage } from '../src/core/model/message'
 import { createTracker, SignerUnavailableError } from '../src/core/tracker/tracker'
 import { errorDetail, type SuperchainRelayEventHandler } from './events'
 

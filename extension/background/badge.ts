@@ -3,8 +3,8 @@
  * stuck transfer is visible without opening anything.
  */
 import type { MessageStore } from '../../src/core/store/types'
-import { NEEDS_USER_STATUSES } from '../../src/core/tracker/message'
-import { needsUser } from '../../src/core/tracker/status'
+import { NEEDS_USER_STATUSES } from '../../src/core/model/message'
+import { needsUser } from '../../src/core/model/status'
 import type { ExtensionHost } from './host'
 
 export const BADGE_COLOR = '#d92d20'

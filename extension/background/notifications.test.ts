@@ -1,4 +1,4 @@
-import type { TrackedMessage } from '../../src/core/tracker/message'
+import type { TrackedMessage } from '../../src/core/model/message'
 import { erc20Transfer } from '../../src/core/store/messageFixtures.test-helper'
 import { describe, expect, it } from 'vitest'
 

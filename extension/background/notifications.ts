@@ -18,7 +18,7 @@ import type { Hex } from 'viem'
 
 import { MESSAGE_EXPIRY_SECONDS } from '../../src/core/protocol/addresses'
 import { describeIntent } from '../../src/core/protocol/format'
-import type { TrackedMessage } from '../../src/core/tracker/message'
+import type { TrackedMessage } from '../../src/core/model/message'
 
 export type NotificationKind = 'ready' | 'failed' | 'expiring' | 'relayed'
 

@@ -1,7 +1,7 @@
 import type { Hex } from 'viem'
 import { describe, expect, it } from 'vitest'
 
-import type { TrackedMessage } from '../../src/core/tracker/message'
+import type { TrackedMessage } from '../../src/core/model/message'
 import {
   BackgroundRestartedError,
   BackgroundTimeoutError,

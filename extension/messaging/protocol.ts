@@ -13,7 +13,7 @@ import type { ChainConfig } from '../../src/core/chains/types'
 import type { RelayPlan } from '../../src/core/relay/plan'
 import type { HistoryImportResult } from '../../src/core/store/serialize'
 import type { MessageFilter, RelaySignerChoice } from '../../src/core/tracker/api'
-import type { TrackedMessage } from '../../src/core/tracker/message'
+import type { TrackedMessage } from '../../src/core/model/message'
 import type { Encoded, SerializedError } from './codec'
 
 /** What the user can tune; everything else the extension decides. */

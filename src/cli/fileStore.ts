@@ -27,7 +27,7 @@ import type { Hex } from 'viem'
 import { createMemoryStore } from '../core/store/memoryStore'
 import { exportHistory, parseHistory } from '../core/store/serialize'
 import type { JsonValue, MessageStore, ScanCursor, ScanDirection } from '../core/store/types'
-import type { TrackedMessage } from '../core/tracker/message'
+import type { TrackedMessage } from '../core/model/message'
 import { STATE_ENV } from './args'
 
 export const STATE_FORMAT = 'superchain-relay-cli-state'

@@ -5,8 +5,8 @@
  */
 import { MESSAGE_EXPIRY_SECONDS } from '../core/protocol/addresses'
 import { describeIntent, formatAmount, shortAddress } from '../core/protocol/format'
-import type { MessageStatus, SafetyLevel, TrackedMessage } from '../core/tracker/message'
-import { PROGRESS_STEPS, progressOf } from '../core/tracker/status'
+import type { MessageStatus, SafetyLevel, TrackedMessage } from '../core/model/message'
+import { PROGRESS_STEPS, progressOf } from '../core/model/status'
 
 export type ChainName = (id: number) => string
 

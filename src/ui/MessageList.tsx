@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ReactNode, UIEvent } from 'react'
 import type { Hex } from 'viem'
 
-import type { TrackedMessage } from '../core/tracker/message'
+import type { TrackedMessage } from '../core/model/message'
 import { rowTop, totalHeight, visibleWindow } from './listWindow'
 import type { ListGeometry } from './listWindow'
 import { ROW_HEIGHT } from './styles'

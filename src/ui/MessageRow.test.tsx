@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
-import type { TrackedMessage } from '../core/tracker/message'
+import type { TrackedMessage } from '../core/model/message'
 import { CHAINS, CAROL, makeMessage, NOW } from './messageFixtures.test-helper'
 import { MessageRow } from './MessageRow'
 

@@ -8,7 +8,7 @@ import { useId } from 'react'
 import type { Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
-import type { TrackedMessage } from '../core/tracker/message'
+import type { TrackedMessage } from '../core/model/message'
 import { chainName, intentSummary, sentAt, timeAgo } from './format'
 import type { ExplorerUrl } from './format'
 import { StatusBadge } from './StatusBadge'

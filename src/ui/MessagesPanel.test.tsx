@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { Address } from 'viem'
 
-import type { TrackedMessage } from '../core/tracker/message'
+import type { TrackedMessage } from '../core/model/message'
 import { ALICE, BOB, CHAINS, makeMessage, NOW } from './messageFixtures.test-helper'
 import { MessagesPanel } from './MessagesPanel'
 import type { MessageTab } from './directions'

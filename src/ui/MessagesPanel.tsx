@@ -9,7 +9,7 @@ import type { KeyboardEvent } from 'react'
 import type { Address, Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
-import type { TrackedMessage } from '../core/tracker/message'
+import type { TrackedMessage } from '../core/model/message'
 import { splitByTab, TAB_LABELS } from './directions'
 import type { MessageTab } from './directions'
 import { EmptyState } from './EmptyState'

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import type { Address, Hex } from 'viem'
 
 import type { RelaySignerChoice, TrackerApi } from '../core/tracker/api'
-import type { TrackedMessage } from '../core/tracker/message'
+import type { TrackedMessage } from '../core/model/message'
 import { tabFor } from './directions'
 import type { MessageTab } from './directions'
 import { explorerUrlFromChains } from './format'

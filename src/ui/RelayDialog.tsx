@@ -7,7 +7,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react'
 
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackerApi } from '../core/tracker/api'
-import type { TrackedMessage } from '../core/tracker/message'
+import type { TrackedMessage } from '../core/model/message'
 import { errorText } from './format'
 import type { ExplorerUrl } from './format'
 import { Modal } from './Modal'

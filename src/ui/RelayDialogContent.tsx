@@ -6,7 +6,7 @@
 import type { Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
-import type { TrackedMessage } from '../core/tracker/message'
+import type { TrackedMessage } from '../core/model/message'
 import type { RelayPlan } from '../core/relay/plan'
 import { chainName, formatFee, intentSummary, nativeSymbol, shortAddress } from './format'
 import type { ExplorerUrl } from './format'

@@ -1,5 +1,5 @@
 /** A small coloured pill with the message's status; the colour comes from its tone (statusText.ts). */
-import type { MessageStatus } from '../core/tracker/message'
+import type { MessageStatus } from '../core/model/message'
 import { STATUS_LABELS, STATUS_TONES } from './statusText'
 
 export interface StatusBadgeProps {

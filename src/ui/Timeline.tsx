@@ -8,7 +8,7 @@ import type { ReactNode } from 'react'
 
 import type { ChainConfig } from '../core/chains/types'
 import { MESSAGE_EXPIRY_SECONDS } from '../core/protocol/addresses'
-import type { MessageStatus, SafetyLevel, TrackedMessage } from '../core/tracker/message'
+import type { MessageStatus, SafetyLevel, TrackedMessage } from '../core/model/message'
 import { chainName, durationText, timeAgo, sentAt } from './format'
 import type { ExplorerUrl } from './format'
 import { HashLink } from './HashLink'

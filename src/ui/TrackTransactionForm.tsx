@@ -9,7 +9,7 @@ import type { Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackerApi } from '../core/tracker/api'
-import type { TrackedMessage } from '../core/tracker/message'
+import type { TrackedMessage } from '../core/model/message'
 import { chainName, errorText } from './format'
 
 export type ParsedTransactionHash = { ok: true; hash: Hex } | { ok: false; error: string }

@@ -6,7 +6,7 @@
  */
 import type { Address } from 'viem'
 
-import { directionFor, type TrackedMessage } from '../core/tracker/message'
+import { directionFor, type TrackedMessage } from '../core/model/message'
 
 export type MessageTab = 'all' | 'outgoing' | 'incoming' | 'other'
 

@@ -7,7 +7,7 @@ import type { Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
 import { formatAmount, shortAddress, transferAmountText } from '../core/protocol/format'
-import type { TrackedMessage } from '../core/tracker/message'
+import type { TrackedMessage } from '../core/model/message'
 
 export { formatAmount, shortAddress }
 

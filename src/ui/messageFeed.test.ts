@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { TrackerApi, TrackerUpdate } from '../core/tracker/api'
-import type { TrackedMessage } from '../core/tracker/message'
+import type { TrackedMessage } from '../core/model/message'
 import { startMessageFeed } from './messageFeed'
 import type { TrackerLoadState } from './messageFeed'
 import { CHAINS, makeMessage, NOW } from './messageFixtures.test-helper'

@@ -10,7 +10,7 @@
  */
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackerApi, TrackerUpdate } from '../core/tracker/api'
-import type { TrackedMessage } from '../core/tracker/message'
+import type { TrackedMessage } from '../core/model/message'
 import { errorText } from './format'
 import { applyTrackerUpdate, mergeMessages, sortMessages } from './messageUpdates'
 

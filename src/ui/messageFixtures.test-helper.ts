@@ -7,7 +7,7 @@ import type { Address, Hex } from 'viem'
 import type { ChainConfig } from '../core/chains/types'
 import type { RelayPlan } from '../core/relay/plan'
 import type { TrackerApi, TrackerUpdate } from '../core/tracker/api'
-import type { MessageIntent, TrackedMessage } from '../core/tracker/message'
+import type { MessageIntent, TrackedMessage } from '../core/model/message'
 
 export const ALICE: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'
 export const BOB: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'

@@ -8,7 +8,7 @@
 import type { Hex } from 'viem'
 
 import type { TrackerUpdate } from '../core/tracker/api'
-import type { TrackedMessage } from '../core/tracker/message'
+import type { TrackedMessage } from '../core/model/message'
 import { sentAt } from './format'
 
 /** Newest first; the hash breaks ties so the order is stable across reloads. */

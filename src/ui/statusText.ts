@@ -3,7 +3,7 @@
  * chain names. Kept in one table so the list, the badge and the tests agree on wording.
  */
 import type { ChainConfig } from '../core/chains/types'
-import type { MessageStatus, TrackedMessage } from '../core/tracker/message'
+import type { MessageStatus, TrackedMessage } from '../core/model/message'
 import { chainName } from './format'
 
 export const STATUS_LABELS: Record<MessageStatus, string> = {

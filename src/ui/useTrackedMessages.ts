@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 
 import type { TrackerApi } from '../core/tracker/api'
-import type { TrackedMessage } from '../core/tracker/message'
+import type { TrackedMessage } from '../core/model/message'
 import { startMessageFeed } from './messageFeed'
 import type { MessageFeed, TrackerLoadState } from './messageFeed'
 

@@ -4,7 +4,7 @@ import { encodeFunctionData, parseAbi, type Address, type Hex } from 'viem'
 
 import { createMemoryStore } from '../../src/core/store/memoryStore'
 import { exportHistory } from '../../src/core/store/serialize'
-import type { MessageStatus, TrackedMessage } from '../../src/core/tracker/message'
+import type { MessageStatus, TrackedMessage } from '../../src/core/model/message'
 
 const BRIDGE: Address = '0x4200000000000000000000000000000000000028'
 const TOKEN: Address = '0x420beeF000000000000000000000000000000001'

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { artifacts } from '../../devnet/contracts/artifacts'
 import { InitiatingLogNotFoundError } from '../../src/core/relay/prepare'
 import type { Tracker } from '../../src/core/tracker/api'
-import type { MessageStatus, TrackedMessage } from '../../src/core/tracker/message'
+import type { MessageStatus, TrackedMessage } from '../../src/core/model/message'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
 import { createTestTracker } from '../fixtures/tracker'
 

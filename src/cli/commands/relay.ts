@@ -11,7 +11,7 @@ import { privateKeyToAccount } from 'viem/accounts'
 
 import { formatAmount, shortAddress } from '../../core/protocol/format'
 import type { RelayPlan } from '../../core/relay/plan'
-import type { TrackedMessage } from '../../core/tracker/message'
+import type { TrackedMessage } from '../../core/model/message'
 import { RelaySimulationFailedError, UnknownMessageError } from '../../core/tracker/tracker'
 import { PRIVATE_KEY_ENV, readPrivateKey, type GlobalOptions, type RelayArgs } from '../args'
 import { openContext, requireChain, verifyChains, type CliContext } from '../context'

@@ -9,7 +9,7 @@
 import type { Address } from 'viem'
 
 import type { TrackerUpdate } from '../../core/tracker/api'
-import type { TrackedMessage } from '../../core/tracker/message'
+import type { TrackedMessage } from '../../core/model/message'
 import type { GlobalOptions, WatchArgs } from '../args'
 import { openContext, type CliContext } from '../context'
 import { EXIT, UsageError, type ExitCode } from '../exitCodes'

@@ -16,7 +16,7 @@ import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import { decodeSentMessages } from '../protocol/decode'
 import type { MessageStore, ScanCursor } from '../store/types'
-import { normalizeAddress, type TrackedMessage } from '../tracker/message'
+import { normalizeAddress, type TrackedMessage } from '../model/message'
 import { DEFAULT_RANGE, growRange, isRangeTooLarge, shrinkRange } from './rangeSize'
 import { involvedAccounts, toTrackedMessage } from './toTrackedMessage'
 

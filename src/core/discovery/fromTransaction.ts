@@ -12,7 +12,7 @@ import {
 } from 'viem'
 
 import { decodeSentMessages } from '../protocol/decode'
-import type { TrackedMessage } from '../tracker/message'
+import type { TrackedMessage } from '../model/message'
 import { toTrackedMessage } from './toTrackedMessage'
 
 export class InvalidTransactionHashError extends BaseError {

@@ -6,7 +6,7 @@ import type { Address, PublicClient } from 'viem'
 
 import type { DecodedMessage } from '../protocol/decode'
 import { readTokenMetadata } from '../protocol/tokenMetadata'
-import { normalizeAddress, type TrackedMessage } from '../tracker/message'
+import { normalizeAddress, type TrackedMessage } from '../model/message'
 
 /** Which of the watched accounts a message involves (sender, transfer from/to, or target). */
 export function involvedAccounts(

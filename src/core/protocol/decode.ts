@@ -5,7 +5,7 @@
 import { extractSentMessageLogs, hashCrossDomainMessage } from '@eth-optimism/viem/utils/interop'
 import type { Address, Hex, Log } from 'viem'
 
-import type { InitiatingLog, MessageIntent } from '../tracker/message'
+import type { InitiatingLog, MessageIntent } from '../model/message'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from './addresses'
 import { classifyIntent } from './intent'
 

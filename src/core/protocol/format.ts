@@ -4,7 +4,7 @@
  */
 import { formatUnits, getAddress, isAddress } from 'viem'
 
-import type { TrackedMessage } from '../tracker/message'
+import type { TrackedMessage } from '../model/message'
 
 /**
  * `amount` in units of 10^-decimals, with at most `maxFraction` fraction digits (cut, not rounded, so a balance is

@@ -3,7 +3,7 @@ import { encodeAbiParameters, encodeEventTopics, encodeFunctionData, parseEther 
 import type { Address, Hex, Log } from 'viem'
 import { describe, expect, it } from 'vitest'
 
-import type { TrackedMessage } from '../tracker/message'
+import type { TrackedMessage } from '../model/message'
 import { bridgeRelayAbi, l2ToL2CrossDomainMessengerAbi } from './abis'
 import { CROSS_L2_INBOX, L2_TO_L2_CROSS_DOMAIN_MESSENGER, SUPERCHAIN_TOKEN_BRIDGE } from './addresses'
 import { decodeSentMessages } from './decode'

@@ -9,7 +9,7 @@ import type { MessageIdentifier, MessagePayload } from '@eth-optimism/viem/types
 import { BaseError, concat, encodeAbiParameters, encodeEventTopics } from 'viem'
 import type { AccessList, Address, Hex } from 'viem'
 
-import type { InitiatingLog, TrackedMessage } from '../tracker/message'
+import type { InitiatingLog, TrackedMessage } from '../model/message'
 import { l2ToL2CrossDomainMessengerAbi } from './abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from './addresses'
 

@@ -9,7 +9,7 @@ import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import { decodeSentMessages } from '../protocol/decode'
 import { describeIntent } from '../protocol/format'
-import type { TrackedMessage } from '../tracker/message'
+import type { TrackedMessage } from '../model/message'
 import type { RelayPlan } from './plan'
 import { decodeRevertReason, isAlreadyRelayed } from './revertReason'
 

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto'
 import { IDBFactory } from 'fake-indexeddb'
 import { describe, expect, it } from 'vitest'
 
-import { normalizeAddress, type TrackedMessage } from '../tracker/message'
+import { normalizeAddress, type TrackedMessage } from '../model/message'
 import { StoreClosedError, StoreVersionError } from './errors'
 import { openIndexedDbStore } from './indexedDbStore'
 import {

@@ -10,7 +10,7 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb'
 import type { Hex } from 'viem'
 
-import { normalizeAddress, type MessageStatus, type TrackedMessage } from '../tracker/message'
+import { normalizeAddress, type MessageStatus, type TrackedMessage } from '../model/message'
 import { StoreClosedError, StoreVersionError } from './errors'
 import { matchesFilter, newestFirst } from './messageQuery'
 import {

@@ -5,7 +5,7 @@
  */
 import type { Hex } from 'viem'
 
-import type { TrackedMessage } from '../tracker/message'
+import type { TrackedMessage } from '../model/message'
 import { StoreClosedError } from './errors'
 import { matchesFilter, newestFirst } from './messageQuery'
 import { normalizeHash, toStoredForm } from './storedForm'

@@ -7,7 +7,7 @@ import { encodeFunctionData, type Address, type Hex } from 'viem'
 
 import { bridgeRelayAbi } from '../protocol/abis'
 import { SUPERCHAIN_ETH_BRIDGE, SUPERCHAIN_TOKEN_BRIDGE } from '../protocol/addresses'
-import { normalizeAddress, type TrackedMessage } from '../tracker/message'
+import { normalizeAddress, type TrackedMessage } from '../model/message'
 
 /** anvil's first two default accounts, checksummed as a wallet reports them. */
 export const ALICE: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'

@@ -2,7 +2,7 @@
  * How `MessageStore.list()` selects and orders messages, shared so that the IndexedDB store (which narrows with an
  * index first) and the memory store return exactly the same list for the same filter.
  */
-import { normalizeAddress, type TrackedMessage } from '../tracker/message'
+import { normalizeAddress, type TrackedMessage } from '../model/message'
 import type { MessageFilter } from './types'
 
 export function matchesFilter(message: TrackedMessage, filter: MessageFilter = {}): boolean {

@@ -12,7 +12,7 @@
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb'
 
-import { normalizeAddress } from '../tracker/message'
+import { normalizeAddress } from '../model/message'
 
 export type UpgradeTransaction = IDBPTransaction<unknown, ArrayLike<string>, 'versionchange'>
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import type { TrackedMessage } from '../tracker/message'
+import type { TrackedMessage } from '../model/message'
 import { HistoryImportError } from './errors'
 import { createMemoryStore } from './memoryStore'
 import { ALICE, BOB, erc20Transfer, ethTransfer, relayedGenericMessage } from './messageFixtures.test-helper'

@@ -25,7 +25,7 @@ import {
   type RelayRecord,
   type SafetyLevel,
   type TrackedMessage,
-} from '../tracker/message'
+} from '../model/message'
 import { HistoryImportError } from './errors'
 import type { MessageStore } from './types'
 

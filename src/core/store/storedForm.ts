@@ -6,7 +6,7 @@
  */
 import type { Hex } from 'viem'
 
-import { normalizeAddress, type TrackedMessage } from '../tracker/message'
+import { normalizeAddress, type TrackedMessage } from '../model/message'
 
 export function toStoredForm(message: TrackedMessage): TrackedMessage {
   const copy = structuredClone(message)

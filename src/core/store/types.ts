@@ -6,7 +6,7 @@
  */
 import type { Address, Hex } from 'viem'
 
-import type { MessageStatus, TrackedMessage } from '../tracker/message'
+import type { MessageStatus, TrackedMessage } from '../model/message'
 
 /** Which side of a transfer an account scan follows (see discovery): the indexed `from`, `to`, or the messenger sender. */
 export type ScanDirection = 'outgoing' | 'incoming' | 'sender'

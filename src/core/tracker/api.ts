@@ -7,7 +7,7 @@ import type { Address, Hex } from 'viem'
 import type { ChainConfig } from '../chains/types'
 import type { RelayPlan } from '../relay/plan'
 import type { HistoryImportResult } from '../store/serialize'
-import type { MessageStatus, TrackedMessage } from './message'
+import type { MessageStatus, TrackedMessage } from '../model/message'
 
 export interface MessageFilter {
   accounts?: Address[]

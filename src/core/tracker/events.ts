@@ -10,7 +10,7 @@
  */
 import type { Hex } from 'viem'
 
-import type { MessageStatus, TrackedMessage } from './message'
+import type { MessageStatus, TrackedMessage } from '../model/message'
 
 /** What the tracker publishes. */
 export interface TrackerEventMap {

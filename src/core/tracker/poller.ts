@@ -16,14 +16,14 @@ import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER, MULTICALL3 } from '../protocol/addresses'
 import { decodeSentMessages } from '../protocol/decode'
 import { decodeRevertReason } from '../relay/revertReason'
-import type { InitiatingLog, RelayRecord, SafetyLevel, TrackedMessage } from './message'
+import type { InitiatingLog, RelayRecord, SafetyLevel, TrackedMessage } from '../model/message'
 import {
   isInFlight,
   reduceMessage,
   type MessageObservation,
   type ReduceResult,
   type TrackerEvent,
-} from './status'
+} from '../model/status'
 
 /** How far back to look for a RelayedMessage we have not seen: a relay cannot be older than its message's 7 days. */
 const RELAY_LOOKBACK_BLOCKS = 302_400n

@@ -21,9 +21,9 @@ import { importHistory, parseHistory, type HistoryImportResult } from '../store/
 import type { JsonValue, MessageStore } from '../store/types'
 import type { MessageFilter, PollReport, RelaySignerChoice, Tracker, TrackerUpdate } from './api'
 import { createEventHub, type TrackerEventMap } from './events'
-import { normalizeAddress, type TrackedMessage } from './message'
+import { normalizeAddress, type TrackedMessage } from '../model/message'
 import { pollMessages } from './poller'
-import { isInFlight, reduceMessage, type ReduceResult, type TrackerEvent } from './status'
+import { isInFlight, reduceMessage, type ReduceResult, type TrackerEvent } from '../model/status'
 
 export class InvalidAccountError extends BaseError {
   override name = 'InvalidAccountError'

@@ -13,7 +13,7 @@ import type { Address, Hex } from 'viem'
 export type SafetyLevel = 'unsafe' | 'safe' | 'finalized'
 
 /**
- * Where a message stands. Transitions are computed by the pure `reduceMessage` (tracker/status.ts).
+ * Where a message stands. Transitions are computed by the pure `reduceMessage` (model/status.ts).
  * - pending: we know the source tx hash but it is not mined yet.
  * - initiated: the SentMessage log is in a source block, but the destination cannot execute it yet
  *   (its timestamp has not passed the initiating block's, or the interop delay has not elapsed).
