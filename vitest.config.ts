@@ -4,7 +4,15 @@ import { defineConfig } from 'vitest/config'
 // free ports, so files can run in parallel. e2e tests (test/e2e) drive Debian's Chromium.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'devnet/**/*.test.ts', 'extension/**/*.test.ts', 'widget/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'cli/**/*.test.ts',
+      'devnet/**/*.test.ts',
+      'extension/**/*.test.{ts,tsx}',
+      'widget/**/*.test.{ts,tsx}',
+      'examples/**/*.test.{ts,tsx}',
+      'test/**/*.test.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -6,7 +6,7 @@ import process from 'node:process'
 import { register } from 'tsx/esm/api'
 
 register()
-const { main } = await import('../src/cli/main.ts')
+const { main } = await import('../cli/main.ts')
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

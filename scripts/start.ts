@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util'
 import { createServer, type ViteDevServer } from 'vite'
 
 import { startDevnet, type Devnet } from '../devnet'
-import { demoUrl } from '../widget/demo/settings'
+import { demoUrl } from '../examples/demo/settings'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
 
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   }
 
   server = await createServer({
-    configFile: `${repo}/widget/demo/vite.config.ts`,
+    configFile: `${repo}/examples/demo/vite.config.ts`,
     logLevel: 'warn',
     server: { port: demoPort, host: 'localhost' },
   })

@@ -20,7 +20,7 @@ import { build, createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { getFreePort } from '../../devnet/ports'
-import { demoUrl } from '../../widget/demo/settings'
+import { demoUrl } from '../../examples/demo/settings'
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
 
@@ -52,7 +52,7 @@ beforeAll(async () => {
   ])
   rpcUrls = Object.fromEntries(devnet.chains.map((c) => [c.id, c.rpcUrl]))
   demo = await createServer({
-    configFile: join(repo, 'widget/demo/vite.config.ts'),
+    configFile: join(repo, 'examples/demo/vite.config.ts'),
     logLevel: 'error',
     cacheDir: join(SHOTS, '.vite'),
     server: { port: demoPort, strictPort: true, host: '127.0.0.1' },

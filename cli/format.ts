@@ -3,10 +3,10 @@
  * every message makes (core's PROGRESS_STEPS), and JSON with bigints as decimal strings — the same encoding as the
  * history export, so `--json` output and exported files read alike.
  */
-import { MESSAGE_EXPIRY_SECONDS } from '../core/protocol/addresses'
-import { describeIntent, formatAmount, shortAddress } from '../core/protocol/format'
-import type { MessageStatus, SafetyLevel, TrackedMessage } from '../core/model/message'
-import { PROGRESS_STEPS, progressOf } from '../core/model/status'
+import { MESSAGE_EXPIRY_SECONDS } from '../src/core/protocol/addresses'
+import { describeIntent, formatAmount, shortAddress } from '../src/core/protocol/format'
+import type { MessageStatus, SafetyLevel, TrackedMessage } from '../src/core/model/message'
+import { PROGRESS_STEPS, progressOf } from '../src/core/model/status'
 
 export type ChainName = (id: number) => string
 

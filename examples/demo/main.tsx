@@ -29,9 +29,9 @@ import {
   type PublicClient,
 } from 'viem'
 
-import { SuperchainRelayWidget, type SuperchainRelayHandle } from '../SuperchainRelayWidget'
-import type { ChainConfig, ThemeName } from '../config'
-import type { SuperchainRelayEventMap } from '../events'
+import { SuperchainRelayWidget, type SuperchainRelayHandle } from '../../widget/SuperchainRelayWidget'
+import type { ChainConfig, ThemeName } from '../../widget/config'
+import type { SuperchainRelayEventMap } from '../../widget/events'
 import { createConfirmDialog } from './confirmDialog'
 import { readDemoSettings } from './settings'
 import { createTestWallet, TEST_WALLET_ACCOUNTS } from './testWallet'

@@ -9,9 +9,9 @@ import {
   erc20Transfer,
   ethTransfer,
   relayedGenericMessage,
-} from '../core/store/messageFixtures.test-helper'
-import { describeMessageStore } from '../core/store/storeContract.test-helper'
-import type { ScanCursor } from '../core/store/types'
+} from '../src/core/store/messageFixtures.test-helper'
+import { describeMessageStore } from '../src/core/store/storeContract.test-helper'
+import type { ScanCursor } from '../src/core/store/types'
 import { defaultStatePath, openFileStore, resolveStatePath, STATE_FORMAT, StateFileError } from './fileStore'
 
 const root = await mkdtemp(join(tmpdir(), 'superchain-relay-filestore-'))

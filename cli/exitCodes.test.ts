@@ -8,15 +8,15 @@ import {
   InvalidChainConfigError,
   RpcUnreachableError,
   UnknownChainError,
-} from '../core/chains/errors'
+} from '../src/core/chains/errors'
 import {
   InvalidTransactionHashError,
   NoCrossChainMessageError,
   TransactionUnknownError,
-} from '../core/discovery/fromTransaction'
-import { InitiatingLogNotFoundError, MessageExpiredError } from '../core/relay/prepare'
-import { erc20Transfer } from '../core/store/messageFixtures.test-helper'
-import { InvalidAccountError, RelaySimulationFailedError, UnknownMessageError } from '../core/tracker/tracker'
+} from '../src/core/discovery/fromTransaction'
+import { InitiatingLogNotFoundError, MessageExpiredError } from '../src/core/relay/prepare'
+import { erc20Transfer } from '../src/core/store/messageFixtures.test-helper'
+import { InvalidAccountError, RelaySimulationFailedError, UnknownMessageError } from '../src/core/tracker/tracker'
 import { CliError, describeError, EXIT, EXIT_CODES_HELP, exitCodeFor, UsageError } from './exitCodes'
 import { StateFileError } from './fileStore'
 

@@ -24,10 +24,10 @@ import { dirname, join, resolve } from 'node:path'
 
 import type { Hex } from 'viem'
 
-import { createMemoryStore } from '../core/store/memoryStore'
-import { exportHistory, parseHistory } from '../core/store/serialize'
-import type { JsonValue, MessageStore, ScanCursor, ScanDirection } from '../core/store/types'
-import type { TrackedMessage } from '../core/model/message'
+import { createMemoryStore } from '../src/core/store/memoryStore'
+import { exportHistory, parseHistory } from '../src/core/store/serialize'
+import type { JsonValue, MessageStore, ScanCursor, ScanDirection } from '../src/core/store/types'
+import type { TrackedMessage } from '../src/core/model/message'
 import { STATE_ENV } from './args'
 
 export const STATE_FORMAT = 'superchain-relay-cli-state'

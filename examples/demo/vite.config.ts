@@ -1,6 +1,7 @@
 /**
  * The demo dapp, served by Vite's dev server (`npm start` calls `createServer` with this file; the e2e test too, on
- * a free port). It imports the widget from source, so an edit to src/ui or widget/ shows up on reload.
+ * a free port). It imports the widget from source, so an edit to src/ui or widget/ shows up on reload. It lives under examples/
+ * because it is an example of embedding the widget (with a devnet test wallet), not part of the widget library.
  */
 import { fileURLToPath } from 'node:url'
 
