@@ -71,9 +71,9 @@ function buildExtension(): Promise<void> {
   const scripts = (
     JSON.parse(readFileSync(`${repo}/package.json`, 'utf8')) as { scripts?: Record<string, string> }
   ).scripts
-  if (!scripts?.['build:extension'] || !existsSync(`${repo}/extension/vite.config.ts`)) {
+  if (!scripts?.['build:extension'] || !existsSync(`${repo}/extension/manifest.ts`)) {
     console.log(
-      `${bold('Extension')}   not in this checkout yet (no build:extension script or extension/vite.config.ts): skipped`,
+      `${bold('Extension')}   not in this checkout yet (no build:extension script or extension/manifest.ts): skipped`,
     )
     return Promise.resolve()
   }
@@ -161,7 +161,8 @@ async function main(): Promise<void> {
   }
 
   server = await createServer({
-    configFile: `${repo}/examples/demo/vite.config.ts`,
+    configFile: `${repo}/vite.config.ts`,
+    mode: 'demo',
     logLevel: 'warn',
     server: { port: demoPort, host: 'localhost' },
   })

@@ -1,5 +1,5 @@
 /**
- * Draws the extension's icons (16, 32, 48, 128 px PNG) into extension/public/icons/. Run once with
+ * Draws the extension's icons (16, 32, 48, 128 px PNG) into public/icons/. Run once with
  * `npx tsx extension/icons/generate.ts` after changing the design; the PNGs are committed so a build needs no
  * image tooling. The design is geometry, not a bitmap, so every size is drawn sharp rather than scaled down:
  * a rounded square in the UI's accent blue, two chain dots and the arc a message travels between them.
@@ -116,5 +116,5 @@ function encodePng(width: number, height: number, rgba: Buffer): Buffer {
 }
 
 for (const size of SIZES) {
-  writeFileSync(new URL(`../public/icons/icon-${size}.png`, import.meta.url), render(size))
+  writeFileSync(new URL(`../../public/icons/icon-${size}.png`, import.meta.url), render(size))
 }

@@ -45,14 +45,16 @@ beforeAll(async () => {
     // Build the element from the current source (what `npm run build:widget` ships) rather than trusting a
     // dist/ that may be stale; same config, another output directory.
     build({
-      configFile: join(repo, 'widget/vite.element.config.ts'),
+      configFile: join(repo, 'vite.config.ts'),
+      mode: 'element',
       logLevel: 'error',
       build: { outDir: elementDir, emptyOutDir: true, sourcemap: false },
     }),
   ])
   rpcUrls = Object.fromEntries(devnet.chains.map((c) => [c.id, c.rpcUrl]))
   demo = await createServer({
-    configFile: join(repo, 'examples/demo/vite.config.ts'),
+    configFile: join(repo, 'vite.config.ts'),
+    mode: 'demo',
     logLevel: 'error',
     cacheDir: join(SHOTS, '.vite'),
     server: { port: demoPort, strictPort: true, host: '127.0.0.1' },

@@ -1,0 +1,195 @@
+/**
+ * The one place that defines the builds. Each target is a Vite mode:
+ *
+ *   vite build --mode extension   → dist/extension   Chrome MV3 extension (crxjs reads extension/manifest.ts)
+ *   vite build --mode widget      → dist/widget/index.js   the React component (react, react-dom, viem external)
+ *   vite build --mode element     → dist/widget/superchain-relay.element.js   the standalone custom element
+ *   vite --mode demo              → the demo dapp (examples/demo) on the dev server, used by `npm start` and e2e
+ *
+ * `npm run build` runs the build targets in order. Static assets the builds share (the icons) live in public/.
+ * Every target forces production JSX: Vite derives the JSX mode from NODE_ENV, and a build started from vitest
+ * (NODE_ENV=test) would otherwise emit jsxDEV calls, which React's production runtime does not have — the pages
+ * would render nothing (docs/ARCHITECTURE.md, "Builds").
+ */
+import { fileURLToPath } from 'node:url'
+
+import { crx } from '@crxjs/vite-plugin'
+import react from '@vitejs/plugin-react'
+import { defineConfig, type Plugin, type UserConfig } from 'vite'
+
+import manifest from './extension/manifest.ts'
+
+const repo = fileURLToPath(new URL('.', import.meta.url))
+const at = (path: string) => `${repo}${path}`
+
+const productionJsx = { jsx: { development: false } } as const
+
+/**
+ * @eth-optimism/viem declares no "sideEffects": false, so every chain and ABI it defines would be kept. Its modules
+ * only define values; saying so lets the bundler drop the mainnet/testnet chains core never uses.
+ */
+const treeshakeOpViem = {
+  moduleSideEffects: (id: string) => !id.includes('/node_modules/@eth-optimism/viem/'),
+}
+
+/**
+ * ox's Tempo helpers import node:worker_threads; nothing of ours reaches them and the import is shaken out (no
+ * bundle references it), so the "externalized for browser compatibility" notice is noise.
+ */
+const quietOnLog = (
+  level: 'info' | 'warn' | 'debug',
+  log: { message: string },
+  handler: (level: 'info' | 'warn' | 'debug', log: { message: string }) => void,
+) => {
+  if (log.message.includes('"node:worker_threads" has been externalized')) return
+  handler(level, log)
+}
+
+/**
+ * `import()` is disallowed in service workers by the HTML spec: the call throws at run time. viem loads three
+ * modules lazily — isows (every WebSocket RPC), its CCIP-read helper (an eth_call that reverts OffchainLookup) and
+ * noble's secp256k1 (public-key recovery) — so in the worker those paths would fail. This turns viem's dynamic
+ * imports into static ones: a few kB more, and every path works in the worker.
+ */
+function staticViemImports(): Plugin {
+  return {
+    name: 'superchain-relay:static-viem-imports',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]viem[\\/]_esm[\\/]/.test(id) || !code.includes('import(')) return null
+      const hoisted: string[] = []
+      const out = code.replace(
+        /\bimport\((['"])([^'"]+)\1\)/g,
+        (_match, _quote: string, specifier: string) => {
+          const name = `__scrStaticImport${hoisted.length}`
+          hoisted.push(`import * as ${name} from ${JSON.stringify(specifier)};`)
+          return `Promise.resolve(${name})`
+        },
+      )
+      return hoisted.length ? { code: `${hoisted.join('\n')}\n${out}`, map: null } : null
+    },
+  }
+}
+
+/** A loadable unpacked MV3 extension; crxjs bundles the service worker and the two pages and copies public/. */
+function extension(): UserConfig {
+  return {
+    root: at('extension'),
+    publicDir: at('public'),
+    plugins: [staticViemImports(), react(), crx({ manifest })],
+    oxc: productionJsx,
+    build: {
+      outDir: at('dist/extension'),
+      emptyOutDir: true,
+      // Chrome 116+ only: no legacy syntax to lower.
+      target: 'chrome116',
+      // The worker bundles viem and MetaMask's provider; it is loaded from disk, never downloaded.
+      chunkSizeWarningLimit: 1024,
+      rollupOptions: {
+        input: { popup: at('extension/popup.html'), options: at('extension/options.html') },
+        onLog: quietOnLog,
+      },
+    },
+  }
+}
+
+/**
+ * The React component as an ESM library. React, react-dom and viem are the host's: left as imports so a dapp ships
+ * one copy of each (and one viem, whose chain and client objects must be the same instances the dapp uses).
+ * Everything else — core, the shared UI, mipd, idb — is bundled. No CSS file: the components render their styles.
+ */
+function widget(): UserConfig {
+  return {
+    root: repo,
+    plugins: [react()],
+    oxc: productionJsx,
+    publicDir: false,
+    build: {
+      outDir: 'dist/widget',
+      // The element build writes into the same directory afterwards (npm run build runs this one first).
+      emptyOutDir: true,
+      sourcemap: true,
+      lib: { entry: 'widget/index.ts', formats: ['es'], fileName: () => 'index.js' },
+      rolldownOptions: {
+        external: [/^react($|\/)/, /^react-dom($|\/)/, /^viem($|\/)/],
+        treeshake: treeshakeOpViem,
+        onLog: quietOnLog,
+      },
+    },
+  }
+}
+
+/**
+ * The standalone `<superchain-relay>` element: one self-contained ES module with React, viem and everything else
+ * inside, for pages that are not React apps. Library mode does not replace `process.env.NODE_ENV` (it expects the
+ * app's bundler to), but nothing bundles this file again: without the define React's entry throws
+ * `process is not defined` in the browser, or ships its development build.
+ */
+function element(): UserConfig {
+  return {
+    root: repo,
+    plugins: [react()],
+    oxc: productionJsx,
+    publicDir: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir: 'dist/widget',
+      emptyOutDir: false,
+      sourcemap: true,
+      minify: true,
+      lib: {
+        entry: 'widget/element.standalone.ts',
+        formats: ['es'],
+        fileName: () => 'superchain-relay.element.js',
+      },
+      rolldownOptions: {
+        // viem loads a few modules lazily (CCIP read…); inline them so the bundle stays a single file.
+        output: { codeSplitting: false },
+        treeshake: treeshakeOpViem,
+        onLog: quietOnLog,
+      },
+    },
+  }
+}
+
+/**
+ * The demo dapp on Vite's dev server. It imports the widget from source, so an edit to src/ui or widget/ shows up
+ * on reload.
+ */
+function demo(): UserConfig {
+  return {
+    root: at('examples/demo'),
+    plugins: [react()],
+    publicDir: at('public'),
+    server: { port: 5173, strictPort: false },
+    // Pre-bundle every dependency up front: a dependency discovered on first use makes Vite reload the page, which
+    // would throw away a half-confirmed transaction in the demo (and a step of the e2e test).
+    optimizeDeps: {
+      include: [
+        'react',
+        'react/jsx-runtime',
+        'react-dom/client',
+        'viem',
+        'viem/accounts',
+        'mipd',
+        'idb',
+        '@eth-optimism/viem/actions/interop',
+        '@eth-optimism/viem/chains',
+        '@eth-optimism/viem/utils/interop',
+      ],
+    },
+  }
+}
+
+export const TARGETS = { extension, widget, element, demo } as const
+export type BuildTarget = keyof typeof TARGETS
+
+export default defineConfig(({ mode }) => {
+  const target = TARGETS[mode as BuildTarget]
+  if (!target) {
+    throw new Error(
+      `vite.config.ts: unknown mode '${mode}'. Use --mode ${Object.keys(TARGETS).join(' | ')} (see the comment at the top).`,
+    )
+  }
+  return target()
+})
