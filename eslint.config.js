@@ -20,7 +20,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['react', 'react-dom', 'react/*'], message: 'src/core is framework-free.' },
-            { group: ['webextension-polyfill', '**/extension/**', '**/widget/**', '**/ui/**', '**/cli/**'], message: 'src/core must not import a shell.' },
+            {
+              group: ['webextension-polyfill', '**/extension/**', '**/widget/**', '**/ui/**', '**/cli/**'],
+              message: 'src/core must not import a shell.',
+            },
             { group: ['**/devnet/**'], message: 'src/ never imports the devnet.' },
           ],
         },
@@ -32,7 +35,39 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/extension/**', '**/widget/**', '**/cli/**', '**/devnet/**'], message: 'src/ui sits below the shells.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/extension/**', '**/widget/**', '**/cli/**', '**/devnet/**'],
+              message: 'src/ui sits below the shells.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Shells reach core and the shared UI only through their entry points (src/core/index.ts, src/ui/index.ts),
+    // so what is internal there can move without touching a shell. Tests may reach in for fixtures.
+    files: [
+      'extension/**/*.{ts,tsx}',
+      'widget/**/*.{ts,tsx}',
+      'cli/**/*.ts',
+      'examples/**/*.{ts,tsx}',
+      'scripts/**/*.ts',
+    ],
+    ignores: ['**/*.test.{ts,tsx}', '**/*.test-helper.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/core/*', '**/src/ui/*'],
+              message: 'Import from src/core or src/ui (their index.ts), not from a file inside them.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -6,14 +6,18 @@
 import type { Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 
-import { InvalidChainConfigError } from '../src/core/chains/errors'
-import { DEFAULT_DEVNET } from '../src/core/chains/presets'
-import { rpcTransport } from '../src/core/chains/transport'
-import type { ChainConfig } from '../src/core/chains/types'
-import { validateChainConfig } from '../src/core/chains/validate'
-import { verifyRpc } from '../src/core/chains/verifyRpc'
-import { createLocalSigner, type RelaySigner } from '../src/core/relay/signer'
-import { createTracker } from '../src/core/tracker/tracker'
+import {
+  type ChainConfig,
+  createLocalSigner,
+  createTracker,
+  DEFAULT_DEVNET,
+  InvalidChainConfigError,
+  type RelaySigner,
+  rpcTransport,
+  validateChainConfig,
+  verifyRpc,
+} from '../src/core'
+
 import type { GlobalOptions, RpcOverride } from './args'
 import { UsageError } from './exitCodes'
 import { openFileStore, resolveStatePath, type FileStore } from './fileStore'

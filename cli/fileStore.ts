@@ -24,10 +24,17 @@ import { dirname, join, resolve } from 'node:path'
 
 import type { Hex } from 'viem'
 
-import { createMemoryStore } from '../src/core/store/memoryStore'
-import { exportHistory, parseHistory } from '../src/core/store/serialize'
-import type { JsonValue, MessageStore, ScanCursor, ScanDirection } from '../src/core/store/types'
-import type { TrackedMessage } from '../src/core/model/message'
+import {
+  createMemoryStore,
+  exportHistory,
+  type JsonValue,
+  type MessageStore,
+  parseHistory,
+  type ScanCursor,
+  type ScanDirection,
+  type TrackedMessage,
+} from '../src/core'
+
 import { STATE_ENV } from './args'
 
 export const STATE_FORMAT = 'superchain-relay-cli-state'

@@ -3,10 +3,17 @@
  * every message makes (core's PROGRESS_STEPS), and JSON with bigints as decimal strings — the same encoding as the
  * history export, so `--json` output and exported files read alike.
  */
-import { MESSAGE_EXPIRY_SECONDS } from '../src/core/protocol/addresses'
-import { describeIntent, formatAmount, shortAddress } from '../src/core/protocol/format'
-import type { MessageStatus, SafetyLevel, TrackedMessage } from '../src/core/model/message'
-import { PROGRESS_STEPS, progressOf } from '../src/core/model/status'
+import {
+  describeIntent,
+  formatAmount,
+  MESSAGE_EXPIRY_SECONDS,
+  type MessageStatus,
+  PROGRESS_STEPS,
+  progressOf,
+  type SafetyLevel,
+  shortAddress,
+  type TrackedMessage,
+} from '../src/core'
 
 export type ChainName = (id: number) => string
 

@@ -16,9 +16,9 @@ import {
 } from 'react'
 import type { Hex } from 'viem'
 
-import type { TrackedMessage } from '../src/core/model/message'
-import { RelayApp } from '../src/ui/RelayApp'
-import { themeClassName } from '../src/ui/theme'
+import { type TrackedMessage } from '../src/core'
+import { RelayApp, themeClassName } from '../src/ui'
+
 import {
   DEFAULT_STORAGE_NAME,
   resolveTheme,

@@ -2,8 +2,8 @@
  * The strip above the messages saying who signs relays: the host's wallet, or a picker over the wallets EIP-6963
  * discovered, with Connect. Relaying also connects on demand, so the bar is information first, a control second.
  */
-import type { ChainConfig } from '../src/core/chains/types'
-import { chainName, shortAddress } from '../src/ui/format'
+import { type ChainConfig } from '../src/core'
+import { chainName, shortAddress } from '../src/ui'
 import type { WalletController, WalletState } from './wallet'
 
 export interface WalletBarProps {

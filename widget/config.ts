@@ -6,9 +6,9 @@
  */
 import { BaseError, isAddress, type Address, type EIP1193Provider } from 'viem'
 
-import { validateChainConfig } from '../src/core/chains/validate'
-import type { ChainConfig } from '../src/core/chains/types'
-import { THEME_VARIABLES, type ThemeName, type ThemeVariable } from '../src/ui/theme'
+import { type ChainConfig, validateChainConfig } from '../src/core'
+
+import { THEME_VARIABLES, type ThemeName, type ThemeVariable } from '../src/ui'
 
 export type { ChainConfig, ThemeName, ThemeVariable }
 

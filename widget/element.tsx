@@ -14,7 +14,7 @@ import { createRef } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import type { Hex } from 'viem'
 
-import type { TrackedMessage } from '../src/core/model/message'
+import { type TrackedMessage } from '../src/core'
 import type { SuperchainRelayConfig } from './config'
 import { errorDetail, type SuperchainRelayEventMap, type SuperchainRelayEventName } from './events'
 import { SuperchainRelayWidget, type SuperchainRelayHandle } from './SuperchainRelayWidget'

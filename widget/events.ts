@@ -4,7 +4,7 @@
  */
 import type { Hex } from 'viem'
 
-import type { MessageStatus, TrackedMessage } from '../src/core/model/message'
+import { type MessageStatus, type TrackedMessage } from '../src/core'
 
 export type { MessageStatus, TrackedMessage }
 

@@ -6,14 +6,19 @@
  */
 import type { Address, Hex } from 'viem'
 
-import type { ChainConfig } from '../src/core/chains/types'
-import type { RelaySigner } from '../src/core/relay/signer'
-import { openIndexedDbStore } from '../src/core/store/indexedDbStore'
-import { createMemoryStore } from '../src/core/store/memoryStore'
-import type { MessageStore } from '../src/core/store/types'
-import type { Tracker, TrackerApi } from '../src/core/tracker/api'
-import type { TrackedMessage } from '../src/core/model/message'
-import { createTracker, SignerUnavailableError } from '../src/core/tracker/tracker'
+import {
+  type ChainConfig,
+  createMemoryStore,
+  createTracker,
+  type MessageStore,
+  openIndexedDbStore,
+  type RelaySigner,
+  SignerUnavailableError,
+  type TrackedMessage,
+  type Tracker,
+  type TrackerApi,
+} from '../src/core'
+
 import { errorDetail, type SuperchainRelayEventHandler } from './events'
 
 /**

@@ -4,7 +4,7 @@
  * (src/ui/theme.ts): the same public `--scr-*` inputs resolved into the same private `--_scr-*` variables, so the
  * bar and the message list always agree.
  */
-import { DARK_PALETTE, LIGHT_PALETTE, resolvedVariable, SHAPE, type ThemeVariable } from '../src/ui/theme'
+import { DARK_PALETTE, LIGHT_PALETTE, resolvedVariable, SHAPE, type ThemeVariable } from '../src/ui'
 
 function declarations(values: Partial<Record<ThemeVariable, string>>): string {
   return Object.entries(values)

@@ -10,7 +10,7 @@
 import { createStore, type EIP6963ProviderDetail, type Store } from 'mipd'
 import type { Address, EIP1193Provider } from 'viem'
 
-import { createWalletSigner, WalletError, type RelaySigner } from '../src/core/relay/signer'
+import { createWalletSigner, type RelaySigner, WalletError } from '../src/core'
 
 export interface WalletOption {
   /** EIP-6963 uuid, or 'host' for the provider from the config. */

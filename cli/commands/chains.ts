@@ -1,5 +1,5 @@
 /** `chains [--check]`: the chains this run uses, and with --check whether each RPC answers for its chain. */
-import { verifyRpc } from '../../src/core/chains/verifyRpc'
+import { verifyRpc } from '../../src/core'
 import type { ChainsArgs, GlobalOptions } from '../args'
 import { resolveChains } from '../context'
 import { describeError, EXIT, type ExitCode } from '../exitCodes'

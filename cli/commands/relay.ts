@@ -9,10 +9,15 @@ import { createInterface } from 'node:readline/promises'
 
 import { privateKeyToAccount } from 'viem/accounts'
 
-import { formatAmount, shortAddress } from '../../src/core/protocol/format'
-import type { RelayPlan } from '../../src/core/relay/plan'
-import type { TrackedMessage } from '../../src/core/model/message'
-import { RelaySimulationFailedError, UnknownMessageError } from '../../src/core/tracker/tracker'
+import {
+  formatAmount,
+  type RelayPlan,
+  RelaySimulationFailedError,
+  shortAddress,
+  type TrackedMessage,
+  UnknownMessageError,
+} from '../../src/core'
+
 import { PRIVATE_KEY_ENV, readPrivateKey, type GlobalOptions, type RelayArgs } from '../args'
 import { openContext, requireChain, verifyChains, type CliContext } from '../context'
 import { CliError, EXIT, UsageError, type ExitCode } from '../exitCodes'

@@ -1,7 +1,7 @@
 /** `status [messageHash]`: refresh every tracked message once, then list them, or show one message's timeline. */
 import type { Hex } from 'viem'
 
-import { UnknownMessageError } from '../../src/core/tracker/tracker'
+import { UnknownMessageError } from '../../src/core'
 import type { GlobalOptions, StatusArgs } from '../args'
 import { openContext } from '../context'
 import { EXIT, type ExitCode } from '../exitCodes'

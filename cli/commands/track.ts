@@ -4,7 +4,7 @@ import { openContext, requireChain, verifyChains } from '../context'
 import { EXIT, type ExitCode } from '../exitCodes'
 import { nextStep, summaryLines } from '../format'
 import { collectWarnings, createOutput, type CliIo } from '../output'
-import type { TrackedMessage } from '../../src/core/model/message'
+import { type TrackedMessage } from '../../src/core'
 
 export async function runTrack(args: TrackArgs, global: GlobalOptions, io: CliIo): Promise<ExitCode> {
   const out = createOutput(io, global.json)

@@ -8,8 +8,8 @@
  */
 import type { Address } from 'viem'
 
-import type { TrackerUpdate } from '../../src/core/tracker/api'
-import type { TrackedMessage } from '../../src/core/model/message'
+import { type TrackedMessage, type TrackerUpdate } from '../../src/core'
+
 import type { GlobalOptions, WatchArgs } from '../args'
 import { openContext, type CliContext } from '../context'
 import { EXIT, UsageError, type ExitCode } from '../exitCodes'

@@ -5,10 +5,8 @@
  * unlocked relay key from chrome.storage.session. Chrome may stop the worker between any two events; the next event
  * re-runs `index.ts`, which builds all this again and resumes.
  */
-import type { ChainConfig } from '../../src/core/chains/types'
-import type { MessageStore } from '../../src/core/store/types'
-import type { TrackerUpdate } from '../../src/core/tracker/api'
-import { createTracker } from '../../src/core/tracker/tracker'
+import { type ChainConfig, createTracker, type MessageStore, type TrackerUpdate } from '../../src/core'
+
 import { encode, serializeError } from '../messaging/codec'
 import { isOwnExtensionPage, type SenderLike } from '../messaging/senders'
 import { createMessageListener } from '../messaging/server'

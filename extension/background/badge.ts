@@ -2,9 +2,8 @@
  * The action badge: how many tracked messages wait for the user (core's `needsUser`: ready, failed, expired), so a
  * stuck transfer is visible without opening anything.
  */
-import type { MessageStore } from '../../src/core/store/types'
-import { NEEDS_USER_STATUSES } from '../../src/core/model/message'
-import { needsUser } from '../../src/core/model/status'
+import { type MessageStore, NEEDS_USER_STATUSES, needsUser } from '../../src/core'
+
 import type { ExtensionHost } from './host'
 
 export const BADGE_COLOR = '#d92d20'

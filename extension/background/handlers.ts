@@ -5,12 +5,16 @@
  */
 import { createPublicClient, isHex, type Address, type Hex } from 'viem'
 
-import { chainConfigToViemChain } from '../../src/core/chains/registry'
-import { rpcTransport } from '../../src/core/chains/transport'
-import { validateChainConfig } from '../../src/core/chains/validate'
-import { exportHistory } from '../../src/core/store/serialize'
-import type { MessageStore } from '../../src/core/store/types'
-import type { RelaySignerChoice, Tracker } from '../../src/core/tracker/api'
+import {
+  chainConfigToViemChain,
+  exportHistory,
+  type MessageStore,
+  type RelaySignerChoice,
+  rpcTransport,
+  type Tracker,
+  validateChainConfig,
+} from '../../src/core'
+
 import type { Handlers } from '../messaging/server'
 import { takeFocus } from './focus'
 import type { ExtensionHost } from './host'

@@ -9,8 +9,8 @@ import '../shims/nodeGlobals'
 
 import { createExternalExtensionProvider } from '@metamask/providers'
 
-import { DEFAULT_DEVNET } from '../../src/core/chains/presets'
-import { openIndexedDbStore } from '../../src/core/store/indexedDbStore'
+import { DEFAULT_DEVNET, openIndexedDbStore } from '../../src/core'
+
 import { createBackground } from './background'
 import type { ExtensionHost } from './host'
 import { createWallet, createWalletConnection, type StreamProviderLike } from './wallet'

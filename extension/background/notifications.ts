@@ -16,9 +16,7 @@
  */
 import type { Hex } from 'viem'
 
-import { MESSAGE_EXPIRY_SECONDS } from '../../src/core/protocol/addresses'
-import { describeIntent } from '../../src/core/protocol/format'
-import type { TrackedMessage } from '../../src/core/model/message'
+import { describeIntent, MESSAGE_EXPIRY_SECONDS, type TrackedMessage } from '../../src/core'
 
 export type NotificationKind = 'ready' | 'failed' | 'expiring' | 'relayed'
 

@@ -5,7 +5,7 @@
  */
 import type { Hex } from 'viem'
 
-import type { MessageStore } from '../../src/core/store/types'
+import { type MessageStore } from '../../src/core'
 import { serializeError } from '../messaging/codec'
 import type { ExtensionSettings } from '../messaging/protocol'
 import { openPopupOn } from './focus'

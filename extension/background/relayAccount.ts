@@ -12,10 +12,14 @@
 import { createPublicClient, isAddressEqual, type Chain, type Hex } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 
-import { chainConfigToViemChain } from '../../src/core/chains/registry'
-import { rpcTransport } from '../../src/core/chains/transport'
-import type { ChainConfig } from '../../src/core/chains/types'
-import { createLocalSigner, type RelaySigner } from '../../src/core/relay/signer'
+import {
+  type ChainConfig,
+  chainConfigToViemChain,
+  createLocalSigner,
+  type RelaySigner,
+  rpcTransport,
+} from '../../src/core'
+
 import { serializeError } from '../messaging/codec'
 import type { ChainBalance, RelayAccountStatus } from '../messaging/protocol'
 import type { StorageAreaLike } from './host'

@@ -11,7 +11,7 @@
  */
 import { keccak256, toHex, type Hex } from 'viem'
 
-import type { RelaySigner, SignerRequest } from '../../src/core/relay/signer'
+import { type RelaySigner, type SignerRequest } from '../../src/core'
 import type { StorageAreaLike } from './host'
 
 /** Past this a repeat is a deliberate retry (e.g. the first tx was dropped), not a restart's echo. */

@@ -14,7 +14,7 @@
  */
 import { BaseError, type EIP1193Provider, type Hex } from 'viem'
 
-import { createWalletSigner, type RelaySigner } from '../../src/core/relay/signer'
+import { createWalletSigner, type RelaySigner } from '../../src/core'
 import type { WalletStatus } from '../messaging/protocol'
 import type { StorageAreaLike } from './host'
 

@@ -9,11 +9,15 @@
  */
 import type { Address, Hex } from 'viem'
 
-import type { ChainConfig } from '../../src/core/chains/types'
-import type { RelayPlan } from '../../src/core/relay/plan'
-import type { HistoryImportResult } from '../../src/core/store/serialize'
-import type { MessageFilter, RelaySignerChoice } from '../../src/core/tracker/api'
-import type { TrackedMessage } from '../../src/core/model/message'
+import {
+  type ChainConfig,
+  type HistoryImportResult,
+  type MessageFilter,
+  type RelayPlan,
+  type RelaySignerChoice,
+  type TrackedMessage,
+} from '../../src/core'
+
 import type { Encoded, SerializedError } from './codec'
 
 /** What the user can tune; everything else the extension decides. */

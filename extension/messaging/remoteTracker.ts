@@ -4,7 +4,7 @@
  */
 import type { Hex } from 'viem'
 
-import type { RelaySignerChoice, TrackerApi, TrackerUpdate } from '../../src/core/tracker/api'
+import { type RelaySignerChoice, type TrackerApi, type TrackerUpdate } from '../../src/core'
 import { BackgroundRestartedError, type BackgroundClient } from './client'
 import type { UpdatesConnection } from './updates'
 

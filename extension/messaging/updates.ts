@@ -6,7 +6,7 @@
  */
 import { decode } from './codec'
 import { UPDATES_PORT, type UpdatesMessage } from './protocol'
-import type { TrackerUpdate } from '../../src/core/tracker/api'
+import { type TrackerUpdate } from '../../src/core'
 
 export interface PortLike {
   postMessage(message: unknown): void

@@ -5,10 +5,9 @@
  */
 import { useEffect, useState, type FormEvent } from 'react'
 
-import { PRESETS } from '../../src/core/chains/presets'
-import type { ChainConfig } from '../../src/core/chains/types'
-import { validateChainConfig } from '../../src/core/chains/validate'
-import { errorText } from '../../src/ui/format'
+import { type ChainConfig, PRESETS, validateChainConfig } from '../../src/core'
+
+import { errorText } from '../../src/ui'
 import { client } from '../shared/connection'
 import { requestHostPermission } from './permissions'
 import { useAction } from './useAction'

@@ -4,7 +4,7 @@
  */
 import { useRef } from 'react'
 
-import type { HistoryImportResult } from '../../src/core/store/serialize'
+import { type HistoryImportResult } from '../../src/core'
 import { client } from '../shared/connection'
 import { useAction } from './useAction'
 

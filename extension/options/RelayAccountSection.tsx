@@ -6,8 +6,8 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { parseEther } from 'viem'
 
-import { formatAmount } from '../../src/core/protocol/format'
-import type { ChainConfig } from '../../src/core/chains/types'
+import { type ChainConfig, formatAmount } from '../../src/core'
+
 import type { ChainBalance, RelayAccountStatus } from '../messaging/protocol'
 import { client } from '../shared/connection'
 import { useAction } from './useAction'

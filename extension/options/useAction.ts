@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 
-import { errorText } from '../../src/ui/format'
+import { errorText } from '../../src/ui'
 
 export interface Action<A extends unknown[], R> {
   run: (...args: A) => Promise<R | undefined>

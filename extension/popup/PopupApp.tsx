@@ -7,8 +7,8 @@
 import { useEffect, useState } from 'react'
 import type { Address, Hex } from 'viem'
 
-import { shortAddress } from '../../src/core/protocol/format'
-import { RelayApp } from '../../src/ui/RelayApp'
+import { shortAddress } from '../../src/core'
+import { RelayApp } from '../../src/ui'
 import type { ExtensionSettings, RelayAccountStatus, WalletStatus } from '../messaging/protocol'
 import { client, trackerApi } from '../shared/connection'
 import { applyTheme, pageThemeCss } from '../shared/theme'

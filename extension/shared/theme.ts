@@ -2,7 +2,7 @@
  * The page around the shared UI follows the same theme: the popup's margins and footer, and the whole options page.
  * Colours come from src/ui's palettes so both pages match the message list exactly.
  */
-import { DARK_PALETTE, LIGHT_PALETTE, SHAPE } from '../../src/ui/theme'
+import { DARK_PALETTE, LIGHT_PALETTE, SHAPE } from '../../src/ui'
 import type { ExtensionSettings } from '../messaging/protocol'
 
 function vars(palette: Record<string, string>): string {
