@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    // DESIGN.md §2: core is framework-free and never reaches into a shell or the devnet.
+    // docs/ARCHITECTURE.md §1: core is framework-free and never reaches into a shell or the devnet.
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -9,7 +9,7 @@
  * `npm run build` runs the build targets in order. Static assets the builds share (the icons) live in public/.
  * Every target forces production JSX: Vite derives the JSX mode from NODE_ENV, and a build started from vitest
  * (NODE_ENV=test) would otherwise emit jsxDEV calls, which React's production runtime does not have — the pages
- * would render nothing (docs/ARCHITECTURE.md, "Builds").
+ * would render nothing (docs/ARCHITECTURE.md §8).
  */
 import { fileURLToPath } from 'node:url'
 

@@ -1,5 +1,5 @@
 /**
- * superchain-relay: a thin command-line shell over src/core (DESIGN.md §2). This file parses the command line,
+ * superchain-relay: a thin command-line shell over src/core (docs/ARCHITECTURE.md §1). This file parses the command line,
  * loads the one command asked for, and turns whatever it throws into one line on stderr and an exit code
  * (exitCodes.ts). Commands are imported lazily: core pulls in viem, which takes a while to load through tsx, and a
  * mistyped flag should not wait for it.

@@ -1,5 +1,5 @@
 /**
- * What the sequencer's ingress filter does for interop (DESIGN.md §4 "Validity and timing"), as the devnet's proxy
+ * What the sequencer's ingress filter does for interop (docs/ARCHITECTURE.md §4), as the devnet's proxy
  * applies it: every executing message a transaction would make (a call to CrossL2Inbox.validateMessage) must point
  * at a real initiating log with the right timestamp and payload, be declared in the tx's access list, come from a
  * chain in the dependency set, and respect the timestamp rules. The contracts themselves cannot check any of this.

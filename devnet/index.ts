@@ -1,5 +1,5 @@
 /**
- * A local Superchain in Node, shaped like Supersim (DESIGN.md §5): L2 chains 901… on 127.0.0.1:9545…, each an anvil
+ * A local Superchain in Node, shaped like Supersim (docs/ARCHITECTURE.md §7): L2 chains 901… on 127.0.0.1:9545…, each an anvil
  * behind a validating JSON-RPC proxy, with the interop predeploys installed from our own compiled Solidity. Code
  * written for Supersim (e.g. `@eth-optimism/viem`'s `supersimL2A`/`supersimL2B`) works against it unchanged.
  */

@@ -1,5 +1,5 @@
 /**
- * Installs the interop predeploys (DESIGN.md §4) on a fresh anvil: runtime bytecode set at each fixed address (no
+ * Installs the interop predeploys (docs/ARCHITECTURE.md §4) on a fresh anvil: runtime bytecode set at each fixed address (no
  * constructors run, so the contracts keep no initialised storage), ETHLiquidity funded so ETH relays can pay out,
  * and extra accounts (the autorelayer) funded.
  */

@@ -4,7 +4,7 @@
  *
  * Framework-free with a `getState`/`subscribe` pair, so React reads it with `useSyncExternalStore` and a test can
  * drive it without a DOM renderer. Relays go through core's `createWalletSigner`, which switches the chain, sends,
- * and reads the transaction back to check the wallet kept the access list (DESIGN.md §6). A wallet caught dropping
+ * and reads the transaction back to check the wallet kept the access list (docs/ARCHITECTURE.md §6). A wallet caught dropping
  * it is remembered per origin, so the next relay is refused before the user pays for a transaction that cannot work.
  */
 import { createStore, type EIP6963ProviderDetail, type Store } from 'mipd'

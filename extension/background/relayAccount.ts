@@ -1,6 +1,6 @@
 /**
  * The built-in relay account: a key the extension generates and holds, so a relay can always be signed with the
- * full access list (MetaMask drops it, DESIGN.md §6). The user tops it up with a plain transfer.
+ * full access list (MetaMask drops it, docs/ARCHITECTURE.md §6). The user tops it up with a plain transfer.
  *
  * - At rest: encrypted with the user's password (vault.ts) in `chrome.storage.local`.
  * - Unlocked: the key is held in this worker's memory and in `chrome.storage.session`, which lives in memory until

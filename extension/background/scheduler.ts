@@ -1,7 +1,7 @@
 /**
  * When the background polls. Two clocks:
  *
- * - `chrome.alarms`: wakes a stopped worker. Chrome refuses periods under 30 s for packed extensions (DESIGN.md
+ * - `chrome.alarms`: wakes a stopped worker. Chrome refuses periods under 30 s for packed extensions (docs/ARCHITECTURE.md
  *   §6), so a published build polls every 30 s when nobody is looking; an unpacked (development) build, which has
  *   no floor, every 10 s. The alarm outlives the worker, but is made again on every start in case it was lost
  *   (browser update, extension reload); an identical existing alarm is left alone, as re-creating it would push

@@ -4,7 +4,7 @@
  *
  * Why the background and not the popup: MetaMask shows its confirmation in its own window, and Chrome closes an
  * action popup the moment it loses focus — a provider held by the popup would die with the very prompt it opened,
- * taking the read-back of the sent tx (the access-list check, DESIGN.md §6) with it. In the background the relay
+ * taking the read-back of the sent tx (the access-list check, docs/ARCHITECTURE.md §6) with it. In the background the relay
  * flow runs in one place for both signers, and while a call waits on the user the scheduler keeps the worker
  * awake (scheduler.ts). The provider dies with the worker, so it is created lazily and recreated after a
  * disconnect.

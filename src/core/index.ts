@@ -1,7 +1,7 @@
 /**
  * The public surface of core: what the shells (extension/, widget/, cli/) and src/ui may use. Everything else in
  * src/core is internal and can change without touching a shell; a lint rule keeps shells on this file
- * (docs/ARCHITECTURE.md, "Layers"). Grouped the way data flows: chains → model → protocol → store → relay → tracker.
+ * (docs/ARCHITECTURE.md §1). Grouped the way data flows: chains → model → protocol → store → relay → tracker.
  */
 
 // Chains: what a chain is, the presets a user can pick, and how its RPC becomes a viem transport.

@@ -1,7 +1,7 @@
 /**
  * The whole shared UI: the extension popup and the embeddable widget both render this, and differ only in the
  * props they pass — which tracker (`api`), whose messages (`accounts`), which signers they can offer, and how to
- * link to an explorer. It talks to nothing but `TrackerApi` (DESIGN.md §2–3).
+ * link to an explorer. It talks to nothing but `TrackerApi` (docs/ARCHITECTURE.md §1–2).
  *
  * It brings its own stylesheet in a `<style>` inside its tree, so it looks the same in a popup, on a dapp page and
  * inside a shadow root, and touches no global CSS.

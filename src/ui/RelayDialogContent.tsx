@@ -23,7 +23,7 @@ export type RelayPhase =
   | { step: 'submitted'; plan: RelayPlan; transactionHash: Hex }
   | { step: 'relayFailed'; plan: RelayPlan; error: string }
 
-/** Why one would pick each signer; the wallet caveat is DESIGN.md §6 (wallets that drop the access list). */
+/** Why one would pick each signer; the wallet caveat is docs/ARCHITECTURE.md §6 (wallets that drop the access list). */
 const SIGNER_HINTS: Record<SignerKind, string> = {
   wallet: 'Your wallet asks you to confirm. Some wallets drop the access list a relay needs.',
   relayAccount: 'Signed here with the built-in account, which always sends the full access list.',

@@ -1,7 +1,7 @@
 /**
  * Reviving an expired message: destinations accept a message for 7 days after its initiating block, after which
  * only `resendMessage` on the source chain helps — it re-emits the same message (same hash, so it can still be
- * delivered only once) with a fresh timestamp (DESIGN.md §4). The tracker sends it; this dialog explains that,
+ * delivered only once) with a fresh timestamp (docs/ARCHITECTURE.md §4). The tracker sends it; this dialog explains that,
  * lets the user pick the signer, and shows the outcome. No simulation step: resendMessage only checks that the
  * message was sent and not relayed, which the message's status already says.
  */

@@ -2,7 +2,7 @@
  * The journey of one message: sent → included → ready → relayed → finalized. The step it has reached is
  * highlighted (in the danger colour when it is stuck there: failed, expired, reorged), and each step says what we
  * know: tx hashes linked to the explorer, how final each side is (source safety under "included", destination
- * safety under "relayed", DESIGN.md §4), who relayed it.
+ * safety under "relayed", docs/ARCHITECTURE.md §4), who relayed it.
  */
 import type { ReactNode } from 'react'
 

@@ -55,7 +55,7 @@ export function statusNote(message: TrackedMessage, chains: readonly ChainConfig
     case 'failed':
       return `Relay failed: ${message.failure?.reason ?? 'unknown reason'}`
     case 'expired':
-      // resendMessage on the source is the only way back (DESIGN.md §4); the tracker API cannot do it, so we explain.
+      // resendMessage on the source is the only way back (docs/ARCHITECTURE.md §4); the tracker API cannot do it, so we explain.
       return `Expired — resend on ${chainName(chains, message.source)}`
     case 'reorged':
       return 'Source block reorganized — looking for the message again'

@@ -37,7 +37,7 @@ function fromViemChain(chain: PresetSource, preset: string, name = chain.name): 
 }
 
 /**
- * Our local devnet (devnet/) serves the same ids and ports as Supersim (DESIGN.md §5), so it reuses the supersim
+ * Our local devnet (devnet/) serves the same ids and ports as Supersim (docs/ARCHITECTURE.md §7), so it reuses the supersim
  * chain definitions. It is not Supersim, though, so the names say "Devnet" to avoid sending users to Supersim docs.
  */
 export const LOCAL_DEVNET: ChainConfig[] = [

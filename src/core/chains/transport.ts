@@ -1,6 +1,6 @@
 /**
  * The one place a chain's RPC URL becomes a viem transport, so http and ws endpoints are treated alike everywhere
- * (verification, the poller, relays) and nobody calls `fetch` directly (DESIGN.md §2).
+ * (verification, the poller, relays) and nobody calls `fetch` directly (docs/ARCHITECTURE.md §1).
  */
 import { http, webSocket } from 'viem'
 import type { Transport } from 'viem'

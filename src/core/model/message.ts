@@ -1,6 +1,6 @@
 /**
  * The one model every tracked cross-chain message shares, whatever its kind (SuperchainERC20 transfer, ETH
- * transfer, generic message). A message's identity is its message hash (DESIGN.md §3): stable across
+ * transfer, generic message). A message's identity is its message hash (docs/ARCHITECTURE.md §5): stable across
  * `resendMessage` re-emission. Its initiating log is *where* it currently lives on the source chain and can change
  * (reorg, resend), so it is a separate, replaceable field.
  *

@@ -1,7 +1,7 @@
 /**
  * ABIs of the interop contracts. We re-export `@eth-optimism/viem`'s where they are right, and declare only what
  * it lacks or has wrong: its messenger ABI (0.4.13) declares the old `sentMessages(bytes32) → bool`, whereas
- * L2ToL2CrossDomainMessenger 1.3.0 stores `sentMessages(uint256 nonce) → bytes32` (DESIGN.md §4).
+ * L2ToL2CrossDomainMessenger 1.3.0 stores `sentMessages(uint256 nonce) → bytes32` (docs/ARCHITECTURE.md §4).
  */
 import {
   crossL2InboxAbi,

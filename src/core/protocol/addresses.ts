@@ -1,5 +1,5 @@
 /**
- * Interop predeploys: the same address on every Superchain interop chain (DESIGN.md §4).
+ * Interop predeploys: the same address on every Superchain interop chain (docs/ARCHITECTURE.md §4).
  * Multicall3 is not a predeploy but is deployed at the same address everywhere.
  */
 import type { Address } from 'viem'

@@ -1,5 +1,5 @@
 /**
- * Everything `relayMessage` needs, rebuilt from the fields we store for a message (DESIGN.md §4): the payload is
+ * Everything `relayMessage` needs, rebuilt from the fields we store for a message (docs/ARCHITECTURE.md §4): the payload is
  * the SentMessage log's topics then its data, all of which are functions of the message itself, so a relay can
  * be prepared without refetching the log. The identifier's block, log index and timestamp are the only parts that
  * come from the chain, via the stored initiating log.

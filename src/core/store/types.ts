@@ -1,5 +1,5 @@
 /**
- * The persistence boundary of core (DESIGN.md §2–3): discovery and the poller write tracked messages and scan
+ * The persistence boundary of core (docs/ARCHITECTURE.md §1–2): discovery and the poller write tracked messages and scan
  * cursors through this interface, the shells read them back. Shells choose the implementation — IndexedDB in the
  * extension and the widget, memory in tests and one-shot CLI runs — so nothing above this file knows how a message
  * is stored.

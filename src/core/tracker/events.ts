@@ -1,7 +1,7 @@
 /**
  * A tiny typed event emitter, so the popup, the widget and the background tell each other about tracker changes
  * with one shape. Hand-written rather than Node's `events` because core runs in an MV3 service worker, where that
- * module exists only through a bundler shim (DESIGN.md §6), and because we want the payload typed per event name.
+ * module exists only through a bundler shim (docs/ARCHITECTURE.md §6), and because we want the payload typed per event name.
  *
  * Delivery is synchronous, in subscription order, with DOM `EventTarget` semantics: a listener added during an emit
  * first hears the next one; a listener removed (or cleared) during an emit is not called by it. A listener that throws (or whose promise
