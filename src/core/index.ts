@@ -14,9 +14,19 @@ export { verifyRpc } from './chains/verifyRpc'
 export { InvalidChainConfigError } from './chains/errors'
 
 // The message model and its status machine.
-export type { MessageStatus, SafetyLevel, TrackedMessage } from './model/message'
+export type {
+  LocationChange,
+  LogPosition,
+  MessageStatus,
+  RelayAttempt,
+  RelayIntent,
+  SafetyLevel,
+  TrackedMessage,
+} from './model/message'
 export { NEEDS_USER_STATUSES } from './model/message'
 export { PROGRESS_STEPS, needsUser, progressOf } from './model/status'
+export { STEP_OF, STOPPED_STATUSES, isRelayable } from './model/progress'
+export { describeLocationChange } from './model/location'
 
 // Protocol facts and how values are written for people.
 export { MESSAGE_EXPIRY_SECONDS } from './protocol/addresses'

@@ -9,6 +9,7 @@ import type { ReactNode } from 'react'
 import type { ChainConfig } from '../core/chains/types'
 import { MESSAGE_EXPIRY_SECONDS } from '../core/protocol/addresses'
 import type { MessageStatus, SafetyLevel, TrackedMessage } from '../core/model/message'
+import { STEP_OF, STOPPED_STATUSES } from '../core/model/progress'
 import { chainName, durationText, timeAgo, sentAt } from './format'
 import type { ExplorerUrl } from './format'
 import { HashLink } from './HashLink'
@@ -25,20 +26,10 @@ const STEP_LABELS: Record<TimelineStep, string> = {
   finalized: 'Finalized',
 }
 
-/** The furthest step each status has reached. 'relaying' is still "ready": the relay is not on chain yet. */
-const REACHED: Record<MessageStatus, TimelineStep> = {
-  pending: 'sent',
-  initiated: 'included',
-  reorged: 'included',
-  ready: 'ready',
-  relaying: 'ready',
-  failed: 'ready',
-  expired: 'ready',
-  relayed: 'relayed',
-  finalized: 'finalized',
-}
+/** The furthest step each status has reached: core's one table (docs/ARCHITECTURE.md §5), shared with the CLI. */
+const REACHED: Readonly<Record<MessageStatus, TimelineStep>> = STEP_OF
 
-const STUCK: readonly MessageStatus[] = ['failed', 'expired', 'reorged']
+const STUCK: readonly MessageStatus[] = STOPPED_STATUSES
 
 /** Each step's state for a status: the reached step is current (or a problem), earlier ones done. */
 export function stepStates(status: MessageStatus): Record<TimelineStep, StepState> {

@@ -16,6 +16,7 @@ export const STATUS_LABELS: Record<MessageStatus, string> = {
   failed: 'Failed',
   expired: 'Expired',
   reorged: 'Reorged',
+  vanished: 'Gone',
 }
 
 /**
@@ -34,6 +35,7 @@ export const STATUS_TONES: Record<MessageStatus, StatusTone> = {
   failed: 'danger',
   expired: 'warning',
   reorged: 'warning',
+  vanished: 'muted',
 }
 
 /** The row's one-line explanation of where the message stands and, when stuck, what can be done. */
@@ -59,5 +61,8 @@ export function statusNote(message: TrackedMessage, chains: readonly ChainConfig
       return `Expired — resend on ${chainName(chains, message.source)}`
     case 'reorged':
       return 'Source block reorganized — looking for the message again'
+    case 'vanished':
+      // Never relayable: the source chain does not hold it (docs/ARCHITECTURE.md §5). Removing it is all there is.
+      return `${chainName(chains, message.source)} no longer holds this message (chain reset or reorg) — it cannot be relayed`
   }
 }
