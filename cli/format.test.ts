@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
-import { erc20Transfer, ethTransfer, relayedGenericMessage } from '../src/core/store/messageFixtures.test-helper'
+import {
+  erc20Transfer,
+  ethTransfer,
+  relayedGenericMessage,
+} from '../src/core/store/messageFixtures.test-helper'
 import { amountText, createStyle, detailLines, progressText, summaryLines, toJson } from './format'
 
 const plain = createStyle(false)
