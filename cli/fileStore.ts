@@ -98,6 +98,7 @@ export async function openFileStore(path: string, options: { lock?: LockOptions 
       for (const q of batch) q.reject(error)
       return
     }
+    let settle: () => void
     try {
       await refresh()
       const results: { ok: boolean; value: unknown }[] = []
@@ -112,14 +113,16 @@ export async function openFileStore(path: string, options: { lock?: LockOptions 
       }
       await writeAtomically(path, await stateText(memory, settingKeys))
       loaded = await signatureOf(path)
-      batch.forEach((q, i) => (results[i]!.ok ? q.resolve(results[i]!.value) : q.reject(results[i]!.value)))
+      settle = () =>
+        batch.forEach((q, i) => (results[i]!.ok ? q.resolve(results[i]!.value) : q.reject(results[i]!.value)))
     } catch (error) {
       // The file was not written: what this batch changed in memory is dropped by re-reading it next time.
       loaded = 'stale'
-      for (const q of batch) q.reject(error)
-    } finally {
-      await lock.release().catch(() => undefined)
+      settle = () => batch.forEach((q) => q.reject(error))
     }
+    // Let go before the callers hear back: a write they awaited has released the file too.
+    await lock.release().catch(() => undefined)
+    settle()
   }
 
   function write<T>(change: (memory: MessageStore) => Promise<T>): Promise<T> {

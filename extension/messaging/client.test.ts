@@ -128,6 +128,9 @@ function message(fields: Partial<TrackedMessage>): TrackedMessage {
   return { hash: HASH, status: 'ready', ...fields } as TrackedMessage
 }
 
+/** The figures of the plan the user approved (core refuses to sign above them). */
+const APPROVAL = { gas: 100_000n, maxFeePerGas: 2_000_000_000n }
+
 describe('the remote TrackerApi', () => {
   const noUpdates = createUpdatesConnection({ connect: () => fakePort() })
 
@@ -140,7 +143,7 @@ describe('the remote TrackerApi', () => {
       )
     })
     const api = createRemoteTrackerApi(createBackgroundClient(runtime, fast), noUpdates)
-    expect(await api.relay(HASH, { kind: 'relayAccount' })).toBe(RELAY_TX)
+    expect(await api.relay(HASH, { kind: 'relayAccount' }, APPROVAL)).toBe(RELAY_TX)
     expect(runtime.calls.map((c) => c.method)).toEqual(['relay', 'getMessage'])
   })
 
@@ -155,7 +158,7 @@ describe('the remote TrackerApi', () => {
       return ok(request, message({}))
     })
     const api = createRemoteTrackerApi(createBackgroundClient(runtime, fast), noUpdates)
-    expect(await api.relay(HASH, { kind: 'relayAccount' })).toBe(RELAY_TX)
+    expect(await api.relay(HASH, { kind: 'relayAccount' }, APPROVAL)).toBe(RELAY_TX)
     expect(runtime.calls.map((c) => c.method)).toEqual(['relay', 'getMessage', 'relay'])
   })
 
@@ -165,7 +168,7 @@ describe('the remote TrackerApi', () => {
       return ok(request, message({}))
     })
     const api = createRemoteTrackerApi(createBackgroundClient(runtime, fast), noUpdates)
-    await expect(api.relay(HASH, { kind: 'wallet' })).rejects.toThrow(
+    await expect(api.relay(HASH, { kind: 'wallet' }, APPROVAL)).rejects.toThrow(
       /restarted while your wallet was signing/,
     )
     expect(runtime.calls.map((c) => c.method)).toEqual(['relay', 'getMessage'])

@@ -11,8 +11,10 @@ import type { Address, Hex } from 'viem'
 
 import {
   type ChainConfig,
+  type ChainHealth,
   type HistoryImportResult,
   type MessageFilter,
+  type RelayApproval,
   type RelayPlan,
   type RelaySignerChoice,
   type TrackedMessage,
@@ -58,10 +60,16 @@ export interface BackgroundMethods {
   getMessage: [[hash: Hex], TrackedMessage | undefined]
   trackTransaction: [[chainId: number, transactionHash: Hex], TrackedMessage[]]
   listChains: [[], ChainConfig[]]
-  prepareRelay: [[hash: Hex, from?: Address], RelayPlan]
-  /** The page sends only the hash: the background re-derives the relay from the source chain. */
-  relay: [[hash: Hex, signer: RelaySignerChoice], Hex]
+  prepareRelay: [[hash: Hex, signer?: RelaySignerChoice | Address], RelayPlan]
+  /**
+   * The page sends the hash and the figures the user approved: the background re-derives the relay from the
+   * source chain and refuses to sign above the approval (PlanChangedError).
+   */
+  relay: [[hash: Hex, signer: RelaySignerChoice, approval: RelayApproval], Hex]
   resend: [[hash: Hex, signer: RelaySignerChoice], Hex]
+  forgetMessage: [[hash: Hex], void]
+  clearChainHistory: [[chainId: number], number]
+  chainHealth: [[], ChainHealth[]]
 
   // Watched accounts.
   listAccounts: [[], Address[]]
@@ -119,6 +127,9 @@ export const RETRY_SAFE: Record<MethodName, boolean> = {
   prepareRelay: true,
   relay: false,
   resend: false,
+  forgetMessage: true,
+  clearChainHistory: true,
+  chainHealth: true,
   listAccounts: true,
   watchAccount: true,
   unwatchAccount: true,

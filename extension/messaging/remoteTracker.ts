@@ -4,7 +4,12 @@
  */
 import type { Hex } from 'viem'
 
-import { type RelaySignerChoice, type TrackerApi, type TrackerUpdate } from '../../src/core'
+import {
+  type RelayApproval,
+  type RelaySignerChoice,
+  type TrackerApi,
+  type TrackerUpdate,
+} from '../../src/core'
 import { BackgroundRestartedError, type BackgroundClient } from './client'
 import type { UpdatesConnection } from './updates'
 
@@ -16,7 +21,12 @@ export function createRemoteTrackerApi(client: BackgroundClient, updates: Update
    * asking again is safe for the relay account. A wallet is not asked again: its prompt may still be open, and a
    * second one would confuse more than it helps.
    */
-  async function recover(method: 'relay' | 'resend', hash: Hex, signer: RelaySignerChoice): Promise<Hex> {
+  async function recover(
+    method: 'relay' | 'resend',
+    hash: Hex,
+    signer: RelaySignerChoice,
+    approval?: RelayApproval,
+  ): Promise<Hex> {
     const message = await client.call('getMessage', hash)
     if (method === 'relay') {
       if (message?.pendingRelay) return message.pendingRelay.transactionHash
@@ -29,7 +39,9 @@ export function createRemoteTrackerApi(client: BackgroundClient, updates: Update
       )
     }
     try {
-      return await client.call(method, hash, signer)
+      return method === 'relay'
+        ? await client.call('relay', hash, signer, approval!)
+        : await client.call('resend', hash, signer)
     } catch (error) {
       // Our first attempt landed and the tracker learned it while answering the second: report that tx.
       if ((error as Error).name === 'AlreadyRelayedError') {
@@ -40,11 +52,18 @@ export function createRemoteTrackerApi(client: BackgroundClient, updates: Update
     }
   }
 
-  async function send(method: 'relay' | 'resend', hash: Hex, signer: RelaySignerChoice): Promise<Hex> {
+  async function send(
+    method: 'relay' | 'resend',
+    hash: Hex,
+    signer: RelaySignerChoice,
+    approval?: RelayApproval,
+  ): Promise<Hex> {
     try {
-      return await client.call(method, hash, signer)
+      return method === 'relay'
+        ? await client.call('relay', hash, signer, approval!)
+        : await client.call('resend', hash, signer)
     } catch (error) {
-      if (error instanceof BackgroundRestartedError) return recover(method, hash, signer)
+      if (error instanceof BackgroundRestartedError) return recover(method, hash, signer, approval)
       throw error
     }
   }
@@ -54,9 +73,12 @@ export function createRemoteTrackerApi(client: BackgroundClient, updates: Update
     getMessage: (hash) => client.call('getMessage', hash),
     trackTransaction: (chainId, transactionHash) => client.call('trackTransaction', chainId, transactionHash),
     listChains: () => client.call('listChains'),
-    prepareRelay: (hash, from) => client.call('prepareRelay', hash, from),
-    relay: (hash, signer) => send('relay', hash, signer),
+    prepareRelay: (hash, signer) => client.call('prepareRelay', hash, signer),
+    relay: (hash, signer, approval) => send('relay', hash, signer, approval),
     resend: (hash, signer) => send('resend', hash, signer),
+    forgetMessage: (hash) => client.call('forgetMessage', hash),
+    clearChainHistory: (chainId) => client.call('clearChainHistory', chainId),
+    chainHealth: () => client.call('chainHealth'),
     subscribe(listener: (update: TrackerUpdate) => void) {
       const unsubscribe = updates.subscribe(listener)
       // Changes made while no port was open were pushed to nobody: replay the current state as upserts, which the

@@ -34,6 +34,8 @@ export function observe(
     draft = {
       ...without(draft, 'locationChange'),
       initiatingLog: initiating.log,
+      // The tx that emitted the live log (a resend's, or the transfer sent again after a reset).
+      sourceTransactionHash: initiating.log.transactionHash,
       sourceSafety: initiating.safety,
       ...(note.locationChange ? note : {}),
     }

@@ -75,21 +75,19 @@ export async function importHistory(store: MessageStore, json: string): Promise<
     if (!seen || message.updatedAt > seen.updatedAt) latest.set(message.hash, message)
   }
 
-  const stored = new Map((await store.list()).map((message) => [message.hash, message]))
-  const writes: TrackedMessage[] = []
+  // Decided against the record each message has *now*, in one atomic write (a poll may be writing meanwhile).
   let added = 0
   let updated = 0
-  for (const message of latest.values()) {
-    const local = stored.get(message.hash)
+  await store.updateMany([...latest.keys()], (local, hash) => {
+    const message = latest.get(hash)!
     if (!local) added += 1
     else if (message.updatedAt > local.updatedAt) updated += 1
     else {
       skipped += 1
-      continue
+      return undefined
     }
-    writes.push(message)
-  }
-  await store.upsertMany(writes)
+    return message
+  })
   return { added, updated, skipped }
 }
 
