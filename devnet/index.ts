@@ -1,14 +1,17 @@
 /**
- * A local Superchain in Node, shaped like Supersim (DESIGN.md §5): L2 chains 901… on 127.0.0.1:9545…, each an anvil
- * behind a validating JSON-RPC proxy, with the interop predeploys installed from our own compiled Solidity. Code
- * written for Supersim (e.g. `@eth-optimism/viem`'s `supersimL2A`/`supersimL2B`) works against it unchanged.
+ * A local Superchain in Node, shaped like Supersim (docs/ARCHITECTURE.md, "Devnet"): L2 chains 901… on
+ * 127.0.0.1:9545…, each an anvil behind a JSON-RPC proxy that runs the interop filter, with the interop predeploys
+ * installed from our own compiled Solidity. Code written for Supersim (e.g. `@eth-optimism/viem`'s
+ * `supersimL2A`/`supersimL2B`) works against it unchanged.
  */
 import { supersimL2A, supersimL2B, supersimL2C, supersimL2D, supersimL2E } from '@eth-optimism/viem/chains'
 import { createPublicClient, defineChain, http, keccak256, toHex, type Chain, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 
 import { startAnvil, type AnvilInstance } from './anvil'
+import { MESSAGE_EXPIRY_SECONDS } from '../src/core/protocol/addresses'
 import { startAutorelayer, type Autorelayer } from './autorelayer'
+import { createInteropFilter } from './interopFilter'
 import { installPredeploys } from './predeploys'
 import { getFreePort, isPortFree } from './ports'
 import { startValidatingProxy, type ValidatingProxy } from './proxy'
@@ -66,9 +69,9 @@ export interface DevnetOptions {
 export interface DevnetChain {
   id: number
   name: string
-  /** The validating proxy: what users, wallets and our code talk to. */
+  /** The filtering proxy: what users, wallets and our code talk to. */
   rpcUrl: string
-  /** anvil itself, behind the proxy (for tests that must bypass validation). */
+  /** anvil itself, behind the proxy (for tests that must bypass the filter). */
   anvilUrl: string
   /** A viem chain for this devnet chain (Supersim's definition with this devnet's URL). */
   chain: Chain
@@ -163,9 +166,15 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
           chainId: c.id,
           port: ports[i]!.proxy,
           upstreamUrl: anvils[i]!.url,
-          clients,
-          dependencySet: new Set(deps),
-          interopDelay,
+          filter: createInteropFilter({
+            chainId: c.id,
+            upstream: clients.get(c.id)!,
+            clients,
+            dependencySet: new Set(deps),
+            interopDelay,
+            messageExpiry: Number(MESSAGE_EXPIRY_SECONDS),
+            messengerVersion: 1,
+          }),
           onRefused: (reason) => log(`chain ${c.id}: refused a transaction: ${reason}`),
         }),
       )
