@@ -30,6 +30,9 @@ export interface ArtifactsFile {
   contracts: Record<string, ContractArtifact>
 }
 
+/** Contracts of devnet/contracts/test/: deployed by tests, never installed. */
+export const TEST_CONTRACT_NAMES = ['Greeter', 'NestedRelayer', 'ArmedRelayer', 'RelayOnDeploy'] as const
+
 export const CONTRACT_NAMES = [
   'CrossL2Inbox',
   'L2ToL2CrossDomainMessenger',
@@ -39,7 +42,7 @@ export const CONTRACT_NAMES = [
   'SuperchainERC20Mock',
   'Multicall3',
   'SafeSend',
-  'Greeter',
+  ...TEST_CONTRACT_NAMES,
 ] as const
 
 export type ContractName = (typeof CONTRACT_NAMES)[number]
