@@ -80,7 +80,9 @@ export function createInteropFilter(options: InteropFilterOptions): InteropFilte
       throw error
     }
     const pending = await options.upstream.getBlock({ blockTag: 'pending' }).catch((error: BaseError) => {
-      throw new Error(`cannot read chain ${options.chainId}'s pending block: ${error.shortMessage ?? error.message}`)
+      throw new Error(
+        `cannot read chain ${options.chainId}'s pending block: ${error.shortMessage ?? error.message}`,
+      )
     })
     const ctx: CheckContext = {
       chainId: options.chainId,
