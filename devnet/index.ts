@@ -8,22 +8,41 @@ import { supersimL2A, supersimL2B, supersimL2C, supersimL2D, supersimL2E } from 
 import { createPublicClient, defineChain, http, keccak256, toHex, type Chain, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 
-import { MESSAGE_EXPIRY_SECONDS } from '../src/core/protocol/addresses'
 import { startAnvil, type AnvilInstance } from './anvil'
 import { startAutorelayer, type Autorelayer } from './autorelayer'
+import type { MessengerVersion } from './contracts/artifacts'
 import { createInteropFilter } from './interopFilter'
 import { installPredeploys } from './predeploys'
 import { getFreePort, isPortFree } from './ports'
 import { startValidatingProxy, type ValidatingProxy } from './proxy'
 
+export type { MessengerVersion } from './contracts/artifacts'
+
 export const DEVNET_CHAIN_IDS = [901, 902, 903, 904, 905] as const
 const SUPERSIM_CHAINS = [supersimL2A, supersimL2B, supersimL2C, supersimL2D, supersimL2E]
+
+/**
+ * The interop filter's default expiry window: 7 days, the most the interop spec allows (the window can be configured
+ * per dependency set, never longer). Messenger 2.0.0's 8-day EXPIRY_PERIOD is this plus a day of margin, so it does
+ * not lengthen the window.
+ */
+export const DEFAULT_MESSAGE_EXPIRY = 604_800
 
 /**
  * The autorelayer's key: derived from a fixed phrase so it is stable across runs but is none of anvil's default
  * accounts (whose nonces belong to the user and the tests).
  */
 export const AUTORELAYER_PRIVATE_KEY = keccak256(toHex('superchain-relay devnet autorelayer'))
+
+/**
+ * The account that stands in for L1 on messenger 2.0.0: upstream, `expireMessage` is only callable by a message
+ * from L1 (L1CrossDomainMessenger → L2CrossDomainMessenger); the devnet has no L1, so this account — and only it —
+ * may call it. Its address is a constant of devnet/contracts/L2ToL2CrossDomainMessengerV2.sol. Funded on every chain.
+ */
+export const DEVNET_L1_STAND_IN = (() => {
+  const privateKey = keccak256(toHex('superchain-relay devnet L1 stand-in'))
+  return { address: privateKeyToAccount(privateKey).address, privateKey }
+})()
 
 /** anvil's default mnemonic accounts, funded with 10,000 ETH each on every chain. */
 export const DEVNET_ACCOUNTS = [
@@ -58,6 +77,10 @@ export interface DevnetOptions {
   autorelay?: boolean
   /** Seconds a message must wait after its initiating timestamp before it can execute. Default 0. */
   interopDelay?: number
+  /** The interop filter's expiry window in seconds (inclusive). Default 604800 (7 days). */
+  messageExpiry?: number
+  /** Which L2ToL2CrossDomainMessenger to install: 1 = 1.3.0 (default), 2 = the proposed 2.0.0. */
+  messenger?: MessengerVersion
   /** anvil's epoch: safe = latest − slots, finalized = latest − 2·slots. Default 2. */
   slotsInAnEpoch?: number
   /** Which sources each chain accepts; default: every devnet chain accepts every other. */
@@ -81,6 +104,7 @@ export interface Devnet {
   chains: DevnetChain[]
   accounts: typeof DEVNET_ACCOUNTS
   autorelayerAddress?: `0x${string}`
+  messenger: MessengerVersion
   /** Stops everything; no anvil is left running. */
   stop(): Promise<void>
   /**
@@ -117,6 +141,14 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   const interopDelay = options.interopDelay ?? 0
   if (!Number.isFinite(interopDelay) || interopDelay < 0) {
     throw new Error(`--interop-delay must be ≥ 0 seconds, got ${interopDelay}`)
+  }
+  const messageExpiry = options.messageExpiry ?? DEFAULT_MESSAGE_EXPIRY
+  if (!Number.isInteger(messageExpiry) || messageExpiry <= 0) {
+    throw new Error(`--message-expiry must be a whole number of seconds > 0, got ${messageExpiry}`)
+  }
+  const messenger = options.messenger ?? 1
+  if (messenger !== 1 && messenger !== 2) {
+    throw new Error(`--messenger must be 1 (1.3.0) or 2 (the proposed 2.0.0), got ${String(messenger)}`)
   }
   const ids = DEVNET_CHAIN_IDS.slice(0, count)
   const log = options.log ?? (() => {})
@@ -156,7 +188,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     ]),
   )
   const autorelayAccount = options.autorelay ? privateKeyToAccount(AUTORELAYER_PRIVATE_KEY) : undefined
-  const funded = autorelayAccount ? [autorelayAccount.address] : []
+  const funded = [DEVNET_L1_STAND_IN.address, ...(autorelayAccount ? [autorelayAccount.address] : [])]
   let autorelayer: Autorelayer | undefined
 
   async function startNode(node: ChainNode): Promise<void> {
@@ -171,7 +203,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     })
     const client = clients.get(node.id)!
     node.genesisTimestamp = (await client.getBlock({ blockNumber: 0n })).timestamp
-    await installPredeploys(client, funded)
+    await installPredeploys(client, funded, messenger)
     node.proxy = await startValidatingProxy({
       chainId: node.id,
       port: node.proxyPort,
@@ -182,8 +214,8 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         clients,
         dependencySet: new Set(options.dependencySets?.[node.id] ?? [...ids]),
         interopDelay,
-        messageExpiry: Number(MESSAGE_EXPIRY_SECONDS),
-        messengerVersion: 1,
+        messageExpiry,
+        messengerVersion: messenger,
       }),
       onRefused: (reason) => log(`chain ${node.id}: refused a transaction: ${reason}`),
     })
@@ -234,6 +266,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     chains,
     accounts: DEVNET_ACCOUNTS,
     autorelayerAddress: autorelayAccount?.address,
+    messenger,
     stop,
     async restart() {
       await stop()
