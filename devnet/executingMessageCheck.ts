@@ -41,7 +41,8 @@ export class InvalidExecutingMessageError extends Error {
   override name = 'InvalidExecutingMessageError'
   constructor(
     readonly check: ExecutingMessageCheck,
-    detail: string,
+    /** The message without its `invalid executing message (<check>): ` prefix. */
+    readonly detail: string,
   ) {
     super(`invalid executing message (${check}): ${detail}`)
   }

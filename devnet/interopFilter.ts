@@ -98,12 +98,7 @@ export function createInteropFilter(options: InteropFilterOptions): InteropFilte
         await checkInboxAccess(access, ctx)
       } catch (error) {
         if (!(error instanceof InvalidExecutingMessageError)) throw error
-        const enriched = new InvalidExecutingMessageError(
-          error.check,
-          error.message.replace(/^invalid executing message \([a-z-]+\): /, '') +
-            (await callersOf(tx, access)),
-        )
-        throw enriched
+        throw new InvalidExecutingMessageError(error.check, error.detail + (await callersOf(tx, access)))
       }
     }
   }
