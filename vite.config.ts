@@ -2,6 +2,7 @@
  * The one place that defines the builds. Each target is a Vite mode:
  *
  *   vite build --mode extension   → dist/extension   Chrome MV3 extension (crxjs reads extension/manifest.ts)
+ *   vite build --mode firefox     → dist/firefox     the same extension for Firefox MV3 (background as an event page)
  *   vite build --mode widget      → dist/widget/index.js   the React component (react, react-dom, viem external)
  *   vite build --mode element     → dist/widget/superchain-relay.element.js   the standalone custom element
  *   vite --mode demo              → the demo dapp (examples/demo) on the dev server, used by `npm start` and e2e
@@ -17,7 +18,7 @@ import { crx } from '@crxjs/vite-plugin'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin, type UserConfig } from 'vite'
 
-import manifest from './extension/manifest.ts'
+import { manifestFor, type TargetBrowser } from './extension/manifest.ts'
 
 const repo = fileURLToPath(new URL('.', import.meta.url))
 const at = (path: string) => `${repo}${path}`
@@ -71,19 +72,33 @@ function staticViemImports(): Plugin {
   }
 }
 
-/** A loadable unpacked MV3 extension; crxjs bundles the service worker and the two pages and copies public/. */
-function extension(): UserConfig {
+/**
+ * Test hooks (a counter of background starts in storage.session, which e2e tests read to prove a restart) are in
+ * the unpacked builds `npm run build` writes, and left out of the store builds `npm run package` makes: it sets
+ * SUPERCHAIN_RELAY_STORE_BUILD=1, and the `__SCR_TEST_HOOKS__` branches are dropped as dead code.
+ */
+const storeBuild = () => process.env.SUPERCHAIN_RELAY_STORE_BUILD === '1'
+
+/**
+ * A loadable unpacked MV3 extension for one browser; crxjs bundles the background and the two pages and copies
+ * public/. Both browsers get the same sources; only the manifest and the syntax target differ.
+ */
+function extension(browser: TargetBrowser): UserConfig {
+  const store = storeBuild()
+  const outDir = process.env.SUPERCHAIN_RELAY_OUT_DIR ?? at(browser === 'chrome' ? 'dist/extension' : 'dist/firefox')
   return {
     root: at('extension'),
     publicDir: at('public'),
-    plugins: [staticViemImports(), react(), crx({ manifest })],
+    plugins: [staticViemImports(), react(), crx({ manifest: manifestFor(browser), browser })],
     oxc: productionJsx,
+    define: { __SCR_TEST_HOOKS__: JSON.stringify(!store) },
     build: {
-      outDir: at('dist/extension'),
+      outDir,
       emptyOutDir: true,
-      // Chrome 116+ only: no legacy syntax to lower.
-      target: 'chrome116',
-      // The worker bundles viem and MetaMask's provider; it is loaded from disk, never downloaded.
+      // Chrome 116+ / Firefox 140+ only: no legacy syntax to lower.
+      target: browser === 'chrome' ? 'chrome116' : 'firefox140',
+      sourcemap: false,
+      // The background bundles viem and MetaMask's provider; it is loaded from disk, never downloaded.
       chunkSizeWarningLimit: 1024,
       rollupOptions: {
         input: { popup: at('extension/popup.html'), options: at('extension/options.html') },
@@ -181,7 +196,13 @@ function demo(): UserConfig {
   }
 }
 
-export const TARGETS = { extension, widget, element, demo } as const
+export const TARGETS = {
+  extension: () => extension('chrome'),
+  firefox: () => extension('firefox'),
+  widget,
+  element,
+  demo,
+} as const
 export type BuildTarget = keyof typeof TARGETS
 
 export default defineConfig(({ mode }) => {
