@@ -54,7 +54,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        { name: 'chrome', message: "Use `browser` from 'webextension-polyfill': it serves Chrome and Firefox." },
+        {
+          name: 'chrome',
+          message: "Use `browser` from 'webextension-polyfill': it serves Chrome and Firefox.",
+        },
       ],
     },
   },

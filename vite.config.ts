@@ -85,7 +85,8 @@ const storeBuild = () => process.env.SUPERCHAIN_RELAY_STORE_BUILD === '1'
  */
 function extension(browser: TargetBrowser): UserConfig {
   const store = storeBuild()
-  const outDir = process.env.SUPERCHAIN_RELAY_OUT_DIR ?? at(browser === 'chrome' ? 'dist/extension' : 'dist/firefox')
+  const outDir =
+    process.env.SUPERCHAIN_RELAY_OUT_DIR ?? at(browser === 'chrome' ? 'dist/extension' : 'dist/firefox')
   return {
     root: at('extension'),
     publicDir: at('public'),

@@ -77,7 +77,9 @@ function classify(error: unknown): Failure | undefined {
   if (/Receiving end does not exist|Could not establish connection/i.test(text)) return 'undelivered'
   // Chrome: "message port closed before a response was received"; Firefox, when the event page is unloaded
   // mid-call: "Message manager disconnected" or "Promised response … went out of scope".
-  if (/port closed|channel closed|before a response was received|manager disconnected|out of scope/i.test(text))
+  if (
+    /port closed|channel closed|before a response was received|manager disconnected|out of scope/i.test(text)
+  )
     return 'interrupted'
   return undefined
 }

@@ -11,11 +11,7 @@
  */
 import type { Address, Hex } from 'viem'
 
-import {
-  type ChainConfig,
-  type HistoryImportResult,
-  type TrackerApi,
-} from '../../src/core'
+import { type ChainConfig, type HistoryImportResult, type TrackerApi } from '../../src/core'
 
 import type { Encoded, SerializedError } from './codec'
 

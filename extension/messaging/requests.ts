@@ -9,12 +9,7 @@ import * as v from 'valibot'
 
 import type { MessageStatus } from '../../src/core'
 
-import type {
-  ExtensionMethods,
-  MethodName,
-  ParamsOf,
-  TrackerMethodName,
-} from './protocol'
+import type { ExtensionMethods, MethodName, ParamsOf, TrackerMethodName } from './protocol'
 
 export interface RequestSpec<M extends MethodName> {
   params: v.GenericSchema<unknown, ParamsOf<M>>
@@ -114,7 +109,10 @@ const EXTENSION_REQUESTS: { [M in keyof ExtensionMethods]: RequestSpec<M> } = {
   deleteRelayAccount: spec(v.tuple([text]), true),
   relayAccountBalances: spec(none, true),
   topUpRelayAccount: spec(
-    v.tuple([chainId, v.pipe(v.bigint('expected an amount in wei'), v.minValue(1n, 'the top-up amount must be more than 0'))]),
+    v.tuple([
+      chainId,
+      v.pipe(v.bigint('expected an amount in wei'), v.minValue(1n, 'the top-up amount must be more than 0')),
+    ]),
     false,
   ),
   exportHistory: spec(none, true),

@@ -97,7 +97,11 @@ describe('the background message listener', () => {
     const cases: [string, unknown[], RegExp][] = [
       ['getMessage', ['0xab'], /^getMessage: argument 0: expected a 32-byte hash .*got 0xab$/],
       ['getMessage', [], /^getMessage: argument 0: expected a 32-byte hash/],
-      ['topUpRelayAccount', [901, 0n], /^topUpRelayAccount: argument 1: the top-up amount must be more than 0$/],
+      [
+        'topUpRelayAccount',
+        [901, 0n],
+        /^topUpRelayAccount: argument 1: the top-up amount must be more than 0$/,
+      ],
       ['topUpRelayAccount', [901, '1000'], /argument 1: expected an amount in wei/],
       ['topUpRelayAccount', [1.5, 1n], /argument 0: expected a chain id/],
     ]

@@ -63,10 +63,7 @@ export function parseParams<M extends MethodName>(method: M, encoded: unknown): 
  * A `runtime.onMessage` listener. Returns `true` (answer comes later) for our requests and `false` for anything
  * else, so other listeners and the browser's "no response" handling stay untouched.
  */
-export function createMessageListener(
-  self: ExtensionIdentity,
-  handlers: () => Handlers | Promise<Handlers>,
-) {
+export function createMessageListener(self: ExtensionIdentity, handlers: () => Handlers | Promise<Handlers>) {
   return (
     message: unknown,
     sender: SenderLike,
