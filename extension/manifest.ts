@@ -37,6 +37,18 @@ const icons = {
 
 const BACKGROUND_ENTRY = 'background/index.ts'
 
+/** Kept apart from the literal: crxjs's manifest type does not know `gecko_android` yet. */
+const GECKO_SETTINGS = {
+  gecko: {
+    id: GECKO_ID,
+    strict_min_version: GECKO_MIN_VERSION,
+    // The extension talks only to the RPCs the user configured; nothing is sent to us or anyone else.
+    data_collection_permissions: { required: ['none'] as ['none'] },
+  },
+  // Firefox for Android reads data_collection_permissions from 142 on.
+  gecko_android: { strict_min_version: '142.0' },
+}
+
 export function manifestFor(browser: TargetBrowser) {
   const common = {
     manifest_version: 3 as const,
@@ -57,14 +69,7 @@ export function manifestFor(browser: TargetBrowser) {
     return defineManifest({
       ...common,
       background: { scripts: [BACKGROUND_ENTRY], type: 'module' },
-      browser_specific_settings: {
-        gecko: {
-          id: GECKO_ID,
-          strict_min_version: GECKO_MIN_VERSION,
-          // The extension talks only to the RPCs the user configured; nothing is sent to us or anyone else.
-          data_collection_permissions: { required: ['none'] },
-        },
-      },
+      browser_specific_settings: GECKO_SETTINGS,
     })
   }
   return defineManifest({
