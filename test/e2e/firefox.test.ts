@@ -61,7 +61,7 @@ async function fill(page: Page, selector: string, value: string): Promise<void> 
 
 beforeAll(async () => {
   if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
-    execSync('npx vite build --mode firefox', { cwd: ROOT, stdio: 'inherit', timeout: 120_000 })
+    execSync('npm run build:firefox', { cwd: ROOT, stdio: 'inherit', timeout: 120_000 })
   }
   devnet = await startTestDevnet()
   const mint = await devnet.walletClient(901).writeContract({
