@@ -149,8 +149,15 @@ export function createBackgroundClient(
           if (response.ok) return decode(response.result) as ResultOf<M>
           throw new BackgroundError(response.error)
         }
-        // A worker that was just starting can answer nothing (listener not registered yet): nothing happened.
+        // No answer at all: a worker that was just starting (listener not registered yet), or — through
+        // webextension-polyfill on a Chrome without a native `browser` — a channel cut mid-call, which the polyfill
+        // turns into an empty answer. A call that is safe to resend is resent; any other may have taken effect.
         lastProblem = 'the background sent no answer'
+        if (!REQUESTS[method].retrySafe) {
+          throw new BackgroundRestartedError(
+            `the extension's background ended ${method} without an answer; it may or may not have taken effect`,
+          )
+        }
       } else {
         const kind = classify(outcome.error)
         if (kind === 'invalidated') {
