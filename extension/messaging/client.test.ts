@@ -73,6 +73,30 @@ describe('the background client', () => {
     expect(cut.calls).toHaveLength(1)
   })
 
+  it('does not resend a call that may have taken effect when the answer is empty (the polyfill’s cut channel)', async () => {
+    const empty = fakeRuntime(() => undefined)
+    await expect(
+      createBackgroundClient(empty, fast).call('relay', HASH, { kind: 'relayAccount' }),
+    ).rejects.toBeInstanceOf(BackgroundRestartedError)
+    expect(empty.calls).toHaveLength(1)
+    // Through the relay proxy the cut relay is recovered from what the tracker recorded, not sent again.
+    const recorded = fakeRuntime((request) =>
+      request.method === 'getMessage'
+        ? ok(request, { hash: HASH, pendingRelay: { transactionHash: RELAY_TX } })
+        : undefined,
+    )
+    const api = createRemoteTrackerApi(
+      createBackgroundClient(recorded, fast),
+      createUpdatesConnection({
+        connect: () => {
+          throw new Error('no port in this test')
+        },
+      }),
+    )
+    expect(await api.relay(HASH, { kind: 'relayAccount' })).toBe(RELAY_TX)
+    expect(recorded.calls.map((c) => c.method)).toEqual(['relay', 'getMessage'])
+  })
+
   it('fails with a named error at the deadline instead of hanging', async () => {
     const dead = fakeRuntime(() => {
       throw new Error(NOT_THERE)

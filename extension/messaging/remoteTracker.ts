@@ -1,12 +1,25 @@
 /**
  * The UI's `TrackerApi` in an extension page: every call goes to the background tracker over the typed protocol,
  * updates arrive over the updates port. The shared UI (src/ui) cannot tell it from an in-page tracker.
+ *
+ * The calls are not written out one by one: `forwardTracker` makes one forwarder per tracker method the protocol
+ * derives from `TrackerApi`, so a method added to core reaches the pages with no edit here. Only what needs more
+ * than forwarding is spelled out: the relay's recovery after a background restart, and `subscribe` (a port).
  */
 import type { Hex } from 'viem'
 
 import { type RelaySignerChoice, type TrackerApi, type TrackerUpdate } from '../../src/core'
 import { BackgroundRestartedError, type BackgroundClient } from './client'
+import type { ParamsOf, TrackerCalls, TrackerMethodName } from './protocol'
+import { TRACKER_METHOD_NAMES } from './requests'
 import type { UpdatesConnection } from './updates'
+
+/** Every tracker call, forwarded to the background as it is. */
+export function forwardTracker(client: BackgroundClient): TrackerCalls {
+  const forward = <M extends TrackerMethodName>(method: M) =>
+    [method, (...params: ParamsOf<M>) => client.call(method, ...params)] as const
+  return Object.fromEntries(TRACKER_METHOD_NAMES.map(forward)) as unknown as TrackerCalls
+}
 
 export function createRemoteTrackerApi(client: BackgroundClient, updates: UpdatesConnection): TrackerApi {
   /**
@@ -50,11 +63,7 @@ export function createRemoteTrackerApi(client: BackgroundClient, updates: Update
   }
 
   return {
-    listMessages: (filter) => client.call('listMessages', filter),
-    getMessage: (hash) => client.call('getMessage', hash),
-    trackTransaction: (chainId, transactionHash) => client.call('trackTransaction', chainId, transactionHash),
-    listChains: () => client.call('listChains'),
-    prepareRelay: (hash, from) => client.call('prepareRelay', hash, from),
+    ...forwardTracker(client),
     relay: (hash, signer) => send('relay', hash, signer),
     resend: (hash, signer) => send('resend', hash, signer),
     subscribe(listener: (update: TrackerUpdate) => void) {
