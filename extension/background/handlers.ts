@@ -16,7 +16,7 @@ import {
   validateChainConfig,
 } from '../../src/core'
 
-import type { Handlers } from '../messaging/server'
+import { InvalidRequestError, type Handlers } from '../messaging/server'
 import { takeFocus } from './focus'
 import type { ExtensionHost } from './host'
 import type { Notifier } from './notifier'
@@ -24,9 +24,7 @@ import type { RelayAccount } from './relayAccount'
 import { readSettings, updateSettings } from './settings'
 import type { Wallet } from './wallet'
 
-export class InvalidRequestError extends Error {
-  override name = 'InvalidRequestError'
-}
+export { InvalidRequestError }
 
 function checkHash(value: unknown): Hex {
   if (typeof value !== 'string' || !isHex(value) || value.length !== 66) {
