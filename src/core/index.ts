@@ -72,12 +72,7 @@ export type {
   TrackerApi,
   TrackerUpdate,
 } from './tracker/api'
-export {
-  STALE_STATES,
-  staleChainsOf,
-  type ChainHealth,
-  type ChainHealthState,
-} from './tracker/chainHealth'
+export { STALE_STATES, staleChainsOf, type ChainHealth, type ChainHealthState } from './tracker/chainHealth'
 export type { ChainSource } from './tracker/chainSet'
 export {
   createTracker,

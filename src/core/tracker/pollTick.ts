@@ -134,7 +134,7 @@ export function createPollTick(deps: {
             mismatch.actual,
             `${mismatch.shortMessage} Stopped polling it until its RPC serves chain ${o.chainId}.`,
           )
-        } else health.failed(o.chainId, o.error)
+        } else health.failed(o.chainId, o.error, chains.takeRetryAfter(o.chainId))
         events.emit('error', {
           error: o.error as Error,
           context: `polling ${chains.name(o.chainId)} (${o.chainId})`,
