@@ -185,6 +185,8 @@ export function createRelayFlow(deps: {
 
     async prepare(hash, signer) {
       const message = await load(hash)
+      // Not offered again while a relay of it is on its way (the UI shows no Relay button; a stale one gets this).
+      refuseIfClaimed(message)
       let from: Address | undefined
       if (typeof signer === 'string') from = signer
       else if (signer && deps.signer)
