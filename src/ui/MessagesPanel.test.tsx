@@ -63,10 +63,10 @@ describe('MessagesPanel', () => {
     expect(html.match(/>Relay<\/button>/g)).toHaveLength(1)
     expect(html.match(/>Retry<\/button>/g)).toHaveLength(1)
     expect(html.match(/>Resend<\/button>/g)).toHaveLength(1)
-    expect(html).toContain('Relay failed: OutOfGas')
-    expect(html).toContain('Expired — resend on OP A')
-    expect(html).toContain('Delivered on OP B')
-    expect(html).toContain('Relay submitted on OP B, waiting for it to be mined')
+    expect(html).toContain('The relay failed: OutOfGas')
+    expect(html).toContain('Too old to relay: resend it on OP A first')
+    expect(html).toContain('Arrived on OP B')
+    expect(html).toContain('Relay sent on OP B, waiting for it to be mined')
   })
 
   it('says so when the selected tab is empty', () => {

@@ -10,6 +10,7 @@ import type { Address, Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
+import { stalenessOf, type ChainHealth } from './chainHealth'
 import { splitByTab, TAB_LABELS } from './directions'
 import type { MessageTab } from './directions'
 import { EmptyState } from './EmptyState'
@@ -33,6 +34,8 @@ export interface MessagesPanelProps {
   onResend?: (message: TrackedMessage) => void
   onTrackTransaction?: () => void
   explorerUrl?: ExplorerUrl
+  /** Chains that are not answering: their messages are marked stale and cannot be relayed meanwhile. */
+  chainHealth?: readonly ChainHealth[]
   /** Passed to MessageList; tests use it to pin the window size. */
   initialViewportHeight?: number
 }
@@ -49,6 +52,7 @@ export function MessagesPanel(props: MessagesPanelProps) {
     onRelay,
     onResend,
     explorerUrl,
+    chainHealth,
   } = props
   const baseId = useId()
   const watchingAccounts = !!accounts && accounts.length > 0
@@ -117,12 +121,14 @@ export function MessagesPanel(props: MessagesPanelProps) {
               <MessageRow
                 message={message}
                 chains={chains}
+                accounts={accounts}
                 now={now}
                 expanded={expanded}
                 onToggle={onToggle}
                 onRelay={onRelay}
                 onResend={onResend}
                 explorerUrl={explorerUrl}
+                stale={stalenessOf(message, chainHealth)}
               />
             )}
           />

@@ -1,14 +1,14 @@
 /**
  * The relay flow for one message: prepare (the tracker re-derives the message from the source chain and simulates
- * the relay) → review (what executes, fee, who signs, the simulation) → sign and send → submitted tx hash.
- * Errors are shown verbatim: core's messages say what to do (e.g. a wallet that dropped the access list).
+ * the relay) → review (what executes, fee, who signs, the simulation) → sign and send → sent → delivered, the last
+ * read from the live message, so the dialog confirms the transfer arrived without the user closing it. A signer
+ * known not to work (a wallet that drops access lists) is refused up front, with the ways that do.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackerApi } from '../core/tracker/api'
 import type { TrackedMessage } from '../core/model/message'
-import { errorText } from './format'
 import type { ExplorerUrl } from './format'
 import { Modal } from './Modal'
 import { RelayDialogContent } from './RelayDialogContent'
@@ -19,11 +19,16 @@ export interface RelayDialogProps {
   api: TrackerApi
   message: TrackedMessage
   chains: readonly ChainConfig[]
-  /** The signers this shell offers, preferred first; the first is preselected. */
+  /** The signers this shell offers, preferred first; the first that is not blocked is preselected. */
   signers: readonly SignerKind[]
   signerLabels?: Partial<Record<SignerKind, string>>
+  blockedSigners?: Partial<Record<SignerKind, string>>
+  offerExtension?: boolean
+  accounts?: readonly string[]
   explorerUrl?: ExplorerUrl
   onClose: () => void
+  /** Where focus goes when the dialog closes (the message's row); default: back where it was. */
+  returnFocus?: () => HTMLElement | null | undefined
 }
 
 export function RelayDialog({
@@ -32,14 +37,20 @@ export function RelayDialog({
   chains,
   signers,
   signerLabels,
+  blockedSigners,
+  offerExtension,
+  accounts,
   explorerUrl,
   onClose,
+  returnFocus,
 }: RelayDialogProps) {
   const titleId = useId()
   const descriptionId = useId()
   const mounted = useRef(false)
   const [phase, setPhase] = useState<RelayPhase>({ step: 'preparing' })
-  const [signer, setSigner] = useState<SignerKind | undefined>(signers[0])
+  const [signer, setSigner] = useState<SignerKind | undefined>(
+    () => signers.find((s) => !blockedSigners?.[s]) ?? signers[0],
+  )
   const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
@@ -57,7 +68,7 @@ export function RelayDialog({
         if (current) setPhase({ step: 'review', plan })
       },
       (error: unknown) => {
-        if (current) setPhase({ step: 'prepareFailed', error: errorText(error) })
+        if (current) setPhase({ step: 'prepareFailed', error })
       },
     )
     return () => {
@@ -74,13 +85,13 @@ export function RelayDialog({
     if (phase.step !== 'review' && phase.step !== 'relayFailed') return
     const { plan } = phase
     // The button is disabled in these cases; checked again because a failed simulation means a reverted, paid tx.
-    if (!plan.simulation.ok || signer === undefined) return
+    if (!plan.simulation.ok || signer === undefined || blockedSigners?.[signer]) return
     setPhase({ step: 'signing', plan })
     try {
       const transactionHash = await api.relay(message.hash, { kind: signer })
       if (mounted.current) setPhase({ step: 'submitted', plan, transactionHash })
     } catch (error) {
-      if (mounted.current) setPhase({ step: 'relayFailed', plan, error: errorText(error) })
+      if (mounted.current) setPhase({ step: 'relayFailed', plan, error })
     }
   }
 
@@ -90,6 +101,7 @@ export function RelayDialog({
       describedBy={descriptionId}
       busy={phase.step === 'preparing' || phase.step === 'signing'}
       onClose={onClose}
+      returnFocus={returnFocus}
     >
       <RelayDialogContent
         phase={phase}
@@ -97,6 +109,9 @@ export function RelayDialog({
         chains={chains}
         signers={signers}
         signerLabels={signerLabels}
+        blockedSigners={blockedSigners}
+        offerExtension={offerExtension}
+        accounts={accounts}
         signer={signer}
         onSignerChange={setSigner}
         onSign={sign}

@@ -87,15 +87,16 @@ describe('startMessageFeed', () => {
     expect(log.last()).toMatchObject({ phase: 'ready', messages: [failed] })
   })
 
-  it('reports a failed load verbatim, and tracker errors separately', async () => {
+  it('hands a failed load over as it is (the UI words it), and tracker errors separately', async () => {
     const tracker = controllableTracker()
     const log = record()
     startMessageFeed(tracker.api, log.listener)
     tracker.emit({ type: 'error', message: 'RPC timeout', context: 'poll 902' })
-    tracker.fail(new Error('Background worker did not answer'))
+    const failure = new Error('Background worker did not answer')
+    tracker.fail(failure)
     await flush()
-    expect(log.errors).toEqual(['poll 902: RPC timeout'])
-    expect(log.last()).toEqual({ phase: 'error', error: 'Background worker did not answer' })
+    expect(log.errors).toEqual(['RPC timeout\n(while poll 902)'])
+    expect(log.last()).toEqual({ phase: 'error', error: failure })
   })
 
   it('merges a direct answer, keeping a newer copy it already holds', async () => {

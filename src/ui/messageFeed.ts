@@ -11,18 +11,18 @@
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackerApi, TrackerUpdate } from '../core/tracker/api'
 import type { TrackedMessage } from '../core/model/message'
-import { errorText } from './format'
 import { applyTrackerUpdate, mergeMessages, sortMessages } from './messageUpdates'
 
 export type TrackerLoadState =
   | { phase: 'loading' }
-  | { phase: 'error'; error: string }
+  /** The rejection itself: the UI words it (errorWords.ts) and keeps the details. */
+  | { phase: 'error'; error: unknown }
   | { phase: 'ready'; messages: TrackedMessage[]; chains: ChainConfig[] }
 
 export interface MessageFeedListener {
   /** Every new state (never the initial 'loading'). */
   onState: (state: TrackerLoadState) => void
-  /** A problem the tracker reported in the background (an RPC down, a scan failed): "context: message". */
+  /** A problem the tracker reported in the background (an RPC down, a scan failed): its text, then "(while …)". */
   onTrackerError?: (text: string) => void
 }
 
@@ -46,7 +46,7 @@ export function startMessageFeed(api: TrackerApi, listener: MessageFeedListener)
   const unsubscribe = api.subscribe((update) => {
     if (!active) return
     if (update.type === 'error') {
-      listener.onTrackerError?.(`${update.context}: ${update.message}`)
+      listener.onTrackerError?.(`${update.message}\n(while ${update.context})`)
       return
     }
     if (state.phase !== 'ready') {
@@ -66,7 +66,7 @@ export function startMessageFeed(api: TrackerApi, listener: MessageFeedListener)
       publish({ phase: 'ready', messages: list, chains })
     },
     (error: unknown) => {
-      if (active) publish({ phase: 'error', error: errorText(error) })
+      if (active) publish({ phase: 'error', error })
     },
   )
 
