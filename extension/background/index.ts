@@ -9,8 +9,9 @@ import '../shims/nodeGlobals'
 
 import { createExternalExtensionProvider } from '@metamask/providers'
 
-import { DEFAULT_DEVNET, openIndexedDbStore } from '../../src/core'
+import { openIndexedDbStore } from '../../src/core'
 
+import { DEFAULT_CHAINS } from '../shared/devnetChains'
 import { createBackground } from './background'
 import type { ExtensionHost } from './host'
 import { createWallet, createWalletConnection, type StreamProviderLike } from './wallet'
@@ -18,8 +19,7 @@ import { createWallet, createWalletConnection, type StreamProviderLike } from '.
 const host: ExtensionHost = chrome
 
 // The devnet starts two chains (901, 902) unless asked for more; polling three that are not running would only
-// produce errors. The others are one click away in the options page's presets.
-const DEFAULT_CHAINS = DEFAULT_DEVNET
+// produce errors. The others are one click away in the options page's presets. On the ports `npm start` built for.
 
 const background = createBackground({
   host,
