@@ -89,9 +89,15 @@ export async function runRelay(args: RelayArgs, global: GlobalOptions, io: CliIo
       if (RELAYED.includes(now.status)) return alreadyRelayed(out, now)
       throw error
     }
-    out.line(`sent relay tx ${transactionHash}; waiting for it on ${ctx.chainName(message.destination)}…`)
-
-    message = await waitWhile(ctx, message.hash, ['relaying', 'ready'], args.timeoutMs)
+    const waiting = out.pending(
+      `sent relay tx ${transactionHash}; waiting for it on ${ctx.chainName(message.destination)}…`,
+    )
+    try {
+      message = await waitWhile(ctx, message.hash, ['relaying', 'ready'], args.timeoutMs)
+    } finally {
+      // On a terminal the line is replaced by the outcome below; no "…" stays on screen.
+      waiting.done(`sent relay tx ${transactionHash} on ${ctx.chainName(message.destination)}`)
+    }
     if (message.status === 'failed') {
       throw new CliError(
         `relay tx ${transactionHash} failed: ${message.failure?.reason ?? 'no reason given'}`,
