@@ -220,7 +220,9 @@ describe('the extension', () => {
     const starts = await workerStarts(popup)
     await dialog.getByRole('button', { name: 'Sign and relay' }).click()
     await stopServiceWorkers(popup)
-    await expect.poll(() => dialog.textContent(), { timeout: 30_000 }).toContain('Relay submitted')
+    await expect
+      .poll(() => dialog.textContent(), { timeout: 30_000 })
+      .toMatch(/Relay sent on Devnet L2 B|Delivered ✓/)
     expect(await workerStarts(popup)).toBeGreaterThan(starts)
     await dialog.getByRole('button', { name: 'Done' }).click()
 
