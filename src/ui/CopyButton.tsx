@@ -56,7 +56,9 @@ export function CopyButton({ value, what, label, primary = false }: CopyButtonPr
           ? `scr-button scr-button-small scr-copy${primary ? ' scr-button-primary' : ''}`
           : 'scr-copy scr-copy-icon'
       }
-      aria-label={state === 'idle' ? `Copy ${what}` : text}
+      // A visible label is the name (what a voice-control user says); the icon alone is named by `what`.
+      aria-label={label ? undefined : state === 'idle' ? `Copy ${what}` : text}
+      aria-live={label ? 'polite' : undefined}
       title={`Copy ${what}`}
       data-copy={value}
       onClick={(event) => {
