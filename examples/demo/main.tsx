@@ -12,7 +12,7 @@ import { sendETH, sendSuperchainERC20 } from '@eth-optimism/viem/actions/interop
 import { createStore } from 'mipd'
 import { StrictMode, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { createRoot } from 'react-dom/client'
-import { createWalletClient, custom, formatEther, isAddress, parseEther, type Address, type Hex } from 'viem'
+import { createWalletClient, custom, isAddress, parseEther, type Address, type Hex } from 'viem'
 
 import { SuperchainRelayWidget, type SuperchainRelayHandle } from '../../widget/SuperchainRelayWidget'
 import type { ThemeName } from '../../widget/config'
@@ -20,9 +20,10 @@ import type { SuperchainRelayEventMap } from '../../widget/events'
 import { CHAIN_IDS, CHAINS, chainName, MOCK, mockAbi, publicClients, settings, WIDGET_CHAINS } from './chains'
 import { createConfirmDialog } from './confirmDialog'
 import { actionErrorText, sendProblem, type Asset } from './sendCheck'
-import { createTestWallet, TEST_WALLET_ACCOUNTS } from './testWallet'
+import { createTestWallet } from './testWallet'
 import { useBalances } from './useBalances'
 import { useDappWallet } from './useDappWallet'
+import { BalancesTable, WalletCard } from './WalletCard'
 
 // The page's own wallets, announced before anything asks for wallets, like extensions' content scripts would.
 const testWallets = [false, true].map((dropAccessList) => {
@@ -43,9 +44,6 @@ const subscribeWallets = (listener: () => void) => wallets.subscribe(listener)
 type LogLine = { at: number; text: string }
 type Status = { tone: 'info' | 'error' | 'ok'; text: string }
 
-const formatBalance = (value: bigint | undefined) =>
-  value === undefined ? '—' : Number(formatEther(value)).toLocaleString('en-US', { maximumFractionDigits: 4 })
-
 function App() {
   const details = useSyncExternalStore(subscribeWallets, wallets.getProviders)
   const wallet = useDappWallet(details)
@@ -63,7 +61,6 @@ function App() {
   const balances = useBalances(account, tick)
   const destination = CHAIN_IDS.find((id) => id !== source) ?? source
   const testWallet = testWallets.find((w) => w.info.uuid === chosen?.info.uuid)
-  const [testAccount, setTestAccount] = useState(testWallet?.accountIndex ?? 0)
 
   /** A wallet client on `chainId`, switching the wallet there first (writeContract checks the wallet's chain). */
   const walletOn = async (chainId: number) => {
@@ -156,8 +153,6 @@ function App() {
     [],
   )
 
-  const others = details.filter((d) => d.info.uuid !== chosen?.info.uuid)
-
   return (
     <div className="page">
       <header className="hero">
@@ -175,96 +170,22 @@ function App() {
 
       <main className="columns">
         <section className="steps">
-          <div className="card" aria-labelledby="wallet-title">
-            <h2 id="wallet-title">1 · Wallet</h2>
-            {account && chosen ? (
-              <p className="connected">
-                <img src={chosen.info.icon} alt="" width={20} height={20} />
-                <strong>{chosen.info.name}</strong>
-                <code title={account}>{account}</code>
-                {wallet.chainId ? <span className="muted">on {chainName(wallet.chainId)}</span> : null}
-              </p>
-            ) : details.length === 0 ? (
-              <p className="muted">Looking for wallets (EIP-6963)…</p>
-            ) : null}
-            {others.length > 0 ? (
-              <>
-                {account ? <p className="muted small">Or switch to:</p> : null}
-                <ul className="wallet-list" aria-label="Wallets">
-                  {others.map((d) => (
-                    <li key={d.info.uuid}>
-                      <button
-                        type="button"
-                        className="wallet"
-                        onClick={() =>
-                          void wallet.connect(d).catch((error: unknown) =>
-                            setStatus({
-                              tone: 'error',
-                              text: `Could not connect: ${actionErrorText(error, { asset, chainName: chainName(source) })}`,
-                            }),
-                          )
-                        }
-                      >
-                        <img src={d.info.icon} alt="" width={24} height={24} />
-                        Connect {d.info.name}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-                <p className="muted small">
-                  The second test wallet drops the access list a relay needs, as MetaMask does: relay with it
-                  to see what the widget says.
-                </p>
-              </>
-            ) : null}
-            {testWallet ? (
-              <div className="row">
-                <label>
-                  Test account{' '}
-                  <select
-                    value={testAccount}
-                    onChange={(e) => {
-                      testWallet.setAccount(Number(e.target.value))
-                      setTestAccount(Number(e.target.value))
-                    }}
-                  >
-                    {Array.from({ length: TEST_WALLET_ACCOUNTS }, (_, i) => (
-                      <option key={i} value={i}>
-                        anvil #{i}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              </div>
-            ) : null}
-          </div>
+          <WalletCard
+            key={chosen?.info.uuid}
+            wallet={wallet}
+            details={details}
+            testWallet={testWallet}
+            onError={(error) =>
+              setStatus({
+                tone: 'error',
+                text: `Could not connect: ${actionErrorText(error, { asset, chainName: chainName(source) })}`,
+              })
+            }
+          />
 
           <div className="card" aria-labelledby="balances-title">
             <h2 id="balances-title">2 · Balances</h2>
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th />
-                    {CHAIN_IDS.map((id) => (
-                      <th key={id}>{chainName(id)}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {(['MOCK', 'ETH'] as const).map((a) => (
-                    <tr key={a}>
-                      <th>{a}</th>
-                      {CHAIN_IDS.map((id) => (
-                        <td key={id} data-balance={`${a}-${id}`}>
-                          {formatBalance(balances[id]?.[a])}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <BalancesTable balances={balances} />
             <button type="button" disabled={!account || !!busy} onClick={() => void mint()}>
               {busy === 'mint' ? 'Minting…' : `Mint 1000 MOCK on ${chainName(source)}`}
             </button>

@@ -9,13 +9,19 @@ import type { Hex } from 'viem'
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
 import type { RelayPlan } from '../core/relay/plan'
-import { transferAmountText } from '../core/protocol/format'
 import { ErrorNotice } from './ErrorNotice'
 import { explainError } from './errorWords'
-import { chainName, formatFee, intentSummary, nativeSymbol, shortAddress } from './format'
+import { chainName, intentSummary } from './format'
 import type { ExplorerUrl } from './format'
 import { HashLink } from './HashLink'
-import { RelayElsewhere } from './RelayElsewhere'
+import {
+  DeliveredCallout,
+  PlanFacts,
+  RelayActions,
+  RelayProgress,
+  SimulationVerdict,
+} from './RelayDialogParts'
+import { SignerBlocked } from './RelayElsewhere'
 import { SignerChoice } from './SignerChoice'
 import { SigningBusy } from './SigningStatus'
 import type { SignerKind } from './SignerChoice'
@@ -34,15 +40,13 @@ const SIGNER_HINTS: Record<SignerKind, string> = {
   relayAccount: 'Signed here with the built-in account, which always sends the full access list.',
 }
 
-const PROGRESS = ['Prepare', 'Sign', 'Sent', 'Delivered'] as const
-
 /** Has the destination executed it (whoever relayed)? Then the dialog's job is done. */
 export function isDelivered(message: TrackedMessage): boolean {
   return message.status === 'relayed' || message.status === 'finalized'
 }
 
 function progressIndex(phase: RelayPhase, delivered: boolean): number {
-  if (delivered) return PROGRESS.length
+  if (delivered) return 4
   switch (phase.step) {
     case 'preparing':
     case 'prepareFailed':
@@ -54,15 +58,6 @@ function progressIndex(phase: RelayPhase, delivered: boolean): number {
     case 'submitted':
       return 3
   }
-}
-
-/** "10 MOCK arrived on Devnet L2 B", or for a generic message "It ran on Devnet L2 B". */
-export function arrivalText(message: TrackedMessage, chains: readonly ChainConfig[]): string {
-  const where = chainName(chains, message.destination)
-  const { intent } = message
-  return intent.kind === 'generic'
-    ? `It ran on ${where}.`
-    : `${transferAmountText(intent)} arrived on ${where}.`
 }
 
 export interface RelayDialogContentProps {
@@ -122,40 +117,15 @@ export function RelayDialogContent(props: RelayDialogContentProps) {
         {intentSummary(message, props.accounts)} · {source} → {destination}
       </p>
 
-      <ol className="scr-progress" aria-label="Relay progress">
-        {PROGRESS.map((label, index) => (
-          <li
-            key={label}
-            className={index < current ? 'scr-progress-done' : undefined}
-            aria-current={index === current ? 'step' : undefined}
-          >
-            {index < current ? '✓ ' : ''}
-            {label}
-          </li>
-        ))}
-      </ol>
+      <RelayProgress current={current} />
 
       {delivered ? (
-        <div className="scr-callout scr-callout-ok scr-delivered" role="status">
-          <p className="scr-callout-text">
-            <strong>Delivered ✓</strong> {arrivalText(message, chains)}
-          </p>
-          {message.relay ? (
-            <p className="scr-callout-text scr-muted">
-              Relay{' '}
-              <HashLink
-                value={message.relay.transactionHash}
-                chainId={message.destination}
-                kind="tx"
-                explorerUrl={explorerUrl}
-              />
-              {phase.step === 'submitted' &&
-              phase.transactionHash.toLowerCase() !== message.relay.transactionHash.toLowerCase()
-                ? ' — someone else relayed it first; yours was not needed.'
-                : null}
-            </p>
-          ) : null}
-        </div>
+        <DeliveredCallout
+          message={message}
+          chains={chains}
+          ourTransaction={phase.step === 'submitted' ? phase.transactionHash : undefined}
+          explorerUrl={explorerUrl}
+        />
       ) : null}
 
       {!delivered && phase.step === 'preparing' ? (
@@ -172,17 +142,10 @@ export function RelayDialogContent(props: RelayDialogContentProps) {
       ) : null}
 
       {plan && !delivered ? (
-        <dl className="scr-facts">
-          <dt>Executes</dt>
-          <dd>{plan.description}</dd>
-          <dt>Fee</dt>
-          <dd>
-            {plan.fee
-              ? `≈ ${formatFee(plan.fee.total)} ${nativeSymbol(chains, plan.destination)} (${plan.fee.gas.toString()} gas)`
-              : 'Not estimated'}
-          </dd>
-          <dt>Signer</dt>
-          <dd>
+        <PlanFacts
+          plan={plan}
+          chains={chains}
+          signer={
             <SignerChoice
               signers={signers}
               labels={props.signerLabels}
@@ -191,42 +154,22 @@ export function RelayDialogContent(props: RelayDialogContentProps) {
               onChange={props.onSignerChange}
               readOnly={!canChooseSigner}
             />
-          </dd>
-          {plan.from ? (
-            <>
-              <dt>Simulated as</dt>
-              <dd className="scr-mono" title={plan.from}>
-                {shortAddress(plan.from)}
-              </dd>
-            </>
-          ) : null}
-        </dl>
+          }
+        />
       ) : null}
 
       {blocked && !delivered && phase.step !== 'preparing' ? (
-        <div className="scr-callout scr-callout-warning" role="alert" data-error-kind="accessListDropped">
-          <p className="scr-callout-text">{blocked}</p>
-          <RelayElsewhere message={message} chains={chains} extension={props.offerExtension} />
-          {failure?.details ? (
-            <details className="scr-details">
-              <summary>Details</summary>
-              <pre className="scr-details-text">{failure.details}</pre>
-            </details>
-          ) : null}
-        </div>
+        <SignerBlocked
+          reason={blocked}
+          details={failure?.details}
+          message={message}
+          chains={chains}
+          offerExtension={props.offerExtension}
+        />
       ) : null}
 
       {plan && !blocked && !delivered && phase.step !== 'submitted' && phase.step !== 'relayFailed' ? (
-        plan.simulation.ok ? (
-          <p className="scr-callout scr-callout-ok">Simulation passed: the relay succeeds if sent now.</p>
-        ) : (
-          <ErrorNotice
-            error={{ kind: 'reverted', summary: 'Relaying now would fail.' }}
-            title="Simulation failed."
-          >
-            <p className="scr-callout-text">{plan.simulation.reason}</p>
-          </ErrorNotice>
-        )
+        <SimulationVerdict plan={plan} />
       ) : null}
 
       {phase.step === 'signing' && !delivered ? <SigningBusy signer={signer} /> : null}
@@ -251,34 +194,21 @@ export function RelayDialogContent(props: RelayDialogContentProps) {
         </div>
       ) : null}
 
-      <div className="scr-dialog-actions">
-        {delivered || phase.step === 'submitted' ? (
-          <button type="button" className="scr-button scr-button-primary" onClick={props.onClose} autoFocus>
-            Done
-          </button>
-        ) : (
-          <>
-            <button type="button" className="scr-button" onClick={props.onClose}>
-              {phase.step === 'signing' ? 'Hide' : 'Cancel'}
-            </button>
-            {phase.step === 'prepareFailed' || (canChooseSigner && plan && !plan.simulation.ok) ? (
-              <button type="button" className="scr-button" onClick={props.onPrepare}>
-                {phase.step === 'prepareFailed' ? 'Try again' : 'Simulate again'}
-              </button>
-            ) : null}
-            {phase.step !== 'prepareFailed' ? (
-              <button
-                type="button"
-                className={blocked ? 'scr-button' : 'scr-button scr-button-primary'}
-                disabled={!canSign}
-                onClick={props.onSign}
-              >
-                {phase.step === 'signing' ? 'Signing…' : 'Sign and relay'}
-              </button>
-            ) : null}
-          </>
-        )}
-      </div>
+      <RelayActions
+        finished={delivered || phase.step === 'submitted'}
+        signing={phase.step === 'signing'}
+        retry={
+          phase.step === 'prepareFailed'
+            ? 'Try again'
+            : canChooseSigner && plan && !plan.simulation.ok
+              ? 'Simulate again'
+              : undefined
+        }
+        sign={phase.step === 'prepareFailed' ? undefined : { enabled: canSign, primary: !blocked }}
+        onClose={props.onClose}
+        onPrepare={props.onPrepare}
+        onSign={props.onSign}
+      />
     </>
   )
 }

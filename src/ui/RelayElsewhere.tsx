@@ -56,3 +56,31 @@ export function RelayElsewhere({ message, chains, extension = true }: RelayElsew
     </div>
   )
 }
+
+/** Why the chosen signer cannot relay, in one sentence, the ways that work, and the error itself behind Details. */
+export function SignerBlocked({
+  reason,
+  details,
+  message,
+  chains,
+  offerExtension,
+}: {
+  reason: string
+  details?: string
+  message: TrackedMessage
+  chains: readonly ChainConfig[]
+  offerExtension?: boolean
+}) {
+  return (
+    <div className="scr-callout scr-callout-warning" role="alert" data-error-kind="accessListDropped">
+      <p className="scr-callout-text">{reason}</p>
+      <RelayElsewhere message={message} chains={chains} extension={offerExtension} />
+      {details ? (
+        <details className="scr-details">
+          <summary>Details</summary>
+          <pre className="scr-details-text">{details}</pre>
+        </details>
+      ) : null}
+    </div>
+  )
+}

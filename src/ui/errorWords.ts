@@ -179,22 +179,22 @@ const REVERT_WORDS: Record<string, string> = {
   ERC20InsufficientBalance: 'Not enough tokens for this transfer.',
 }
 
-/**
- * One plain sentence (and the details) for anything a call rejected with. `options.chains` lets it name the chain
- * an RPC URL belongs to.
- */
-export function explainError(error: unknown, options: ExplainOptions = {}): ErrorWords {
-  const chains = options.chains ?? []
-  const chain = chainOf(error)
-  const details = detailsOf(error)
-  const words = (kind: ErrorKind, summary: string, chainId = options.chainId): ErrorWords => ({
-    kind,
-    summary,
-    ...(details && details !== summary ? { details } : {}),
-    ...(chainId !== undefined ? { chainId } : {}),
-  })
-  const codeOf = (e: ErrorLike | undefined) => (typeof e?.code === 'number' ? e.code : undefined)
+/** What every rule below reads: the error, its causes, its text, and how to phrase a result. */
+interface Reading {
+  error: unknown
+  chain: ErrorLike[]
+  details: string
+  chains: readonly ChainConfig[]
+  options: ExplainOptions
+  words: (kind: ErrorKind, summary: string, chainId?: number) => ErrorWords
+}
 
+type Rule = (r: Reading) => ErrorWords | undefined
+
+const codeOf = (e: ErrorLike | undefined) => (typeof e?.code === 'number' ? e.code : undefined)
+
+/** The wallet said no, dropped the access list, or is locked. */
+const walletRule: Rule = ({ chain, words }) => {
   if (named(chain, 'AccessListDroppedError')) {
     return words(
       'accessListDropped',
@@ -212,7 +212,11 @@ export function explainError(error: unknown, options: ExplainOptions = {}): Erro
   }
   const wallet = named(chain, 'WalletError')
   if (wallet) return words('other', firstSentence(String(wallet.shortMessage ?? wallet.message ?? '')))
+  return undefined
+}
 
+/** The RPC could not be reached, timed out, or serves another chain. */
+const reachRule: Rule = ({ chain, details, chains, options, words }) => {
   const mismatch = named(chain, 'ChainIdMismatchError') as
     | (ErrorLike & { expected?: number; actual?: number })
     | undefined
@@ -224,7 +228,6 @@ export function explainError(error: unknown, options: ExplainOptions = {}): Erro
       where.chainId,
     )
   }
-
   const unreachable = named(
     chain,
     'HttpRequestError',
@@ -233,70 +236,74 @@ export function explainError(error: unknown, options: ExplainOptions = {}): Erro
     'SocketClosedError',
     'RpcUnreachableError',
   )
-  if (unreachable) {
-    const url = urlOf(chain, details)
-    // Over extension messaging core's RpcUnreachableError keeps only its sentence, which names the URL itself.
-    if (!url && options.chainId === undefined) {
-      return words(
-        'unreachable',
-        firstSentence(String(unreachable.shortMessage ?? unreachable.message ?? '')),
-      )
-    }
-    const where = whereText(chains, url, options.chainId)
-    return unreachable.name === 'TimeoutError'
-      ? words('unreachable', `${where.text} did not answer in time.`, where.chainId)
-      : words('unreachable', `Can't reach ${where.text}.`, where.chainId)
+  if (!unreachable) return undefined
+  const url = urlOf(chain, details)
+  // Over extension messaging core's RpcUnreachableError keeps only its sentence, which names the URL itself.
+  if (!url && options.chainId === undefined) {
+    return words('unreachable', firstSentence(String(unreachable.shortMessage ?? unreachable.message ?? '')))
   }
+  const where = whereText(chains, url, options.chainId)
+  return unreachable.name === 'TimeoutError'
+    ? words('unreachable', `${where.text} did not answer in time.`, where.chainId)
+    : words('unreachable', `Can't reach ${where.text}.`, where.chainId)
+}
 
+/** The transaction would fail: not enough to pay, or the contract refused it (named when we know the error). */
+const revertRule: Rule = ({ chain, chains, options, words }) => {
   if (named(chain, 'InsufficientFundsError')) {
     const where = whereText(chains, undefined, options.chainId)
     return words('insufficientFunds', `Not enough ETH on ${where.text} to pay the network fee.`)
   }
-
   const revert = decodedRevert(chain)
+  if (revert?.name === 'ERC20InsufficientBalance') {
+    const [, balance, needed] = revert.args as [unknown, bigint | undefined, bigint | undefined]
+    const amounts =
+      typeof balance === 'bigint' && typeof needed === 'bigint'
+        ? ` (balance ${formatAmount(balance)}, needed ${formatAmount(needed)})`
+        : ''
+    return words('insufficientBalance', `Not enough tokens for this transfer${amounts}.`)
+  }
   if (revert) {
-    if (revert.name === 'ERC20InsufficientBalance') {
-      const [, balance, needed] = revert.args as [unknown, bigint | undefined, bigint | undefined]
-      const amounts =
-        typeof balance === 'bigint' && typeof needed === 'bigint'
-          ? ` (balance ${formatAmount(balance)}, needed ${formatAmount(needed)})`
-          : ''
-      return words('insufficientBalance', `Not enough tokens for this transfer${amounts}.`)
-    }
     return words('reverted', REVERT_WORDS[revert.name] ?? `The transaction would fail (${revert.name}).`)
   }
   if (named(chain, 'ContractFunctionRevertedError', 'ExecutionRevertedError')) {
     return words('reverted', 'The transaction would fail: the contract refused it.')
   }
+  return undefined
+}
 
-  if (named(chain, 'TransactionUnknownError')) {
+/** Looking a transaction up found nothing, or nothing cross-chain. */
+const lookupRule: Rule = ({ chain, words }) => {
+  if (named(chain, 'TransactionUnknownError'))
     return words('transactionUnknown', 'No transaction with this hash was found.')
-  }
-  if (named(chain, 'NoCrossChainMessageError')) {
+  if (named(chain, 'NoCrossChainMessageError'))
     return words('noCrossChainMessage', 'This transaction did not send anything to another chain.')
-  }
+  return undefined
+}
 
-  // Text alone (the tracker's background errors reach the UI as strings): viem's own first lines, for viem 2.57.1.
-  if (typeof error === 'string') {
-    const url = urlOf(chain, details)
-    const first = details.split('\n').find((l) => l.trim()) ?? ''
-    if (url && /HTTP request failed|took too long|WebSocket/.test(first)) {
-      const where = whereText(chains, url, options.chainId)
-      return /took too long/.test(first)
-        ? words('unreachable', `${where.text} did not answer in time.`, where.chainId)
-        : words('unreachable', `Can't reach ${where.text}.`, where.chainId)
-    }
-  }
-
-  // An RPC that answered with an error (InternalRpcError, LimitExceededRpcError…: every one carries a code).
-  const rpc = named(chain, 'RpcRequestError') ?? chain.find((e) => /RpcError$/.test(String(e.name)))
+/**
+ * An RPC answered with an error (InternalRpcError, LimitExceededRpcError…: every one carries a code) — or, for text
+ * alone (the tracker's background errors reach the UI as strings), viem 2.57.1's own first lines with the URL.
+ */
+const rpcRule: Rule = ({ error, chain, details, chains, options, words }) => {
   const url = urlOf(chain, details)
-  if (rpc || (url && typeof error === 'string')) {
+  if (typeof error === 'string' && url) {
+    const first = details.split('\n').find((l) => l.trim()) ?? ''
     const where = whereText(chains, url, options.chainId)
+    if (/took too long/.test(first))
+      return words('unreachable', `${where.text} did not answer in time.`, where.chainId)
+    if (/HTTP request failed|WebSocket/.test(first))
+      return words('unreachable', `Can't reach ${where.text}.`, where.chainId)
     return words('rpc', `${where.text} answered with an error.`, where.chainId)
   }
+  const rpc = named(chain, 'RpcRequestError') ?? chain.find((e) => /RpcError$/.test(String(e.name)))
+  if (!rpc) return undefined
+  const where = whereText(chains, url, options.chainId)
+  return words('rpc', `${where.text} answered with an error.`, where.chainId)
+}
 
-  // Our own errors (core's, the extension's) are written as sentences: their first line is the summary.
+/** Our own errors (core's, the extension's) are written as sentences: their first line is the summary. */
+const ownRule: Rule = ({ error, chain, details, words }) => {
   if (error instanceof BaseError) return words('other', firstSentence(error.shortMessage))
   const first = chain[0]
   if (first && typeof first.shortMessage === 'string')
@@ -304,6 +311,34 @@ export function explainError(error: unknown, options: ExplainOptions = {}): Erro
   if (typeof error !== 'string' && typeof first?.message !== 'string')
     return words('other', 'Something went wrong.')
   return words('other', firstSentence(details))
+}
+
+const RULES: readonly Rule[] = [walletRule, reachRule, revertRule, lookupRule, rpcRule, ownRule]
+
+/**
+ * One plain sentence (and the details) for anything a call rejected with. `options.chains` lets it name the chain
+ * an RPC URL belongs to. The first rule that recognises the error words it; the last always does.
+ */
+export function explainError(error: unknown, options: ExplainOptions = {}): ErrorWords {
+  const details = detailsOf(error)
+  const reading: Reading = {
+    error,
+    chain: chainOf(error),
+    details,
+    chains: options.chains ?? [],
+    options,
+    words: (kind, summary, chainId = options.chainId) => ({
+      kind,
+      summary,
+      ...(details && details !== summary ? { details } : {}),
+      ...(chainId !== undefined ? { chainId } : {}),
+    }),
+  }
+  for (const rule of RULES) {
+    const words = rule(reading)
+    if (words) return words
+  }
+  return reading.words('other', 'Something went wrong.')
 }
 
 /** The summary alone, for places with room for one line (an event detail, a toast). */
