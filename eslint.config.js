@@ -47,6 +47,21 @@ export default tseslint.config(
     },
   },
   {
+    // One code path for Chrome and Firefox (docs/ARCHITECTURE.md §6): the extension calls `browser.*` from
+    // webextension-polyfill, never Chrome's own global.
+    files: ['extension/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/*.test-helper.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'chrome',
+          message: "Use `browser` from 'webextension-polyfill': it serves Chrome and Firefox.",
+        },
+      ],
+    },
+  },
+  {
     // Shells reach core and the shared UI only through their entry points (src/core/index.ts, src/ui/index.ts),
     // so what is internal there can move without touching a shell. Tests may reach in for fixtures.
     files: [

@@ -2,8 +2,10 @@
  * The one place that defines the builds. Each target is a Vite mode:
  *
  *   vite build --mode extension   → dist/extension   Chrome MV3 extension (crxjs reads extension/manifest.ts)
+ *   vite build --mode firefox     → dist/firefox     the same extension for Firefox MV3 (background as an event page)
  *   vite build --mode widget      → dist/widget/index.js   the React component (react, react-dom, viem external)
  *   vite build --mode element     → dist/widget/superchain-relay.element.js   the standalone custom element
+ *   vite build --mode cli         → dist/cli/main.js   the CLI for Node, bundled, so it starts without compiling
  *   vite --mode demo              → the demo dapp (examples/demo) on the dev server, used by `npm start` and e2e
  *
  * `npm run build` runs the build targets in order. Static assets the builds share (the icons) live in public/.
@@ -17,7 +19,7 @@ import { crx } from '@crxjs/vite-plugin'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin, type UserConfig } from 'vite'
 
-import manifest from './extension/manifest.ts'
+import { manifestFor, type TargetBrowser } from './extension/manifest.ts'
 
 const repo = fileURLToPath(new URL('.', import.meta.url))
 const at = (path: string) => `${repo}${path}`
@@ -71,19 +73,34 @@ function staticViemImports(): Plugin {
   }
 }
 
-/** A loadable unpacked MV3 extension; crxjs bundles the service worker and the two pages and copies public/. */
-function extension(): UserConfig {
+/**
+ * Test hooks (a counter of background starts in storage.session, which e2e tests read to prove a restart) are in
+ * the unpacked builds `npm run build` writes, and left out of the store builds `npm run package` makes: it sets
+ * SUPERCHAIN_RELAY_STORE_BUILD=1, and the `__SCR_TEST_HOOKS__` branches are dropped as dead code.
+ */
+const storeBuild = () => process.env.SUPERCHAIN_RELAY_STORE_BUILD === '1'
+
+/**
+ * A loadable unpacked MV3 extension for one browser; crxjs bundles the background and the two pages and copies
+ * public/. Both browsers get the same sources; only the manifest and the syntax target differ.
+ */
+function extension(browser: TargetBrowser): UserConfig {
+  const store = storeBuild()
+  const outDir =
+    process.env.SUPERCHAIN_RELAY_OUT_DIR ?? at(browser === 'chrome' ? 'dist/extension' : 'dist/firefox')
   return {
     root: at('extension'),
     publicDir: at('public'),
-    plugins: [staticViemImports(), react(), crx({ manifest })],
+    plugins: [staticViemImports(), react(), crx({ manifest: manifestFor(browser), browser })],
     oxc: productionJsx,
+    define: { __SCR_TEST_HOOKS__: JSON.stringify(!store) },
     build: {
-      outDir: at('dist/extension'),
+      outDir,
       emptyOutDir: true,
-      // Chrome 116+ only: no legacy syntax to lower.
-      target: 'chrome116',
-      // The worker bundles viem and MetaMask's provider; it is loaded from disk, never downloaded.
+      // Chrome 116+ / Firefox 140+ only: no legacy syntax to lower.
+      target: browser === 'chrome' ? 'chrome116' : 'firefox140',
+      sourcemap: false,
+      // The background bundles viem and MetaMask's provider; it is loaded from disk, never downloaded.
       chunkSizeWarningLimit: 1024,
       rollupOptions: {
         input: { popup: at('extension/popup.html'), options: at('extension/options.html') },
@@ -153,6 +170,35 @@ function element(): UserConfig {
 }
 
 /**
+ * The CLI for Node (`bin/superchain-relay.mjs` runs it). Compiling the TypeScript at every start with tsx cost 1.6–2 s
+ * for `--help` and seconds more for a command; a built bundle starts in a fraction of that. Everything but Node's
+ * own modules is bundled: resolving viem's hundreds of files from node_modules at every start is slow too, and a
+ * bundled CLI cannot pick up a different viem than the one it was tested with. Each command stays its own chunk
+ * (main.ts imports them lazily), so `--help` and a mistyped flag load no viem at all.
+ */
+function cli(): UserConfig {
+  return {
+    root: repo,
+    publicDir: false,
+    // Vite's SSR build is its build for Node; `noExternal: true` bundles the dependencies too.
+    ssr: { noExternal: true, target: 'node' },
+    build: {
+      ssr: 'cli/main.ts',
+      outDir: 'dist/cli',
+      emptyOutDir: true,
+      target: 'node20',
+      sourcemap: false,
+      minify: false,
+      rolldownOptions: {
+        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        treeshake: treeshakeOpViem,
+        onLog: quietOnLog,
+      },
+    },
+  }
+}
+
+/**
  * The demo dapp on Vite's dev server. It imports the widget from source, so an edit to src/ui or widget/ shows up
  * on reload.
  */
@@ -181,7 +227,14 @@ function demo(): UserConfig {
   }
 }
 
-export const TARGETS = { extension, widget, element, demo } as const
+export const TARGETS = {
+  extension: () => extension('chrome'),
+  firefox: () => extension('firefox'),
+  widget,
+  element,
+  cli,
+  demo,
+} as const
 export type BuildTarget = keyof typeof TARGETS
 
 export default defineConfig(({ mode }) => {

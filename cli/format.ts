@@ -5,6 +5,7 @@
  */
 import {
   describeIntent,
+  describeLocationChange,
   formatAmount,
   MESSAGE_EXPIRY_SECONDS,
   type MessageStatus,
@@ -12,6 +13,7 @@ import {
   progressOf,
   type SafetyLevel,
   shortAddress,
+  STOPPED_STATUSES,
   type TrackedMessage,
 } from '../src/core'
 
@@ -49,7 +51,7 @@ export function toJson(value: unknown, indent = 2): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), indent)
 }
 
-const STUCK: readonly MessageStatus[] = ['failed', 'expired', 'reorged']
+const STUCK: readonly MessageStatus[] = STOPPED_STATUSES
 
 export function statusText(status: MessageStatus, style: Style): string {
   if (status === 'ready') return style.bold(style.cyan(status))
@@ -176,6 +178,8 @@ export function nextStep(message: TrackedMessage, flags = ''): string | undefine
       return `it must be re-sent with resendMessage on chain ${message.source} before it can be relayed`
     case 'reorged':
       return 'its source block was reorganized away; the tracker looks for it again on every refresh'
+    case 'vanished':
+      return `chain ${message.source} no longer holds it, so it can never be relayed: remove it with superchain-relay forget ${message.hash}`
     default:
       return undefined
   }
@@ -210,6 +214,8 @@ export function detailLines(
   } else {
     rows.push(['initiated', message.status === 'pending' ? 'not mined yet' : 'initiating log not found'])
   }
+  const moved = describeLocationChange(message, chainName)
+  if (moved) rows.push(['location', moved])
   if (message.relay) {
     const relay = message.relay
     rows.push([
@@ -219,10 +225,19 @@ export function detailLines(
     ])
   } else if (message.pendingRelay) {
     const p = message.pendingRelay
+    const state =
+      p.stage === 'signed'
+        ? 'signed, broadcast not confirmed (it is sent again, same transaction, until the chain has it)'
+        : p.accessList === 'unverified'
+          ? 'sent, but the wallet’s transaction could not be read back: its access list is unverified'
+          : 'not seen on chain yet'
     rows.push([
       'relay',
-      `tx ${p.transactionHash} by ${p.relayer} submitted ${millisText(p.submittedAt)}, not seen on chain yet`,
+      `tx ${p.transactionHash} by ${p.relayer} submitted ${millisText(p.submittedAt)}, ${state}`,
     ])
+  } else if (message.relayIntent) {
+    const i = message.relayIntent
+    rows.push(['relay', `waiting for ${i.relayer} to sign (asked ${millisText(i.startedAt)})`])
   } else {
     rows.push(['relay', 'not relayed yet'])
     if (log)

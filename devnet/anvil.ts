@@ -16,6 +16,12 @@ export interface AnvilOptions {
    * message "unsafe" for minutes; a small epoch lets the whole journey to "finalized" be seen in seconds.
    */
   slotsInAnEpoch: number
+  /**
+   * Genesis timestamp (seconds). anvil's genesis depends only on its config and this timestamp (default: now), so two
+   * starts in the same second produce the same genesis hash — and the same hashes for blocks mined alike after it. A
+   * restart passes a later timestamp, so that a tracker can tell the new chain from the old one.
+   */
+  genesisTimestamp?: bigint
 }
 
 export interface AnvilInstance {
@@ -64,6 +70,7 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilInstance> 
     '--silent',
   ]
   if (options.blockTime > 0) args.push('--block-time', String(options.blockTime))
+  if (options.genesisTimestamp !== undefined) args.push('--timestamp', String(options.genesisTimestamp))
   const child = spawn(anvilBinaryPath(), args, { stdio: ['ignore', 'ignore', 'pipe'] })
   live.add(child)
   let stderr = ''

@@ -139,8 +139,24 @@ export function startAutorelayer(options: AutorelayerOptions): Autorelayer {
     return 'done'
   }
 
+  /** Chains whose last scan failed: reported once per outage, so one stopped chain neither floods the log nor stops
+   *  the others being served. */
+  const down = new Set<number>()
+
   async function tick(): Promise<void> {
-    for (const c of options.chains) await scan(c)
+    for (const c of options.chains) {
+      try {
+        await scan(c)
+        down.delete(c.id)
+      } catch (error) {
+        if (!down.has(c.id)) {
+          down.add(c.id)
+          options.onError?.(
+            new Error(`autorelay: cannot scan chain ${c.id}: ${(error as Error).message.split('\n')[0]}`),
+          )
+        }
+      }
+    }
     const now = Date.now()
     for (const item of [...queue]) {
       if (item.notBefore > now) continue

@@ -1,7 +1,8 @@
 /**
- * A local Superchain in Node, shaped like Supersim (docs/ARCHITECTURE.md §7): L2 chains 901… on 127.0.0.1:9545…, each an anvil
- * behind a validating JSON-RPC proxy, with the interop predeploys installed from our own compiled Solidity. Code
- * written for Supersim (e.g. `@eth-optimism/viem`'s `supersimL2A`/`supersimL2B`) works against it unchanged.
+ * A local Superchain in Node, shaped like Supersim (docs/ARCHITECTURE.md §7): L2 chains 901… on
+ * 127.0.0.1:9545…, each an anvil behind a JSON-RPC proxy that runs the interop filter, with the interop predeploys
+ * installed from our own compiled Solidity. Code written for Supersim (e.g. `@eth-optimism/viem`'s
+ * `supersimL2A`/`supersimL2B`) works against it unchanged.
  */
 import { supersimL2A, supersimL2B, supersimL2C, supersimL2D, supersimL2E } from '@eth-optimism/viem/chains'
 import { createPublicClient, defineChain, http, keccak256, toHex, type Chain, type PublicClient } from 'viem'
@@ -9,18 +10,39 @@ import { privateKeyToAccount } from 'viem/accounts'
 
 import { startAnvil, type AnvilInstance } from './anvil'
 import { startAutorelayer, type Autorelayer } from './autorelayer'
+import type { MessengerVersion } from './contracts/artifacts'
+import { createInteropFilter } from './interopFilter'
 import { installPredeploys } from './predeploys'
 import { getFreePort, isPortFree } from './ports'
 import { startValidatingProxy, type ValidatingProxy } from './proxy'
 
+export type { MessengerVersion } from './contracts/artifacts'
+
 export const DEVNET_CHAIN_IDS = [901, 902, 903, 904, 905] as const
 const SUPERSIM_CHAINS = [supersimL2A, supersimL2B, supersimL2C, supersimL2D, supersimL2E]
+
+/**
+ * The interop filter's default expiry window: 7 days, the most the interop spec allows (the window can be configured
+ * per dependency set, never longer). Messenger 2.0.0's 8-day EXPIRY_PERIOD is this plus a day of margin, so it does
+ * not lengthen the window.
+ */
+export const DEFAULT_MESSAGE_EXPIRY = 604_800
 
 /**
  * The autorelayer's key: derived from a fixed phrase so it is stable across runs but is none of anvil's default
  * accounts (whose nonces belong to the user and the tests).
  */
 export const AUTORELAYER_PRIVATE_KEY = keccak256(toHex('superchain-relay devnet autorelayer'))
+
+/**
+ * The account that stands in for L1 on messenger 2.0.0: upstream, `expireMessage` is only callable by a message
+ * from L1 (L1CrossDomainMessenger → L2CrossDomainMessenger); the devnet has no L1, so this account — and only it —
+ * may call it. Its address is a constant of devnet/contracts/L2ToL2CrossDomainMessengerV2.sol. Funded on every chain.
+ */
+export const DEVNET_L1_STAND_IN = (() => {
+  const privateKey = keccak256(toHex('superchain-relay devnet L1 stand-in'))
+  return { address: privateKeyToAccount(privateKey).address, privateKey }
+})()
 
 /** anvil's default mnemonic accounts, funded with 10,000 ETH each on every chain. */
 export const DEVNET_ACCOUNTS = [
@@ -55,6 +77,10 @@ export interface DevnetOptions {
   autorelay?: boolean
   /** Seconds a message must wait after its initiating timestamp before it can execute. Default 0. */
   interopDelay?: number
+  /** The interop filter's expiry window in seconds (inclusive). Default 604800 (7 days). */
+  messageExpiry?: number
+  /** Which L2ToL2CrossDomainMessenger to install: 1 = 1.3.0 (default), 2 = the proposed 2.0.0. */
+  messenger?: MessengerVersion
   /** anvil's epoch: safe = latest − slots, finalized = latest − 2·slots. Default 2. */
   slotsInAnEpoch?: number
   /** Which sources each chain accepts; default: every devnet chain accepts every other. */
@@ -66,9 +92,9 @@ export interface DevnetOptions {
 export interface DevnetChain {
   id: number
   name: string
-  /** The validating proxy: what users, wallets and our code talk to. */
+  /** The filtering proxy: what users, wallets and our code talk to. */
   rpcUrl: string
-  /** anvil itself, behind the proxy (for tests that must bypass validation). */
+  /** anvil itself, behind the proxy (for tests that must bypass the filter). */
   anvilUrl: string
   /** A viem chain for this devnet chain (Supersim's definition with this devnet's URL). */
   chain: Chain
@@ -78,7 +104,30 @@ export interface Devnet {
   chains: DevnetChain[]
   accounts: typeof DEVNET_ACCOUNTS
   autorelayerAddress?: `0x${string}`
+  messenger: MessengerVersion
+  /** Stops everything; no anvil is left running. */
   stop(): Promise<void>
+  /**
+   * Stops the devnet and starts it again on the same ports, as Ctrl-C + `npm run devnet` does: fresh chains (new
+   * genesis, empty state, nonces from 0), predeploys installed again. Each new genesis gets a later timestamp than the
+   * one it replaces, so block hashes differ even when the restart happens within the same second.
+   */
+  restart(): Promise<void>
+  /** Stops one chain (its anvil and its proxy): its URLs refuse connections; the other chains keep running. */
+  stopChain(id: number): Promise<void>
+  /** Starts a stopped (or running) chain afresh on its ports: a new genesis, like `restart` for that chain alone. */
+  startChain(id: number): Promise<void>
+}
+
+interface ChainNode {
+  id: number
+  index: number
+  proxyPort: number
+  anvilPort: number
+  anvil?: AnvilInstance
+  proxy?: ValidatingProxy
+  /** Genesis timestamp of the chain's last start, so that the next start gets a later one. */
+  genesisTimestamp?: bigint
 }
 
 export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> {
@@ -93,101 +142,145 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   if (!Number.isFinite(interopDelay) || interopDelay < 0) {
     throw new Error(`--interop-delay must be ≥ 0 seconds, got ${interopDelay}`)
   }
+  const messageExpiry = options.messageExpiry ?? DEFAULT_MESSAGE_EXPIRY
+  if (!Number.isInteger(messageExpiry) || messageExpiry <= 0) {
+    throw new Error(`--message-expiry must be a whole number of seconds > 0, got ${messageExpiry}`)
+  }
+  const messenger = options.messenger ?? 1
+  if (messenger !== 1 && messenger !== 2) {
+    throw new Error(`--messenger must be 1 (1.3.0) or 2 (the proposed 2.0.0), got ${String(messenger)}`)
+  }
   const ids = DEVNET_CHAIN_IDS.slice(0, count)
   const log = options.log ?? (() => {})
 
-  const ports: { proxy: number; anvil: number }[] = []
-  for (let i = 0; i < count; i++) {
+  const nodes: ChainNode[] = []
+  for (const [index, id] of ids.entries()) {
     if (options.freePorts) {
-      ports.push({ proxy: await getFreePort(), anvil: await getFreePort() })
+      nodes.push({ id, index, proxyPort: await getFreePort(), anvilPort: await getFreePort() })
     } else {
-      const proxy = (options.port ?? 9545) + i
-      if (!(await isPortFree(proxy))) {
+      const proxyPort = (options.port ?? 9545) + index
+      if (!(await isPortFree(proxyPort))) {
         throw new Error(
-          `port ${proxy} is already in use (another devnet or Supersim?): stop it or pass --port`,
+          `port ${proxyPort} is already in use (another devnet or Supersim?): stop it or pass --port`,
         )
       }
-      ports.push({ proxy, anvil: await getFreePort() })
+      nodes.push({ id, index, proxyPort, anvilPort: await getFreePort() })
     }
   }
 
-  const anvils: AnvilInstance[] = []
-  const proxies: ValidatingProxy[] = []
+  const chains: DevnetChain[] = nodes.map((node) => {
+    const rpcUrl = `http://127.0.0.1:${node.proxyPort}`
+    const base = SUPERSIM_CHAINS[node.index]!
+    return {
+      id: node.id,
+      name: base.name,
+      rpcUrl,
+      anvilUrl: `http://127.0.0.1:${node.anvilPort}`,
+      chain: defineChain({ ...base, rpcUrls: { default: { http: [rpcUrl] } } }),
+    }
+  })
+  // Straight to each anvil, for the filter's and the autorelayer's reads. The ports never change, so these clients
+  // stay valid across restarts (and fail, as they should, while a chain is stopped).
+  const clients = new Map<number, PublicClient>(
+    chains.map((c) => [
+      c.id,
+      createPublicClient({ chain: c.chain, transport: http(c.anvilUrl), cacheTime: 0 }) as PublicClient,
+    ]),
+  )
+  const autorelayAccount = options.autorelay ? privateKeyToAccount(AUTORELAYER_PRIVATE_KEY) : undefined
+  const funded = [DEVNET_L1_STAND_IN.address, ...(autorelayAccount ? [autorelayAccount.address] : [])]
   let autorelayer: Autorelayer | undefined
+
+  async function startNode(node: ChainNode): Promise<void> {
+    const now = BigInt(Math.floor(Date.now() / 1000))
+    const previous = node.genesisTimestamp
+    node.anvil = await startAnvil({
+      chainId: node.id,
+      port: node.anvilPort,
+      blockTime,
+      slotsInAnEpoch: options.slotsInAnEpoch ?? 2,
+      genesisTimestamp: previous === undefined ? undefined : previous >= now ? previous + 1n : now,
+    })
+    const client = clients.get(node.id)!
+    node.genesisTimestamp = (await client.getBlock({ blockNumber: 0n })).timestamp
+    await installPredeploys(client, funded, messenger)
+    node.proxy = await startValidatingProxy({
+      chainId: node.id,
+      port: node.proxyPort,
+      upstreamUrl: node.anvil.url,
+      filter: createInteropFilter({
+        chainId: node.id,
+        upstream: client,
+        clients,
+        dependencySet: new Set(options.dependencySets?.[node.id] ?? [...ids]),
+        interopDelay,
+        messageExpiry,
+        messengerVersion: messenger,
+      }),
+      onRefused: (reason) => log(`chain ${node.id}: refused a transaction: ${reason}`),
+    })
+  }
+
+  async function stopNode(node: ChainNode): Promise<void> {
+    await node.proxy?.close()
+    await node.anvil?.stop()
+    node.proxy = undefined
+    node.anvil = undefined
+  }
+
+  /** (Re)starts the autorelayer: a fresh one forgets block cursors that a restarted chain no longer has. */
+  async function restartAutorelayer(): Promise<void> {
+    await autorelayer?.stop()
+    autorelayer = undefined
+    if (!autorelayAccount) return
+    autorelayer = startAutorelayer({
+      chains: chains.map((c) => ({ id: c.id, chain: c.chain, client: clients.get(c.id)!, rpcUrl: c.rpcUrl })),
+      account: autorelayAccount,
+      interopDelay,
+      onRelayed: (r) =>
+        log(`autorelayed ${r.messageHash} ${r.source} → ${r.destination} in ${r.transactionHash}`),
+      onError: (e) => log(e.message),
+    })
+  }
+
   const stop = async () => {
     await autorelayer?.stop()
-    await Promise.all(proxies.map((p) => p.close()))
-    await Promise.all(anvils.map((a) => a.stop()))
+    autorelayer = undefined
+    await Promise.all(nodes.map(stopNode))
+  }
+  const nodeOf = (id: number) => {
+    const node = nodes.find((n) => n.id === id)
+    if (!node) throw new Error(`the devnet has no chain ${id} (it runs ${ids.join(', ')})`)
+    return node
   }
 
   try {
-    anvils.push(
-      ...(await Promise.all(
-        ids.map((id, i) =>
-          startAnvil({
-            chainId: id,
-            port: ports[i]!.anvil,
-            blockTime,
-            slotsInAnEpoch: options.slotsInAnEpoch ?? 2,
-          }),
-        ),
-      )),
-    )
-    const chains: DevnetChain[] = ids.map((id, i) => {
-      const rpcUrl = `http://127.0.0.1:${ports[i]!.proxy}`
-      const base = SUPERSIM_CHAINS[i]!
-      return {
-        id,
-        name: base.name,
-        rpcUrl,
-        anvilUrl: anvils[i]!.url,
-        chain: defineChain({ ...base, rpcUrls: { default: { http: [rpcUrl] } } }),
-      }
-    })
-    const clients = new Map<number, PublicClient>(
-      chains.map((c, i) => [
-        c.id,
-        createPublicClient({ chain: c.chain, transport: http(anvils[i]!.url), cacheTime: 0 }) as PublicClient,
-      ]),
-    )
-    const autorelayAccount = options.autorelay ? privateKeyToAccount(AUTORELAYER_PRIVATE_KEY) : undefined
-    await Promise.all(
-      chains.map((c) =>
-        installPredeploys(clients.get(c.id)!, autorelayAccount ? [autorelayAccount.address] : []),
-      ),
-    )
-    for (const [i, c] of chains.entries()) {
-      const deps = options.dependencySets?.[c.id] ?? [...ids]
-      proxies.push(
-        await startValidatingProxy({
-          chainId: c.id,
-          port: ports[i]!.proxy,
-          upstreamUrl: anvils[i]!.url,
-          clients,
-          dependencySet: new Set(deps),
-          interopDelay,
-          onRefused: (reason) => log(`chain ${c.id}: refused a transaction: ${reason}`),
-        }),
-      )
-    }
-    if (autorelayAccount) {
-      autorelayer = startAutorelayer({
-        chains: chains.map((c) => ({
-          id: c.id,
-          chain: c.chain,
-          client: clients.get(c.id)!,
-          rpcUrl: c.rpcUrl,
-        })),
-        account: autorelayAccount,
-        interopDelay,
-        onRelayed: (r) =>
-          log(`autorelayed ${r.messageHash} ${r.source} → ${r.destination} in ${r.transactionHash}`),
-        onError: (e) => log(e.message),
-      })
-    }
-    return { chains, accounts: DEVNET_ACCOUNTS, autorelayerAddress: autorelayAccount?.address, stop }
+    await Promise.all(nodes.map(startNode))
+    await restartAutorelayer()
   } catch (error) {
     await stop()
     throw error
+  }
+
+  return {
+    chains,
+    accounts: DEVNET_ACCOUNTS,
+    autorelayerAddress: autorelayAccount?.address,
+    messenger,
+    stop,
+    async restart() {
+      await stop()
+      await Promise.all(nodes.map(startNode))
+      await restartAutorelayer()
+    },
+    async stopChain(id) {
+      await stopNode(nodeOf(id))
+    },
+    async startChain(id) {
+      const node = nodeOf(id)
+      await stopNode(node)
+      await startNode(node)
+      await restartAutorelayer()
+    },
   }
 }

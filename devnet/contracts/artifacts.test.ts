@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
-import { CONTRACT_NAMES, PREDEPLOYS, artifacts, artifactsFile } from './artifacts'
+import {
+  CONTRACT_NAMES,
+  PREDEPLOYS,
+  TEST_CONTRACT_NAMES,
+  artifacts,
+  artifactsFile,
+  predeploysFor,
+} from './artifacts'
 import { ARTIFACTS_PATH, compileContracts, hashSources, readSources, serializeArtifacts } from './build'
 
 const STALE = 'devnet/contracts/artifacts.json is stale: run `npm run contracts:build` and commit the result'
@@ -37,11 +44,23 @@ describe('devnet contract artifacts', () => {
     expect(hashSources(fresh.solcVersion, edited)).not.toBe(hashSources(fresh.solcVersion, sources))
   })
 
+  it('install messenger 2.0.0 at the messenger’s address, and change nothing else', () => {
+    const v2 = predeploysFor(2)
+    expect(v2.map((p) => p.address)).toEqual(PREDEPLOYS.map((p) => p.address))
+    expect(v2.filter((p, i) => p.name !== PREDEPLOYS[i]!.name)).toEqual([
+      { name: 'L2ToL2CrossDomainMessengerV2', address: '0x4200000000000000000000000000000000000023' },
+    ])
+    expect(predeploysFor(1)).toBe(PREDEPLOYS)
+  })
+
   it('give runtime code for every contract the devnet installs, with no constructor to run', () => {
-    expect(PREDEPLOYS.map((predeploy) => predeploy.name).sort()).toEqual(
-      CONTRACT_NAMES.filter((name) => name !== 'SafeSend' && name !== 'Greeter').sort(),
+    const installed = [...PREDEPLOYS, ...predeploysFor(2)]
+    expect([...new Set(installed.map((predeploy) => predeploy.name))].sort()).toEqual(
+      CONTRACT_NAMES.filter(
+        (name) => name !== 'SafeSend' && !(TEST_CONTRACT_NAMES as readonly string[]).includes(name),
+      ).sort(),
     )
-    for (const { name } of PREDEPLOYS) {
+    for (const { name } of installed) {
       expect(artifacts[name].deployedBytecode.length, name).toBeGreaterThan(2)
       // anvil_setCode skips the constructor, so none of them may declare one.
       expect(

@@ -30,16 +30,20 @@ export interface ArtifactsFile {
   contracts: Record<string, ContractArtifact>
 }
 
+/** Contracts of devnet/contracts/test/: deployed by tests, never installed. */
+export const TEST_CONTRACT_NAMES = ['Greeter', 'NestedRelayer', 'ArmedRelayer', 'RelayOnDeploy'] as const
+
 export const CONTRACT_NAMES = [
   'CrossL2Inbox',
   'L2ToL2CrossDomainMessenger',
+  'L2ToL2CrossDomainMessengerV2',
   'SuperchainETHBridge',
   'ETHLiquidity',
   'SuperchainTokenBridge',
   'SuperchainERC20Mock',
   'Multicall3',
   'SafeSend',
-  'Greeter',
+  ...TEST_CONTRACT_NAMES,
 ] as const
 
 export type ContractName = (typeof CONTRACT_NAMES)[number]
@@ -75,7 +79,8 @@ export interface Predeploy {
   address: Address
 }
 
-/** Everything the devnet installs on each chain, in install order (the order does not matter on chain). */
+/** Everything the devnet installs on each chain with messenger 1.3.0 (the default), in install order (the order does
+ *  not matter on chain). */
 export const PREDEPLOYS: readonly Predeploy[] = [
   { name: 'CrossL2Inbox', address: CROSS_L2_INBOX },
   { name: 'L2ToL2CrossDomainMessenger', address: L2_TO_L2_CROSS_DOMAIN_MESSENGER },
@@ -85,3 +90,14 @@ export const PREDEPLOYS: readonly Predeploy[] = [
   { name: 'Multicall3', address: MULTICALL3 },
   { name: 'SuperchainERC20Mock', address: SUPERCHAIN_ERC20_MOCK },
 ]
+
+/** 1 = L2ToL2CrossDomainMessenger 1.3.0 (what interop ships with); 2 = the proposed 2.0.0 (optimism PR #23259). */
+export type MessengerVersion = 1 | 2
+
+/** The predeploys for a messenger version: 2.0.0 takes the messenger's address, everything else is the same. */
+export function predeploysFor(messenger: MessengerVersion): readonly Predeploy[] {
+  if (messenger === 1) return PREDEPLOYS
+  return PREDEPLOYS.map((p) =>
+    p.name === 'L2ToL2CrossDomainMessenger' ? { ...p, name: 'L2ToL2CrossDomainMessengerV2' } : p,
+  )
+}

@@ -82,6 +82,17 @@ function withLog(
 }
 
 describe('background start', () => {
+  it('opens the options page on a first install only (nothing is watched until the user adds an account)', async () => {
+    const { host, bg } = start()
+    bg.onInstalled({ reason: 'update' })
+    bg.onInstalled({ reason: 'browser_update' })
+    await Promise.resolve()
+    expect(host.state.optionsOpened).toBe(0)
+    bg.onInstalled({ reason: 'install' })
+    await Promise.resolve()
+    expect(host.state.optionsOpened).toBe(1)
+  })
+
   it('creates its poll alarm: 10 s unpacked, the 30 s floor packed; leaves an identical one alone', async () => {
     const { host, bg } = start()
     await bg.start()

@@ -8,7 +8,7 @@
 import { type ChainConfig, createTracker, type MessageStore, type TrackerUpdate } from '../../src/core'
 
 import { encode, serializeError } from '../messaging/codec'
-import { isOwnExtensionPage, type SenderLike } from '../messaging/senders'
+import { extensionIdentity, isOwnExtensionPage, type SenderLike } from '../messaging/senders'
 import { createMessageListener } from '../messaging/server'
 import { UPDATES_PORT, type UpdatesMessage } from '../messaging/protocol'
 import { BADGE_COLOR, updateBadge } from './badge'
@@ -17,7 +17,6 @@ import type { ExtensionHost } from './host'
 import { createNotifier } from './notifier'
 import { createRelayAccount } from './relayAccount'
 import { createFastLoop, ensureAlarm, FAST_POLL_MS, POLL_ALARM } from './scheduler'
-import { journalled } from './sentJournal'
 import { readSettings } from './settings'
 import type { Wallet } from './wallet'
 
@@ -26,6 +25,8 @@ const SCAN_EVERY_TICKS = 5
 /** A message on the move longer than this is probably stuck (a dropped tx): leave it to the alarm. */
 const MOVING_WINDOW_MS = 10 * 60_000
 export const WORKER_STARTS_KEY = 'workerStarts'
+/** Unit tests run without the build's define: hooks on. */
+const TEST_HOOKS = typeof __SCR_TEST_HOOKS__ === 'undefined' || __SCR_TEST_HOOKS__ === true
 
 export interface PortLike {
   name: string
@@ -55,6 +56,7 @@ export function createBackground(options: BackgroundOptions) {
   const now = options.now ?? Date.now
   const log = options.log ?? ((line: string) => console.warn(`[superchain-relay] ${line}`))
   const ports = new Set<PortLike>()
+  const self = extensionIdentity(host.runtime)
   const relayAccount = createRelayAccount({
     local: host.storage.local,
     session: host.storage.session,
@@ -73,12 +75,10 @@ export function createBackground(options: BackgroundOptions) {
       defaultChains: options.defaultChains,
       now,
       ...(options.verifyChains === false ? { verifyChains: false } : {}),
+      // Core journals every relay before it leaves (docs/ARCHITECTURE.md §5): a worker stopped mid-relay resumes
+      // from the stored record, never signing a second transaction.
       signer: async (choice) =>
-        journalled(
-          choice.kind === 'relayAccount' ? await relayAccount.signer() : await wallet.signer(),
-          host.storage.session,
-          now,
-        ),
+        choice.kind === 'relayAccount' ? await relayAccount.signer() : await wallet.signer(),
     })
     tracker.subscribe((update) => {
       broadcast(update)
@@ -160,10 +160,11 @@ export function createBackground(options: BackgroundOptions) {
   })
 
   /**
-   * How many times a worker started in this browser session: a restart is otherwise invisible, and this is how a
-   * test (or a curious user in the worker's console) tells that state really came back from storage.
+   * How many times the background started in this browser session: a restart is otherwise invisible, and this is
+   * how an e2e test tells that state really came back from storage. A test hook: store builds leave it out.
    */
   async function countStart(): Promise<void> {
+    if (!TEST_HOOKS) return
     const session = host.storage.session
     const n = (await session.get(WORKER_STARTS_KEY))[WORKER_STARTS_KEY]
     await session.set({ [WORKER_STARTS_KEY]: (typeof n === 'number' ? n : 0) + 1 })
@@ -205,9 +206,9 @@ export function createBackground(options: BackgroundOptions) {
       ])
       loop.kick()
     },
-    onMessage: createMessageListener(host.runtime.id, handlers),
+    onMessage: createMessageListener(self, handlers),
     onConnect(port: PortLike): void {
-      if (port.name !== UPDATES_PORT || !isOwnExtensionPage(port.sender, host.runtime.id)) {
+      if (port.name !== UPDATES_PORT || !isOwnExtensionPage(port.sender, self)) {
         port.disconnect()
         return
       }
@@ -216,6 +217,16 @@ export function createBackground(options: BackgroundOptions) {
       // Someone opened the popup: show them fresh data, and keep polling fast while they look.
       scanRequested = true
       loop.kick()
+    },
+    /**
+     * A first install opens the options page: nothing is watched until the user adds an account, and the relay
+     * account is created there. Updates and browser starts open nothing.
+     */
+    onInstalled(details: { reason: string }): void {
+      if (details.reason !== 'install') return
+      void host.runtime
+        .openOptionsPage()
+        .catch((error: unknown) => log(`could not open the options page: ${serializeError(error).message}`))
     },
     onAlarm(alarm: { name: string }): void {
       if (alarm.name !== POLL_ALARM) return

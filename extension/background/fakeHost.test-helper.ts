@@ -1,5 +1,5 @@
 /**
- * A fake of the part of `chrome.*` the background uses (background/host.ts), for unit tests in Node. Storage areas
+ * A fake of the part of the WebExtension API the background uses (background/host.ts), for unit tests in Node. Storage areas
  * round-trip values through JSON, as Chrome's do, so a bigint that slipped into storage fails here too. Everything
  * the background did is recorded for the test to read: badge text, alarms, notifications, opened windows.
  */
@@ -46,6 +46,7 @@ export interface FakeHost extends ExtensionHost {
     cleared: string[]
     windows: { url: string }[]
     popupsOpened: number
+    optionsOpened: number
   }
 }
 
@@ -69,6 +70,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     cleared: [],
     windows: [],
     popupsOpened: 0,
+    optionsOpened: 0,
   }
   const openPopup =
     options.openPopup === undefined
@@ -86,6 +88,9 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
         version: '0.1.0',
         ...(options.updateUrl ? { update_url: options.updateUrl } : {}),
       }),
+      async openOptionsPage() {
+        state.optionsOpened += 1
+      },
     },
     storage: {
       local: options.local ?? createFakeStorageArea(),

@@ -1,8 +1,9 @@
 /**
- * The part of the `chrome.*` API the background uses, as a narrow interface. The background receives it as a
- * parameter instead of reaching for the global, so unit tests hand it a small fake (alarms, storage, badge,
- * notifications) and check the wiring without a browser; `index.ts` passes the real `chrome`, and the compiler
- * checks that the real one fits. Chrome's MV3 APIs return promises, so no webextension-polyfill is needed here.
+ * The part of the WebExtension API the background uses, as a narrow interface. The background receives it as a
+ * parameter instead of reaching for a global, so unit tests hand it a small fake (alarms, storage, badge,
+ * notifications) and check the wiring without a browser. `index.ts` passes `browser` from webextension-polyfill —
+ * Firefox's own promise-based namespace, or Chrome's `chrome.*` wrapped to match — and the compiler checks that
+ * it fits, so the one background serves both browsers (docs/ARCHITECTURE.md §6).
  */
 export interface StorageAreaLike {
   get(keys: string | string[]): Promise<Record<string, unknown>>
@@ -29,6 +30,7 @@ export interface ExtensionHost {
     id: string
     getURL(path: string): string
     getManifest(): { version: string; update_url?: string }
+    openOptionsPage(): Promise<void>
   }
   storage: {
     /** Survives restarts: settings, the encrypted relay account, what was notified. */
@@ -43,7 +45,10 @@ export interface ExtensionHost {
   action: {
     setBadgeText(details: { text: string }): Promise<void>
     setBadgeBackgroundColor(details: { color: string }): Promise<void>
-    /** Chrome 127+ for every extension; may still fail when no browser window has focus. */
+    /**
+     * Chrome 127+ for every extension; may still fail when no browser window has focus. Firefox has it, but opens
+     * the popup only from a user action, so there the fallback (a window) is what runs.
+     */
     openPopup?: () => Promise<void>
   }
   notifications: {

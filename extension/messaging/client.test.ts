@@ -1,5 +1,5 @@
 import type { Hex } from 'viem'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import type { TrackedMessage } from '../../src/core/model/message'
 import {
@@ -42,6 +42,9 @@ const ok = (request: RequestMessage, result: unknown) => ({
 })
 const fast = { initialBackoffMs: 5, maxBackoffMs: 20 }
 
+/** The figures of the plan the user approved (core refuses to sign above them). */
+const APPROVAL = { gas: 100_000n, maxFeePerGas: 2_000_000_000n }
+
 describe('the background client', () => {
   it('retries while the worker is starting, then returns the decoded answer', async () => {
     const runtime = fakeRuntime((request, attempt) => {
@@ -73,26 +76,58 @@ describe('the background client', () => {
     expect(cut.calls).toHaveLength(1)
   })
 
-  it('fails with a named error at the deadline instead of hanging', async () => {
-    const dead = fakeRuntime(() => {
-      throw new Error(NOT_THERE)
-    })
-    const started = Date.now()
-    const error = await createBackgroundClient(dead, { ...fast, deadlineMs: () => 200 })
-      .call('listChains')
-      .catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(BackgroundUnavailableError)
-    expect((error as Error).message).toMatch(
-      /could not be reached for listChains within 0.2 s \(Could not establish/,
-    )
-    expect(Date.now() - started).toBeLessThan(1_000)
-    // Capped backoff: it kept trying throughout, not once at the start.
-    expect(dead.calls.length).toBeGreaterThan(5)
-
-    const silent = fakeRuntime(() => new Promise(() => {}))
+  it('does not resend a call that may have taken effect when the answer is empty (the polyfill’s cut channel)', async () => {
+    const empty = fakeRuntime(() => undefined)
     await expect(
-      createBackgroundClient(silent, { ...fast, deadlineMs: () => 100 }).call('listChains'),
-    ).rejects.toBeInstanceOf(BackgroundTimeoutError)
+      createBackgroundClient(empty, fast).call('relay', HASH, { kind: 'relayAccount' }, APPROVAL),
+    ).rejects.toBeInstanceOf(BackgroundRestartedError)
+    expect(empty.calls).toHaveLength(1)
+    // Through the relay proxy the cut relay is recovered from what the tracker recorded, not sent again.
+    const recorded = fakeRuntime((request) =>
+      request.method === 'getMessage'
+        ? ok(request, { hash: HASH, pendingRelay: { transactionHash: RELAY_TX } })
+        : undefined,
+    )
+    const api = createRemoteTrackerApi(
+      createBackgroundClient(recorded, fast),
+      createUpdatesConnection({
+        connect: () => {
+          throw new Error('no port in this test')
+        },
+      }),
+    )
+    expect(await api.relay(HASH, { kind: 'relayAccount' }, APPROVAL)).toBe(RELAY_TX)
+    expect(recorded.calls.map((c) => c.method)).toEqual(['relay', 'getMessage'])
+  })
+
+  it('fails with a named error at the deadline instead of hanging', async () => {
+    // A fake clock: the assertions are about what the client does by the deadline, not how fast this machine is.
+    vi.useFakeTimers()
+    try {
+      const dead = fakeRuntime(() => {
+        throw new Error(NOT_THERE)
+      })
+      const settled = createBackgroundClient(dead, { ...fast, deadlineMs: () => 200 })
+        .call('listChains')
+        .catch((e: unknown) => e)
+      await vi.advanceTimersByTimeAsync(200)
+      const error = await settled
+      expect(error).toBeInstanceOf(BackgroundUnavailableError)
+      expect((error as Error).message).toMatch(
+        /could not be reached for listChains within 0.2 s \(Could not establish/,
+      )
+      // Capped backoff (5, 10, 20, 20, … ms): it kept trying until the deadline, not once at the start.
+      expect(dead.calls.length).toBeGreaterThan(5)
+
+      const silent = fakeRuntime(() => new Promise(() => {}))
+      const timedOut = createBackgroundClient(silent, { ...fast, deadlineMs: () => 100 })
+        .call('listChains')
+        .catch((e: unknown) => e)
+      await vi.advanceTimersByTimeAsync(100)
+      expect(await timedOut).toBeInstanceOf(BackgroundTimeoutError)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('says so at once when the extension was reloaded under the page', async () => {
@@ -140,7 +175,7 @@ describe('the remote TrackerApi', () => {
       )
     })
     const api = createRemoteTrackerApi(createBackgroundClient(runtime, fast), noUpdates)
-    expect(await api.relay(HASH, { kind: 'relayAccount' })).toBe(RELAY_TX)
+    expect(await api.relay(HASH, { kind: 'relayAccount' }, APPROVAL)).toBe(RELAY_TX)
     expect(runtime.calls.map((c) => c.method)).toEqual(['relay', 'getMessage'])
   })
 
@@ -155,7 +190,7 @@ describe('the remote TrackerApi', () => {
       return ok(request, message({}))
     })
     const api = createRemoteTrackerApi(createBackgroundClient(runtime, fast), noUpdates)
-    expect(await api.relay(HASH, { kind: 'relayAccount' })).toBe(RELAY_TX)
+    expect(await api.relay(HASH, { kind: 'relayAccount' }, APPROVAL)).toBe(RELAY_TX)
     expect(runtime.calls.map((c) => c.method)).toEqual(['relay', 'getMessage', 'relay'])
   })
 
@@ -165,7 +200,7 @@ describe('the remote TrackerApi', () => {
       return ok(request, message({}))
     })
     const api = createRemoteTrackerApi(createBackgroundClient(runtime, fast), noUpdates)
-    await expect(api.relay(HASH, { kind: 'wallet' })).rejects.toThrow(
+    await expect(api.relay(HASH, { kind: 'wallet' }, APPROVAL)).rejects.toThrow(
       /restarted while your wallet was signing/,
     )
     expect(runtime.calls.map((c) => c.method)).toEqual(['relay', 'getMessage'])

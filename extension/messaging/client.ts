@@ -1,6 +1,7 @@
 /**
- * The page side of the protocol: `call(method, ...params)` over `chrome.runtime.sendMessage`, built to survive the
- * MV3 service worker being stopped at any moment (idle timeout, update, CDP in tests).
+ * The page side of the protocol: `call(method, ...params)` over `runtime.sendMessage`, built to survive the
+ * background being stopped at any moment (Chrome's idle service worker, Firefox's idle event page, an update, a
+ * test that stops it).
  *
  * - A message sent while the worker is stopped wakes it; if it still finds no listener ("Receiving end does not
  *   exist", or no answer at all) the call is sent again, with capped exponential backoff.
@@ -13,9 +14,9 @@
  *   on a dead worker.
  */
 import { BackgroundError, decode, encode } from './codec'
+import { REQUESTS } from './requests'
 import {
   PROTOCOL,
-  RETRY_SAFE,
   type MethodName,
   type ParamsOf,
   type RequestMessage,
@@ -74,7 +75,12 @@ function classify(error: unknown): Failure | undefined {
   const text = error instanceof Error ? error.message : String(error)
   if (/Extension context invalidated/i.test(text)) return 'invalidated'
   if (/Receiving end does not exist|Could not establish connection/i.test(text)) return 'undelivered'
-  if (/port closed|channel closed|before a response was received/i.test(text)) return 'interrupted'
+  // Chrome: "message port closed before a response was received"; Firefox, when the event page is unloaded
+  // mid-call: "Message manager disconnected" or "Promised response … went out of scope".
+  if (
+    /port closed|channel closed|before a response was received|manager disconnected|out of scope/i.test(text)
+  )
+    return 'interrupted'
   return undefined
 }
 
@@ -143,8 +149,15 @@ export function createBackgroundClient(
           if (response.ok) return decode(response.result) as ResultOf<M>
           throw new BackgroundError(response.error)
         }
-        // A worker that was just starting can answer nothing (listener not registered yet): nothing happened.
+        // No answer at all: a worker that was just starting (listener not registered yet), or — through
+        // webextension-polyfill on a Chrome without a native `browser` — a channel cut mid-call, which the polyfill
+        // turns into an empty answer. A call that is safe to resend is resent; any other may have taken effect.
         lastProblem = 'the background sent no answer'
+        if (!REQUESTS[method].retrySafe) {
+          throw new BackgroundRestartedError(
+            `the extension's background ended ${method} without an answer; it may or may not have taken effect`,
+          )
+        }
       } else {
         const kind = classify(outcome.error)
         if (kind === 'invalidated') {
@@ -156,7 +169,7 @@ export function createBackgroundClient(
         lastProblem = (outcome.error as Error).message ?? String(outcome.error)
         if (kind === 'interrupted') {
           reached = true
-          if (!RETRY_SAFE[method]) {
+          if (!REQUESTS[method].retrySafe) {
             throw new BackgroundRestartedError(
               `the extension's background restarted while handling ${method}; it may or may not have taken effect`,
             )

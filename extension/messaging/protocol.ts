@@ -1,22 +1,17 @@
 /**
- * The typed request/response protocol between extension pages (popup, options) and the background service worker.
- * One map, `BackgroundMethods`, says for every method what it takes and what it resolves with; the client and the
- * server are both checked against it, so a renamed method or a changed result fails to compile on both sides.
+ * The typed request/response protocol between extension pages (popup, options) and the background.
  *
- * It covers the UI's `TrackerApi` and what only the extension has: settings, watched accounts, chains, the relay
- * account, MetaMask, and history export/import. The relay account's private key is never a result, except from
- * `exportRelayAccount`, which needs the password typed again.
+ * Its tracker half is *derived* from core's `TrackerApi` (src/core/tracker/api.ts): every method but `subscribe`
+ * (a port, see UpdatesMessage) becomes a request whose params and result are that method's. A method added to
+ * `TrackerApi` is in the protocol at once; the compiler then asks for its params schema (requests.ts) and its
+ * background handler (background/handlers.ts), and the page-side proxy (remoteTracker.ts) forwards it with no
+ * edit. The other half, `ExtensionMethods`, is what only the extension has: settings, watched accounts, chains, the
+ * relay account, MetaMask, and history export/import. The relay account's private key is never a result, except
+ * from `exportRelayAccount`, which needs the password typed again.
  */
 import type { Address, Hex } from 'viem'
 
-import {
-  type ChainConfig,
-  type HistoryImportResult,
-  type MessageFilter,
-  type RelayPlan,
-  type RelaySignerChoice,
-  type TrackedMessage,
-} from '../../src/core'
+import { type ChainConfig, type HistoryImportResult, type TrackerApi } from '../../src/core'
 
 import type { Encoded, SerializedError } from './codec'
 
@@ -51,18 +46,18 @@ export interface WalletStatus {
   dropsAccessList: boolean
 }
 
-/** Method name → [params tuple, result]. */
-export interface BackgroundMethods {
-  // The TrackerApi surface (src/core/tracker/api.ts), minus subscribe (a port, see UpdatesMessage).
-  listMessages: [[filter?: MessageFilter], TrackedMessage[]]
-  getMessage: [[hash: Hex], TrackedMessage | undefined]
-  trackTransaction: [[chainId: number, transactionHash: Hex], TrackedMessage[]]
-  listChains: [[], ChainConfig[]]
-  prepareRelay: [[hash: Hex, from?: Address], RelayPlan]
-  /** The page sends only the hash: the background re-derives the relay from the source chain. */
-  relay: [[hash: Hex, signer: RelaySignerChoice], Hex]
-  resend: [[hash: Hex, signer: RelaySignerChoice], Hex]
+/** The tracker methods a page calls over messaging: all of `TrackerApi` but `subscribe`. */
+export type TrackerCalls = Omit<TrackerApi, 'subscribe'>
+export type TrackerMethodName = keyof TrackerCalls
 
+/** An async method as a protocol entry: [params tuple, resolved result]. */
+type AsRequest<F> = F extends (...params: infer P) => Promise<infer R> ? [P, R] : never
+
+/** Method name → [params tuple, result], for every tracker call. */
+export type TrackerMethods = { [M in TrackerMethodName]: AsRequest<TrackerCalls[M]> }
+
+/** Method name → [params tuple, result], for what only the extension has. */
+export interface ExtensionMethods {
   // Watched accounts.
   listAccounts: [[], Address[]]
   watchAccount: [[account: string], Address[]]
@@ -102,46 +97,12 @@ export interface BackgroundMethods {
   takeFocus: [[], Hex | undefined]
 }
 
+/** Every request the background answers. */
+export type BackgroundMethods = TrackerMethods & ExtensionMethods
+
 export type MethodName = keyof BackgroundMethods
 export type ParamsOf<M extends MethodName> = BackgroundMethods[M][0]
 export type ResultOf<M extends MethodName> = BackgroundMethods[M][1]
-
-/**
- * Can a call be sent again when the worker died after receiving it? Reads and "set to" writes can. The rest either
- * ask the user something (MetaMask) or create something, and are retried only when the message never arrived; the
- * relay calls have their own recovery (messaging/client.ts).
- */
-export const RETRY_SAFE: Record<MethodName, boolean> = {
-  listMessages: true,
-  getMessage: true,
-  trackTransaction: true,
-  listChains: true,
-  prepareRelay: true,
-  relay: false,
-  resend: false,
-  listAccounts: true,
-  watchAccount: true,
-  unwatchAccount: true,
-  walletAccounts: false,
-  walletStatus: true,
-  resetWalletStatus: true,
-  addChain: true,
-  removeChain: true,
-  getSettings: true,
-  updateSettings: true,
-  relayAccountStatus: true,
-  createRelayAccount: false,
-  unlockRelayAccount: true,
-  lockRelayAccount: true,
-  exportRelayAccount: true,
-  deleteRelayAccount: true,
-  relayAccountBalances: true,
-  topUpRelayAccount: false,
-  exportHistory: true,
-  importHistory: true,
-  refresh: true,
-  takeFocus: false,
-}
 
 /** Tags every message of this protocol, so the background ignores anything else sent on the runtime. */
 export const PROTOCOL = 'superchain-relay/1'
@@ -164,16 +125,4 @@ export const UPDATES_PORT = 'superchain-relay/updates'
 export interface UpdatesMessage {
   type: 'update'
   update: Encoded
-}
-
-export function isRequestMessage(value: unknown): value is RequestMessage {
-  if (typeof value !== 'object' || value === null) return false
-  const v = value as Record<string, unknown>
-  return (
-    v.protocol === PROTOCOL &&
-    typeof v.id === 'string' &&
-    typeof v.method === 'string' &&
-    Object.hasOwn(RETRY_SAFE, v.method) &&
-    Array.isArray(v.params)
-  )
 }

@@ -1,12 +1,13 @@
-/// <reference types="chrome" />
 /**
  * Host permission for a chain's RPC, asked for when the user adds the chain. Only loopback is granted at install
  * (the local devnet); every other origin is an optional permission, requested one origin at a time, so the
  * extension can reach exactly the RPCs the user chose. WebSocket endpoints need none: WebSockets have no CORS.
  *
- * `chrome.permissions.request` only works during a user gesture, so it must be called synchronously from the
+ * `permissions.request` only works during a user gesture, so it must be called synchronously from the
  * click handler, before any `await`.
  */
+import browser from 'webextension-polyfill'
+
 export function originPatterns(rpcUrls: readonly string[]): string[] {
   const patterns = new Set<string>()
   for (const url of rpcUrls) {
@@ -26,7 +27,7 @@ export class PermissionDeniedError extends Error {
 export function requestHostPermission(rpcUrls: readonly string[]): Promise<void> {
   const origins = originPatterns(rpcUrls)
   if (origins.length === 0) return Promise.resolve()
-  return chrome.permissions.request({ origins }).then((granted) => {
+  return browser.permissions.request({ origins }).then((granted) => {
     if (!granted) {
       throw new PermissionDeniedError(
         `permission to reach ${origins.join(', ')} was not granted: the extension cannot read that RPC without it`,

@@ -1,4 +1,3 @@
-/// <reference types="chrome" />
 /**
  * What the popup adds around RelayApp: the watched accounts (so messages split into Outgoing / Incoming), the two
  * signers with labels that say where each stands (the relay account locked? MetaMask known to drop access lists?),
@@ -6,6 +5,7 @@
  */
 import { useEffect, useState } from 'react'
 import type { Address, Hex } from 'viem'
+import browser from 'webextension-polyfill'
 
 import { shortAddress } from '../../src/core'
 import { RelayApp } from '../../src/ui'
@@ -93,7 +93,7 @@ export function PopupApp({ focusHash }: { focusHash?: Hex }) {
             ? 'No account watched yet'
             : `Watching ${state.accounts.length === 1 ? shortAddress(state.accounts[0]!) : `${state.accounts.length} accounts`}`}
         </span>
-        <button type="button" onClick={() => void chrome.runtime.openOptionsPage()}>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           Options
         </button>
       </footer>

@@ -1,4 +1,3 @@
-/// <reference types="chrome" />
 /**
  * The popup: the shared RelayApp over the background tracker. `?focus=<hash>` (a notification opened this page in
  * a window) or the hash the background kept for the real popup opens it on one message.

@@ -1,5 +1,4 @@
 import { renderToStaticMarkup } from 'react-dom/server'
-import { HttpRequestError } from 'viem'
 import { describe, expect, it } from 'vitest'
 
 import { ChainHealthBanner } from './ChainHealthBanner'
@@ -12,7 +11,7 @@ const down: ChainHealth = {
   state: 'unreachable',
   lastOkAt: NOW - 5 * 60_000,
   retryAt: NOW + 12_000,
-  error: new HttpRequestError({ url: 'http://127.0.0.1:9546', details: 'fetch failed' }),
+  error: 'HTTP request failed. (fetch failed)',
 }
 
 describe('ChainHealthBanner', () => {
@@ -35,8 +34,8 @@ describe('ChainHealthBanner', () => {
   })
 
   it('words a wrong chain and a reset chain', () => {
-    expect(healthSentence({ chainId: 901, state: 'wrongChain' }, CHAINS, NOW)).toBe(
-      'The RPC of OP A (127.0.0.1:9545) answers for another chain: check its URL — retrying.',
+    expect(healthSentence({ chainId: 901, state: 'wrongChain', servedChainId: 902 }, CHAINS, NOW)).toBe(
+      'The RPC of OP A (127.0.0.1:9545) answers for chain 902: check its URL — retrying.',
     )
     expect(healthSentence({ chainId: 901, state: 'reset' }, CHAINS, NOW)).toBe(
       'OP A was restarted from scratch: transfers sent on it before may no longer exist.',

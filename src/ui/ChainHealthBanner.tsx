@@ -4,7 +4,6 @@
  */
 import type { ChainConfig } from '../core/chains/types'
 import { healthSentence, troubledChains, type ChainHealth } from './chainHealth'
-import { explainError } from './errorWords'
 
 export interface ChainHealthBannerProps {
   health: readonly ChainHealth[] | undefined
@@ -17,21 +16,17 @@ export function ChainHealthBanner({ health, chains, now }: ChainHealthBannerProp
   if (troubled.length === 0) return null
   return (
     <div className="scr-health" role="status" aria-label="Chain status">
-      {troubled.map((h) => {
-        const details =
-          h.error === undefined ? undefined : explainError(h.error, { chains, chainId: h.chainId })
-        return (
-          <div key={h.chainId} className="scr-health-item" data-chain-id={h.chainId} data-state={h.state}>
-            <p className="scr-health-text">{healthSentence(h, chains, now)}</p>
-            {details?.details ? (
-              <details className="scr-details">
-                <summary>Details</summary>
-                <pre className="scr-details-text">{details.details}</pre>
-              </details>
-            ) : null}
-          </div>
-        )
-      })}
+      {troubled.map((h) => (
+        <div key={h.chainId} className="scr-health-item" data-chain-id={h.chainId} data-state={h.state}>
+          <p className="scr-health-text">{healthSentence(h, chains, now)}</p>
+          {h.error ? (
+            <details className="scr-details">
+              <summary>Details</summary>
+              <pre className="scr-details-text">{h.error}</pre>
+            </details>
+          ) : null}
+        </div>
+      ))}
     </div>
   )
 }

@@ -57,7 +57,7 @@ describe('MessageRow', () => {
 
   it('marks a row whose chain is not answering as stale, and turns Relay off', () => {
     const stale: ChainHealth = { chainId: 902, state: 'unreachable', lastOkAt: NOW - 60_000 }
-    const html = render(makeMessage({ status: 'ready' }), { stale })
+    const html = render(makeMessage({ status: 'ready', sentSecondsAgo: 60 }), { stale })
     expect(html).toContain('data-stale="true"')
     expect(html).toMatch(/Status from \d\d:\d\d: can&#x27;t reach OP B/)
     expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Relay<\/button>/)
@@ -73,7 +73,11 @@ describe('MessageRow', () => {
 
   it('offers Retry with the decoded reason when the relay failed', () => {
     const html = render(
-      makeMessage({ status: 'failed', failure: { reason: 'ERC20InsufficientBalance(0x…, 0, 10)', at: NOW } }),
+      makeMessage({
+        status: 'failed',
+        failure: { reason: 'ERC20InsufficientBalance(0x…, 0, 10)', at: NOW },
+        sentSecondsAgo: 60,
+      }),
     )
     expect(html).toMatch(retryButton)
     expect(html).not.toMatch(relayButton)
@@ -104,6 +108,37 @@ describe('MessageRow', () => {
     const expired = render(makeMessage({ status: 'expired' }), { relay: false })
     expect(expired).not.toMatch(resendButton)
     expect(expired).toContain('Too old to relay: resend it on OP A first')
+  })
+
+  it('offers only Remove for a message its source chain no longer has, and says why', () => {
+    const html = renderToStaticMarkup(
+      <MessageRow
+        message={makeMessage({
+          status: 'vanished',
+          locationChange: { cause: 'chainReset', at: NOW },
+        })}
+        chains={CHAINS}
+        now={NOW}
+        expanded
+        onToggle={() => {}}
+        onRelay={() => {}}
+        onForget={() => {}}
+      />,
+    )
+    expect(html).toMatch(/data-status="vanished">Gone</)
+    expect(html).toContain('OP A no longer has it (the chain was reset or reorganized): it cannot be relayed')
+    expect(html).toContain('OP A was reset: this message no longer exists there, and cannot be relayed.')
+    expect(html).toMatch(/>Remove<\/button>/)
+    expect(html).not.toMatch(relayButton)
+  })
+
+  it('offers no Relay while a relay is already on its way', () => {
+    const relaying = makeMessage({
+      status: 'ready',
+      sentSecondsAgo: 60,
+      pendingRelay: { transactionHash: `0x${'1'.repeat(64)}`, relayer: BOB, submittedAt: NOW },
+    })
+    expect(render(relaying)).not.toMatch(relayButton)
   })
 
   it('shows the Timeline only when expanded', () => {

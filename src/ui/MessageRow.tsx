@@ -10,6 +10,7 @@ import type { Address, Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
+import { isRelayable } from '../core/model/progress'
 import { relayBlockedReason, staleNote, type ChainHealth } from './chainHealth'
 import { chainName, intentSummary, sentAt, timeAgo } from './format'
 import type { ExplorerUrl } from './format'
@@ -30,6 +31,8 @@ export interface MessageRowProps {
   onRelay?: (message: TrackedMessage) => void
   /** Absent like `onRelay` when there is no signer. */
   onResend?: (message: TrackedMessage) => void
+  /** Remove a message its source chain no longer has (vanished): nothing else can be done with it. */
+  onForget?: (message: TrackedMessage) => void
   explorerUrl?: ExplorerUrl
   /** A chain of this message that is not answering: the status shown may be out of date. */
   stale?: ChainHealth
@@ -44,6 +47,7 @@ export function MessageRow({
   onToggle,
   onRelay,
   onResend,
+  onForget,
   explorerUrl,
   stale,
 }: MessageRowProps) {
@@ -55,7 +59,8 @@ export function MessageRow({
   const blocked = stale ? relayBlockedReason(stale, chains) : undefined
 
   let action = null
-  if (onRelay && (message.status === 'ready' || message.status === 'failed')) {
+  // core's rule: ready or failed, its live log known, and nobody (us included) relaying it already.
+  if (onRelay && isRelayable(message)) {
     const retry = message.status === 'failed'
     action = (
       <button
@@ -82,6 +87,17 @@ export function MessageRow({
         onClick={() => onResend(message)}
       >
         Resend
+      </button>
+    )
+  } else if (onForget && message.status === 'vanished') {
+    action = (
+      <button
+        type="button"
+        className="scr-button scr-button-small"
+        aria-label={`Remove ${summary} from the list`}
+        onClick={() => onForget(message)}
+      >
+        Remove
       </button>
     )
   }

@@ -26,8 +26,14 @@ function render(messages: TrackedMessage[], accounts?: Address[], tab?: MessageT
 }
 
 const mixed = [
-  makeMessage({ seed: 1, kind: 'erc20', status: 'ready' }),
-  makeMessage({ seed: 2, kind: 'eth', status: 'failed', failure: { reason: 'OutOfGas', at: NOW } }),
+  makeMessage({ seed: 1, kind: 'erc20', status: 'ready', sentSecondsAgo: 60 }),
+  makeMessage({
+    seed: 2,
+    kind: 'eth',
+    status: 'failed',
+    failure: { reason: 'OutOfGas', at: NOW },
+    sentSecondsAgo: 60,
+  }),
   makeMessage({ seed: 3, kind: 'erc20', status: 'expired' }),
   makeMessage({ seed: 4, kind: 'generic', status: 'finalized' }),
   makeMessage({ seed: 5, kind: 'eth', status: 'relaying' }),

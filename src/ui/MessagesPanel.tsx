@@ -32,6 +32,8 @@ export interface MessagesPanelProps {
   scrollToHash?: Hex
   onRelay?: (message: TrackedMessage) => void
   onResend?: (message: TrackedMessage) => void
+  /** Remove a message that can no longer be delivered (vanished) from the list. */
+  onForget?: (message: TrackedMessage) => void
   onTrackTransaction?: () => void
   explorerUrl?: ExplorerUrl
   /** Chains that are not answering: their messages are marked stale and cannot be relayed meanwhile. */
@@ -53,6 +55,7 @@ export function MessagesPanel(props: MessagesPanelProps) {
     onResend,
     explorerUrl,
     chainHealth,
+    onForget,
   } = props
   const baseId = useId()
   const watchingAccounts = !!accounts && accounts.length > 0
@@ -127,6 +130,7 @@ export function MessagesPanel(props: MessagesPanelProps) {
                 onToggle={onToggle}
                 onRelay={onRelay}
                 onResend={onResend}
+                onForget={onForget}
                 explorerUrl={explorerUrl}
                 stale={stalenessOf(message, chainHealth)}
               />

@@ -12,7 +12,6 @@ import type { Address, Hex } from 'viem'
 import type { RelaySignerChoice, TrackerApi } from '../core/tracker/api'
 import type { TrackedMessage } from '../core/model/message'
 import { ChainHealthBanner } from './ChainHealthBanner'
-import type { ChainHealth } from './chainHealth'
 import { tabFor } from './directions'
 import type { MessageTab } from './directions'
 import { ErrorNotice } from './ErrorNotice'
@@ -49,11 +48,6 @@ export interface RelayAppProps {
   blockedSigners?: Partial<Record<RelaySignerChoice['kind'], string>>
   /** Offer "Open in the extension" when a relay cannot be signed here (not in the extension itself). */
   offerExtension?: boolean
-  /**
-   * Per-chain health from the shell's tracker: a banner for each chain not answering, its messages marked stale,
-   * Relay off for them until it answers.
-   */
-  chainHealth?: readonly ChainHealth[]
 }
 
 export function RelayApp({
@@ -67,7 +61,6 @@ export function RelayApp({
   title = 'Cross-chain messages',
   blockedSigners,
   offerExtension = false,
-  chainHealth,
 }: RelayAppProps) {
   const formId = useId()
   const rootRef = useRef<HTMLDivElement>(null)
@@ -81,6 +74,8 @@ export function RelayApp({
 
   const messages = state.phase === 'ready' ? state.messages : undefined
   const chains = state.phase === 'ready' ? state.chains : undefined
+  // Per-chain health from the tracker: a banner for each chain not answering, its messages marked stale, Relay off.
+  const chainHealth = state.phase === 'ready' ? state.health : undefined
 
   // Ages tick every second while one counts seconds ("47 s ago"), every half minute after that.
   const tickMs = clockTickMs(messages?.slice(0, 20).map(sentAt) ?? [], now)
@@ -123,6 +118,11 @@ export function RelayApp({
     [],
   )
   const closeDialog = useCallback(() => setDialog(undefined), [])
+  // A message the source chain no longer has (a reset devnet, a dropped reorg) can only be removed from the list.
+  const onForget = useCallback(
+    (message: TrackedMessage) => void api.forgetMessage(message.hash).catch(() => undefined),
+    [api],
+  )
   // The Relay button that opened the dialog is gone once the message is delivered: focus its row instead.
   const rowOfDialog = useCallback(
     () =>
@@ -173,7 +173,8 @@ export function RelayApp({
 
       {chains ? <ChainHealthBanner health={chainHealth} chains={chains} now={now} /> : null}
 
-      {trackerError ? (
+      {/* A chain that is not answering is already in the banner; the notice is for the other background errors. */}
+      {trackerError && !chainHealth?.some((h) => h.state === 'unreachable' || h.state === 'wrongChain') ? (
         <div className="scr-notice">
           <ErrorNotice error={explainError(trackerError, { chains })} role="status" tone="warning" />
           <button type="button" className="scr-close" aria-label="Dismiss" onClick={dismissTrackerError}>
@@ -215,6 +216,7 @@ export function RelayApp({
           onTrackTransaction={() => setFormOpen(true)}
           explorerUrl={links}
           chainHealth={chainHealth}
+          onForget={onForget}
         />
       ) : null}
 

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackerApi } from '../core/tracker/api'
 import type { TrackedMessage } from '../core/model/message'
+import { approvalOf } from '../core/relay/plan'
 import type { ExplorerUrl } from './format'
 import { Modal } from './Modal'
 import { RelayDialogContent } from './RelayDialogContent'
@@ -63,7 +64,8 @@ export function RelayDialog({
   // Prepare on open and on "Try again"; an answer to an earlier attempt (or after close) is dropped.
   useEffect(() => {
     let current = true
-    api.prepareRelay(message.hash).then(
+    // Simulated as the account that will sign: prepared again when the user picks another signer.
+    api.prepareRelay(message.hash, signer === undefined ? undefined : { kind: signer }).then(
       (plan) => {
         if (current) setPhase({ step: 'review', plan })
       },
@@ -74,7 +76,7 @@ export function RelayDialog({
     return () => {
       current = false
     }
-  }, [api, message.hash, attempt])
+  }, [api, message.hash, attempt, signer])
 
   const prepareAgain = useCallback(() => {
     setPhase({ step: 'preparing' })
@@ -84,11 +86,13 @@ export function RelayDialog({
   const sign = async () => {
     if (phase.step !== 'review' && phase.step !== 'relayFailed') return
     const { plan } = phase
+    const approval = approvalOf(plan)
     // The button is disabled in these cases; checked again because a failed simulation means a reverted, paid tx.
-    if (!plan.simulation.ok || signer === undefined || blockedSigners?.[signer]) return
+    if (!plan.simulation.ok || signer === undefined || blockedSigners?.[signer] || !approval) return
     setPhase({ step: 'signing', plan })
     try {
-      const transactionHash = await api.relay(message.hash, { kind: signer })
+      // The figures the user just approved: core refuses to sign a plan re-priced above them (PlanChangedError).
+      const transactionHash = await api.relay(message.hash, { kind: signer }, approval)
       if (mounted.current) setPhase({ step: 'submitted', plan, transactionHash })
     } catch (error) {
       if (mounted.current) setPhase({ step: 'relayFailed', plan, error })

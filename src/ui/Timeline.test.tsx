@@ -51,15 +51,16 @@ describe('Timeline', () => {
     expect(render(makeMessage({ status: 'ready' }))).toContain(
       '<div class="scr-step-label">Needs relay</div>',
     )
-    // reorged sits on "sent", as the CLI draws it (core's progressOf).
-    expect(stepStates('reorged')).toMatchObject({ sent: 'current', included: 'upcoming' })
+    // reorged and vanished lost their block: stuck on that step, as the CLI draws them (core's progressOf).
+    expect(stepStates('reorged')).toMatchObject({ sent: 'done', included: 'problem' })
+    expect(stepStates('vanished')).toMatchObject({ sent: 'done', included: 'problem', ready: 'upcoming' })
     const finalized = render(makeMessage({ status: 'finalized' }))
     expect(finalized.match(/Finali[sz]ed/g)).toBeNull()
   })
 
   it('marks a stuck message as a problem at the step it is stuck on', () => {
     expect(stepStates('failed').ready).toBe('problem')
-    expect(stepStates('expired').ready).toBe('current')
+    expect(stepStates('expired').ready).toBe('problem')
     const html = render(makeMessage({ status: 'failed', failure: { reason: 'NotInAccessList()', at: NOW } }))
     expect(html).toContain(
       '<div class="scr-step-label">Relay failed</div><div class="scr-step-detail">NotInAccessList()',

@@ -7,12 +7,13 @@
 import type { ReactNode } from 'react'
 
 import type { ChainConfig } from '../core/chains/types'
+import { describeLocationChange } from '../core/model/location'
 import { MESSAGE_EXPIRY_SECONDS } from '../core/protocol/addresses'
 import type { SafetyLevel, TrackedMessage } from '../core/model/message'
 import { chainName, expiresInText, sentAt, timeAgo } from './format'
 import type { ExplorerUrl } from './format'
 import { HashLink } from './HashLink'
-import { stepLabel, stepStates, TIMELINE_STEPS, type TimelineStep } from './statusText'
+import { STATUS_TONES, stepLabel, stepStates, TIMELINE_STEPS, type TimelineStep } from './statusText'
 
 /**
  * How final a block is, in words. A fresh block is "not final yet" — normal, and nothing to act on, so it gets no
@@ -59,6 +60,9 @@ export function Timeline({ message, chains, now, explorerUrl, id }: TimelineProp
   const account = (address: string, chainId: number) => (
     <HashLink value={address} chainId={chainId} kind="address" explorerUrl={explorerUrl} />
   )
+  const moved =
+    describeLocationChange(message, (id) => chainName(chains, id)) ??
+    (status === 'reorged' ? `${source} reorganized its blocks: looking for it again.` : undefined)
   const expiry = initiatingLog
     ? expiresInText(Number(initiatingLog.timestamp + MESSAGE_EXPIRY_SECONDS) * 1000, now)
     : ''
@@ -98,15 +102,21 @@ export function Timeline({ message, chains, now, explorerUrl, id }: TimelineProp
       <>
         {tx(message.sourceTransactionHash, message.source)} on {source}
         {status === 'pending' ? ' — waiting to be mined' : null}
-        {status === 'reorged' ? ` — ${source} reorganized its blocks; looking for it again` : null}
       </>
     ),
-    included: initiatingLog ? (
-      <>
-        Block {initiatingLog.blockNumber.toString()} on {source}, {timeAgo(sentAt(message), now)}
-        <Safety level={message.sourceSafety} />
-      </>
-    ) : null,
+    // Where the message is now, and — when it moved or vanished without the user doing anything — why.
+    included:
+      initiatingLog || moved ? (
+        <>
+          {initiatingLog ? (
+            <>
+              Block {initiatingLog.blockNumber.toString()} on {source}, {timeAgo(sentAt(message), now)}
+              <Safety level={message.sourceSafety} />
+            </>
+          ) : null}
+          {moved ? <div className="scr-step-note">{moved}</div> : null}
+        </>
+      ) : null,
     ready: readyDetail(),
     relayed: relay ? (
       <>
@@ -133,6 +143,7 @@ export function Timeline({ message, chains, now, explorerUrl, id }: TimelineProp
             className={`scr-step scr-step-${state}`}
             data-state={state}
             data-step={step}
+            data-tone={state === 'problem' ? STATUS_TONES[status] : undefined}
             aria-current={state === 'current' || state === 'problem' ? 'step' : undefined}
           >
             <div className="scr-step-label">{stepLabel(step, state, status)}</div>

@@ -1,32 +1,28 @@
 /**
- * Per-chain health, as the UI needs it: which chains the tracker cannot read right now, since when, and what that
- * means for the rows. A message whose source or destination chain is not answering shows its last known status,
- * marked as such, and cannot be relayed from here until the chain answers again (a relay is prepared from the
- * source chain and sent to the destination: both must answer).
- *
- * The shape is the UI's own prop type; a shell fills it from whatever its tracker reports.
+ * Per-chain health as the UI shows it: which chains the tracker cannot read right now, since when, and what that
+ * means for the rows. The health itself is core's (tracker/chainHealth.ts, pushed as 'chainHealth' updates). A
+ * message whose source or destination is not answering (core's staleChainsOf) shows its last known status, marked
+ * as such, and cannot be relayed from here until the chain answers again: a relay is prepared from the source
+ * chain and sent to the destination, so both must answer.
  */
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
+import { staleChainsOf, type ChainHealth } from '../core/tracker/chainHealth'
 import { hostOf } from './errorWords'
 import { chainName, clockTime, durationText } from './format'
 
-export type ChainHealthState = 'ok' | 'unreachable' | 'wrongChain' | 'reset'
+export type { ChainHealth, ChainHealthState } from '../core/tracker/chainHealth'
 
-export interface ChainHealth {
-  chainId: number
-  state: ChainHealthState
-  /** When the chain last answered (ms since epoch): the age of what the rows show. */
-  lastOkAt?: number
-  /** What the last failed call said (any error shape; errorWords.ts words it). */
-  error?: unknown
-  /** When the tracker tries again (ms since epoch). */
-  retryAt?: number
+/** The chains the banner speaks of: not answering, answering for another chain, or just reset. */
+export function troubledChains(health: readonly ChainHealth[] | undefined): ChainHealth[] {
+  return (health ?? []).filter(
+    (h) => h.state === 'unreachable' || h.state === 'wrongChain' || h.state === 'reset',
+  )
 }
 
-/** The chains that are not fine, in the order given. */
-export function troubledChains(health: readonly ChainHealth[] | undefined): ChainHealth[] {
-  return (health ?? []).filter((h) => h.state !== 'ok')
+/** One chain's health replacing its earlier one (a 'chainHealth' update). */
+export function withHealth(list: readonly ChainHealth[], health: ChainHealth): ChainHealth[] {
+  return [...list.filter((h) => h.chainId !== health.chainId), health].sort((a, b) => a.chainId - b.chainId)
 }
 
 /**
@@ -37,8 +33,8 @@ export function stalenessOf(
   message: Pick<TrackedMessage, 'source' | 'destination' | 'status'>,
   health: readonly ChainHealth[] | undefined,
 ): ChainHealth | undefined {
-  if (message.status === 'finalized') return undefined
-  return troubledChains(health).find((h) => h.chainId === message.source || h.chainId === message.destination)
+  if (message.status === 'finalized' || !health) return undefined
+  return staleChainsOf(message, health)[0]
 }
 
 function nameWithHost(chains: readonly ChainConfig[], chainId: number): string {
@@ -61,11 +57,12 @@ export function healthSentence(health: ChainHealth, chains: readonly ChainConfig
   const where = nameWithHost(chains, health.chainId)
   switch (health.state) {
     case 'ok':
+    case 'unknown':
       return `${where} is answering.`
     case 'unreachable':
       return `Can't reach ${where} — ${freshness(health, now)}.`
     case 'wrongChain':
-      return `The RPC of ${where} answers for another chain: check its URL — ${freshness(health, now)}.`
+      return `The RPC of ${where} answers for ${health.servedChainId !== undefined ? `chain ${health.servedChainId}` : 'another chain'}: check its URL — ${freshness(health, now)}.`
     case 'reset':
       return `${chainName(chains, health.chainId)} was restarted from scratch: transfers sent on it before may no longer exist.`
   }

@@ -11,13 +11,15 @@
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackerApi, TrackerUpdate } from '../core/tracker/api'
 import type { TrackedMessage } from '../core/model/message'
+import { withHealth, type ChainHealth } from './chainHealth'
 import { applyTrackerUpdate, mergeMessages, sortMessages } from './messageUpdates'
 
 export type TrackerLoadState =
   | { phase: 'loading' }
   /** The rejection itself: the UI words it (errorWords.ts) and keeps the details. */
   | { phase: 'error'; error: unknown }
-  | { phase: 'ready'; messages: TrackedMessage[]; chains: ChainConfig[] }
+  /** `health`: each chain's, kept current from 'chainHealth' updates (empty until the tracker reports one). */
+  | { phase: 'ready'; messages: TrackedMessage[]; chains: ChainConfig[]; health: ChainHealth[] }
 
 export interface MessageFeedListener {
   /** Every new state (never the initial 'loading'). */
@@ -53,17 +55,27 @@ export function startMessageFeed(api: TrackerApi, listener: MessageFeedListener)
       buffered.push(update)
       return
     }
+    if (update.type === 'chainHealth') {
+      publish({ ...state, health: withHealth(state.health, update.health) })
+      return
+    }
     const messages = applyTrackerUpdate(state.messages, update)
     if (messages !== state.messages) publish({ ...state, messages })
   })
 
-  Promise.all([api.listMessages(), api.listChains()]).then(
-    ([messages, chains]) => {
+  // Health is a nicety: a tracker that cannot say (an older background) still lists its messages.
+  const health = (async () => api.chainHealth())().catch(() => [] as ChainHealth[])
+  Promise.all([api.listMessages(), api.listChains(), health]).then(
+    ([messages, chains, healthList]) => {
       if (!active) return
       let list = sortMessages(messages)
-      for (const update of buffered) list = applyTrackerUpdate(list, update)
+      let known = healthList
+      for (const update of buffered) {
+        if (update.type === 'chainHealth') known = withHealth(known, update.health)
+        else list = applyTrackerUpdate(list, update)
+      }
       buffered = []
-      publish({ phase: 'ready', messages: list, chains })
+      publish({ phase: 'ready', messages: list, chains, health: known })
     },
     (error: unknown) => {
       if (active) publish({ phase: 'error', error })

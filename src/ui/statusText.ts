@@ -8,6 +8,7 @@
  */
 import type { ChainConfig } from '../core/chains/types'
 import type { MessageStatus, TrackedMessage } from '../core/model/message'
+import { STOPPED_STATUSES } from '../core/model/progress'
 import { PROGRESS_STEPS, progressOf, type ProgressStep } from '../core/model/status'
 import { chainName } from './format'
 
@@ -21,6 +22,7 @@ export const STATUS_LABELS: Record<MessageStatus, string> = {
   failed: 'Relay failed',
   expired: 'Expired',
   reorged: 'Re-checking',
+  vanished: 'Gone',
 }
 
 /**
@@ -39,6 +41,7 @@ export const STATUS_TONES: Record<MessageStatus, StatusTone> = {
   failed: 'danger',
   expired: 'action',
   reorged: 'progress',
+  vanished: 'danger',
 }
 
 /** The row's one-line explanation of where the message stands and, when stuck, what can be done. */
@@ -64,6 +67,9 @@ export function statusNote(message: TrackedMessage, chains: readonly ChainConfig
       return `Too old to relay: resend it on ${chainName(chains, message.source)} first`
     case 'reorged':
       return `${chainName(chains, message.source)} reorganized its blocks: looking for it again`
+    case 'vanished':
+      // Never relayable: the source chain does not hold it (docs/ARCHITECTURE.md §5). Removing it is all there is.
+      return `${chainName(chains, message.source)} no longer has it (the chain was reset or reorganized): it cannot be relayed`
   }
 }
 
@@ -80,7 +86,8 @@ export const STEP_LABELS: Record<TimelineStep, string> = {
   finalized: 'Final',
 }
 
-const STUCK: readonly MessageStatus[] = ['failed']
+/** Stopped short of the journey (failed, expired, reorged, vanished): core's list; their step is drawn as stuck. */
+const STUCK: readonly MessageStatus[] = STOPPED_STATUSES
 
 /**
  * Each step's state for a status: steps before the reached one are done; the reached one is current — or a

@@ -83,6 +83,10 @@ const listCss = `
 .scr-root .scr-step-current::before { border-color: var(--_scr-accent); background: var(--_scr-bg); box-shadow: inset 0 0 0 2px var(--_scr-accent); }
 .scr-root .scr-step-problem::before { border-color: var(--_scr-danger); background: var(--_scr-danger); }
 .scr-root .scr-step-problem .scr-step-label, .scr-root .scr-step-problem .scr-step-detail { color: var(--_scr-danger); }
+.scr-root .scr-step-problem:not([data-tone='danger'])::before { border-color: var(--_scr-warning); background: var(--_scr-warning); }
+.scr-root .scr-step-problem:not([data-tone='danger']) .scr-step-label { color: var(--_scr-fg); }
+.scr-root .scr-step-problem:not([data-tone='danger']) .scr-step-detail { color: var(--_scr-muted); }
+.scr-root .scr-step-note { color: var(--_scr-fg); }
 .scr-root .scr-step-upcoming .scr-step-label { color: var(--_scr-muted); font-weight: 500; }
 .scr-root .scr-safety { display: inline-block; margin-left: 6px; color: var(--_scr-muted); font-size: 11px; }
 .scr-root .scr-safety::before { content: '· '; }

@@ -3,6 +3,7 @@
  * Prints a table and writes bench-results/bench.json. `npm run bench -- devnet poller` runs only those groups.
  */
 import { benchAccountScan } from './accountScan.bench'
+import { benchCli } from './cli.bench'
 import { benchDevnetStart } from './devnetStart.bench'
 import { benchExtension } from './extension.bench'
 import { benchPoller } from './poller.bench'
@@ -15,6 +16,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   scan: () => benchAccountScan(),
   extension: () => benchExtension(),
   widget: () => benchWidget(),
+  cli: () => benchCli(),
 }
 
 async function main(): Promise<void> {

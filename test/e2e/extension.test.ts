@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * The built extension (dist/extension) in Debian's Chromium against a devnet with no autorelayer: configure it from
  * the options page, send a SuperchainERC20 transfer, see it stuck in the popup (and notified), relay it with the

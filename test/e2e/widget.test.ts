@@ -7,7 +7,7 @@
  * - the history survives a reload (IndexedDB);
  * - a wallet that drops the access list, like MetaMask, is refused in one sentence with the ways that work, and
  *   refused up front the next time;
- * - an unreachable chain reads as one sentence naming it, with viem's text behind Details;
+ * - an unreachable chain gets a banner naming it (viem's text behind Details), its transfers marked as out of date;
  * - the standalone `<superchain-relay>` bundle under a hostile page stylesheet looks exactly as on a clean page.
  * Screenshots go to test-results/widget/ (the README's, docs/*.png, are refreshed by hand).
  */
@@ -256,7 +256,7 @@ describe('widget e2e', () => {
     await page.close()
   })
 
-  it('an unreachable chain reads as one sentence naming it, with the details behind a disclosure', async () => {
+  it('an unreachable chain: a banner naming it, its transfers marked as out of date, no Relay', async () => {
     const page = await browser.context.newPage()
     // A transfer to chain 902, whose RPC this page is pointed away from.
     const sent = await devnet.sendMock({ from: 2, to: devnet.accounts[2].address })
@@ -264,15 +264,22 @@ describe('widget e2e', () => {
     await page.getByRole('button', { name: 'Track a transaction' }).first().click()
     await page.getByRole('textbox', { name: 'Transaction hash' }).fill(sent.transactionHash)
     await page.getByRole('button', { name: 'Track', exact: true }).click()
-    await page.getByText('Found it on Devnet L2 A.').waitFor()
-    const notice = page.locator('.scr-notice')
-    await notice.waitFor({ timeout: 30_000 })
-    expect(await notice.locator('.scr-callout-text').textContent()).toBe(
-      "Can't reach Devnet L2 B (127.0.0.1:1).",
-    )
-    expect(await notice.locator('.scr-callout-text').textContent()).not.toMatch(/Request body|viem/)
-    await notice.getByText('Details', { exact: true }).click()
-    expect(await notice.locator('pre').textContent()).toContain('eth_')
+    // Found on 901; 902 could not be asked, and the sentence says so instead of printing viem's text.
+    const outcome = page.getByRole('status').filter({ hasText: 'Found it on Devnet L2 A.' })
+    await outcome.waitFor()
+
+    const banner = page.getByRole('status', { name: 'Chain status' })
+    await banner.waitFor({ timeout: 30_000 })
+    const sentence = (await banner.locator('.scr-health-text').textContent()) ?? ''
+    expect(sentence).toMatch(/^Can't reach Devnet L2 B \(127\.0\.0\.1:1\) — .*retrying/)
+    expect(sentence).not.toMatch(/Request body|viem|eth_/)
+    const row = page.locator(`.scr-row-main[data-stale="902"]`)
+    await row.waitFor()
+    expect(await row.locator('.scr-row-note').textContent()).toMatch(/can't reach Devnet L2 B$/)
+    expect(await row.getByRole('button', { name: /^Relay / }).count()).toBe(0)
+    await banner.getByText('Details', { exact: true }).click()
+    expect(await banner.locator('pre').textContent()).toMatch(/HTTP request failed|fetch/i)
+    await page.screenshot({ path: join(SHOTS, 'demo-chain-unreachable.png') })
     await page.close()
   })
 

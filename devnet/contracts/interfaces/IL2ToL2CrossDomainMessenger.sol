@@ -1,8 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-/// @notice The part of the messenger that the bridges and test targets call.
+import {Identifier} from "../Identifier.sol";
+
+/// @notice The part of the messenger that the bridges and test contracts call.
 interface IL2ToL2CrossDomainMessenger {
+    function relayMessage(
+        Identifier calldata _id,
+        bytes calldata _sentMessage
+    ) external payable returns (bytes memory returnData_);
+
     function sendMessage(
         uint256 _destination,
         address _target,
