@@ -2,6 +2,8 @@
  * The streams a command writes to, injected so unit tests can drive `main` without a process, and the two output
  * modes: human text (styled on a terminal) or one JSON document for scripts.
  */
+import type { TrackerEventHub } from '../src/core'
+
 import { describeError } from './exitCodes'
 import { createStyle, toJson, type Style } from './format'
 
@@ -94,21 +96,36 @@ export interface Warning {
 
 /**
  * Collects the tracker's error events (a chain that did not answer a scan or a poll) as warnings, each distinct one
- * once: a watch that meets the same dead RPC every tick should say so once, not every five seconds.
+ * once: a watch that meets the same dead RPC every tick should say so once, not every five seconds. A chain reset
+ * (a restarted devnet) is a warning too: the user should know why old transfers are now marked gone.
  */
-export function collectWarnings(events: {
-  on(name: 'error', listener: (payload: { error: Error; context: string }) => unknown): () => void
-}): { list(): Warning[]; take(): Warning[]; off(): void } {
+export function collectWarnings(events: Pick<TrackerEventHub, 'on'>): {
+  list(): Warning[]
+  take(): Warning[]
+  off(): void
+} {
   const all: Warning[] = []
   let taken = 0
   const seen = new Set<string>()
-  const off = events.on('error', ({ error, context }) => {
-    const warning = { context, message: describeError(error) }
+  const add = (warning: Warning) => {
     // By message alone: a dead RPC fails the scan of every watched account, and one line says it all.
     if (seen.has(warning.message)) return
     seen.add(warning.message)
     all.push(warning)
-  })
+  }
+  const offError = events.on('error', ({ error, context }) => add({ context, message: describeError(error) }))
+  const offReset = events.on('chainReset', ({ chainId, affected }) =>
+    add({
+      context: 'chain reset',
+      message:
+        `chain ${chainId} was reset (a devnet restart?): ${affected} tracked message(s) of it are checked again, and ` +
+        'those it no longer holds are marked gone (superchain-relay forget <hash> removes one)',
+    }),
+  )
+  const off = () => {
+    offError()
+    offReset()
+  }
   return {
     list: () => [...all],
     /** Warnings not taken before. */

@@ -72,13 +72,9 @@ export type {
   TrackerApi,
   TrackerUpdate,
 } from './tracker/api'
-export {
-  STALE_STATES,
-  staleChainsOf,
-  type ChainHealth,
-  type ChainHealthState,
-} from './tracker/chainHealth'
+export { STALE_STATES, staleChainsOf, type ChainHealth, type ChainHealthState } from './tracker/chainHealth'
 export type { ChainSource } from './tracker/chainSet'
+export type { TrackerEventHub, TrackerEventMap } from './tracker/events'
 export {
   createTracker,
   InvalidAccountError,

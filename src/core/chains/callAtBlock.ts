@@ -5,7 +5,12 @@
  */
 import type { Address, Hex, PublicClient } from 'viem'
 
-export async function callAtBlock(client: PublicClient, to: Address, data: Hex, blockHash: Hex): Promise<Hex> {
+export async function callAtBlock(
+  client: PublicClient,
+  to: Address,
+  data: Hex,
+  blockHash: Hex,
+): Promise<Hex> {
   return (await client.request({
     method: 'eth_call',
     params: [{ to, data }, { blockHash }],

@@ -99,7 +99,15 @@ export type TrackerEvent =
    * These chains were reset (a genesis or finalized block changed): what we read from them is void. All chains
    * found reset in one tick come in one event, so a devnet restart voids the source and the destination together.
    */
-  | { type: 'chainReset'; chainIds: readonly number[] }
+  | {
+      type: 'chainReset'
+      chainIds: readonly number[]
+      /**
+       * 'chainReset' (default): the genesis changed — a devnet restart. 'reorg': same genesis, but a finalized block
+       * changed — a reorg deeper than finality; what was read is void all the same, and notes say "reorg".
+       */
+      cause?: 'chainReset' | 'reorg'
+    }
 
 export interface ReduceResult {
   /** The input itself when `changed` is false; otherwise a new object. */

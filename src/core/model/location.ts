@@ -111,6 +111,7 @@ export function chainReset(
   message: TrackedMessage,
   chainIds: readonly number[],
   now: number,
+  cause: 'chainReset' | 'reorg' = 'chainReset',
 ): TrackedMessage {
   const asSource = chainIds.includes(message.source)
   const asDestination = chainIds.includes(message.destination)
@@ -125,7 +126,7 @@ export function chainReset(
     return {
       ...without(draft, 'initiatingLog', 'sourceSafety'),
       status: 'reorged',
-      locationChange: { cause: 'chainReset', at: now, ...(from ? { from } : {}) },
+      locationChange: { cause, at: now, ...(from ? { from } : {}) },
     }
   }
   // A delivered message keeps its log, no longer vouched for: it is checked again should the relay ever go.

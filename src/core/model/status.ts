@@ -130,7 +130,7 @@ function next(message: TrackedMessage, event: TrackerEvent, now: number): Tracke
     case 'vanished':
       return vanish(message, event, now)
     case 'chainReset':
-      return chainReset(message, event.chainIds, now)
+      return chainReset(message, event.chainIds, now, event.cause ?? 'chainReset')
   }
 }
 

@@ -6,6 +6,8 @@
  */
 import { HttpRequestError } from 'viem'
 
+import { retryAfterMs } from '../chains/clients'
+
 export type ChainHealthState =
   /** Not read yet in this run (nothing needed it). */
   | 'unknown'
@@ -46,7 +48,8 @@ export interface HealthBook {
   /** Should this tick leave the chain alone (backing off)? */
   backingOff(chainId: number): boolean
   ok(chainId: number): void
-  failed(chainId: number, error: unknown): void
+  /** A failed read; `retryAfterMs`: what the RPC asked for (a 429's Retry-After), honoured up to 5 minutes. */
+  failed(chainId: number, error: unknown, retryAfterMs?: number): void
   wrongChain(chainId: number, servedChainId: number, error: string): void
   reset(chainId: number): void
   /** Forget a removed chain. */
@@ -88,11 +91,11 @@ export function createHealthBook(options: {
       e.failures = 0
       publish(e, { chainId, state: 'ok', lastOkAt: now(), ...keep(e) })
     },
-    failed(chainId, error) {
+    failed(chainId, error, asked) {
       const e = entry(chainId)
       e.failures += 1
       const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (e.failures - 1))
-      const wait = Math.max(backoff, retryAfterMs(error) ?? 0)
+      const wait = Math.max(backoff, Math.min(MAX_RETRY_AFTER_MS, asked ?? 0), retryAfterOf(error) ?? 0)
       publish(e, {
         chainId,
         state: 'unreachable',
@@ -139,15 +142,12 @@ function view(e: ChainHealth & { failures?: number }): ChainHealth {
   return { ...health }
 }
 
-/** What a 429 (or 503) asked for: viem keeps the response headers on its HttpRequestError. */
-export function retryAfterMs(error: unknown): number | undefined {
+/** What a 429 (or 503) without a JSON-RPC body asked for: viem keeps those headers on its HttpRequestError. */
+function retryAfterOf(error: unknown): number | undefined {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
     if (!(e instanceof HttpRequestError) || !e.headers) continue
-    const value = e.headers.get('retry-after')
-    if (!value) continue
-    const seconds = Number(value)
-    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now()
-    if (Number.isFinite(ms) && ms > 0) return Math.min(ms, MAX_RETRY_AFTER_MS)
+    const ms = retryAfterMs(e.headers.get('retry-after'))
+    if (ms !== undefined) return Math.min(ms, MAX_RETRY_AFTER_MS)
   }
   return undefined
 }

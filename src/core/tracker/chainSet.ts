@@ -36,6 +36,8 @@ export interface ChainSetOptions {
   verifyChains?: boolean
   now: () => number
   chainIdCheckMs?: number
+  /** Per-request RPC timeout. Default 10 s. */
+  rpcTimeoutMs?: number
 }
 
 export interface ChainSet {
@@ -48,6 +50,8 @@ export interface ChainSet {
   remove(chainId: number): Promise<void>
   /** JSON-RPC requests made through `chainId`'s client since the last call. */
   takeRequestCount(chainId: number): number
+  /** The wait its RPC last asked for (429 Retry-After), once. */
+  takeRetryAfter(chainId: number): number | undefined
   /**
    * Resolves when the chain's RPC serves `chainId` (asked at most every `chainIdCheckMs` per RPC URL, and whenever
    * the URL changes); throws `ChainIdMismatchError` when it serves another chain, or the RPC's own error.
@@ -62,7 +66,7 @@ export async function openChainSet(options: ChainSetOptions): Promise<ChainSet> 
   const registry = createChainRegistry(
     Array.isArray(stored) ? (stored as unknown as ChainConfig[]) : (options.defaultChains ?? DEFAULT_DEVNET),
   )
-  const pool = createClientPool(registry)
+  const pool = createClientPool(registry, { timeoutMs: options.rpcTimeoutMs })
   /** RPC URL → when it last proved to serve its chain. */
   const verified = new Map<string, number>()
   const checkEvery = options.chainIdCheckMs ?? CHAIN_ID_CHECK_MS
@@ -87,6 +91,7 @@ export async function openChainSet(options: ChainSetOptions): Promise<ChainSet> 
       await persist()
     },
     takeRequestCount: (chainId) => pool.takeRequestCount(chainId),
+    takeRetryAfter: (chainId) => pool.takeRetryAfter(chainId),
     async checkChainId(chainId) {
       const config = registry.get(chainId)
       const key = `${chainId}@${config.rpcUrl}`

@@ -86,7 +86,7 @@ export function createPollTick(deps: {
     )
 
     const resets = await settleChains(result.chains, anchors)
-    if (resets.length > 0) await voidResets(result.events, resets)
+    if (resets.length > 0) await voidResets(result.events, resets, result.chains)
     const results = await writer.apply(result.events)
 
     const t = now()
@@ -134,7 +134,7 @@ export function createPollTick(deps: {
             mismatch.actual,
             `${mismatch.shortMessage} Stopped polling it until its RPC serves chain ${o.chainId}.`,
           )
-        } else health.failed(o.chainId, o.error)
+        } else health.failed(o.chainId, o.error, chains.takeRetryAfter(o.chainId))
         events.emit('error', {
           error: o.error as Error,
           context: `polling ${chains.name(o.chainId)} (${o.chainId})`,
@@ -163,15 +163,26 @@ export function createPollTick(deps: {
   }
 
   /** A reset chain: its scan cursors go, and every message it held (even finalized ones) is voided first. */
-  async function voidResets(eventsByHash: Map<Hex, TrackerEvent[]>, resets: number[]): Promise<void> {
+  async function voidResets(
+    eventsByHash: Map<Hex, TrackerEvent[]>,
+    resets: number[],
+    outcomes: readonly ChainOutcome[],
+  ): Promise<void> {
     for (const { key, cursor } of await store.listCursors()) {
       if (resets.includes(cursor.chainId)) await store.removeCursor(key)
     }
     const touched = (await store.list()).filter(
       (m) => resets.includes(m.source) || resets.includes(m.destination),
     )
-    const reset: TrackerEvent = { type: 'chainReset', chainIds: resets }
-    for (const m of touched) eventsByHash.set(m.hash, [reset, ...(eventsByHash.get(m.hash) ?? [])])
+    // A new genesis is a restart; the same genesis under a changed finalized block is a reorg past finality.
+    const restarted = (id: number) =>
+      outcomes.some((o) => o.chainId === id && o.kind === 'reset' && o.genesisChanged)
+    const voids: TrackerEvent[] = []
+    const byRestart = resets.filter(restarted)
+    const byReorg = resets.filter((id) => !restarted(id))
+    if (byRestart.length > 0) voids.push({ type: 'chainReset', chainIds: byRestart, cause: 'chainReset' })
+    if (byReorg.length > 0) voids.push({ type: 'chainReset', chainIds: byReorg, cause: 'reorg' })
+    for (const m of touched) eventsByHash.set(m.hash, [...voids, ...(eventsByHash.get(m.hash) ?? [])])
     for (const chainId of resets) {
       health.reset(chainId)
       const affected = touched.filter((m) => m.source === chainId || m.destination === chainId).length

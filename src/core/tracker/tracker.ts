@@ -48,6 +48,8 @@ export interface TrackerOptions {
   verifyChains?: boolean
   /** How often a polled chain's RPC is asked its chain id again. Default 5 minutes. */
   chainIdCheckMs?: number
+  /** Per-request RPC timeout. Default 10 s. */
+  rpcTimeoutMs?: number
 }
 
 export type TrackerEventHubOf = ReturnType<typeof createEventHub<TrackerEventMap>>
@@ -64,6 +66,7 @@ export async function createTracker(
     chainSource: options.chainSource,
     verifyChains: options.verifyChains,
     chainIdCheckMs: options.chainIdCheckMs,
+    rpcTimeoutMs: options.rpcTimeoutMs,
     now,
   })
   const health = createHealthBook({ now, onChange: (h) => events.emit('chainHealth', { health: h }) })
