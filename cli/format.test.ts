@@ -63,13 +63,14 @@ describe('format', () => {
 describe('follow-up commands and order', () => {
   it('hints carry the --rpc and --state the user needed, quoted where a shell needs it', () => {
     const m = { ...erc20Transfer(), status: 'ready' as const }
-    const flags = followUpFlags({
-      rpc: [{ id: 901, rpcUrl: 'http://127.0.0.1:9645' }],
-      state: '/tmp/my state.json',
-    })
-    expect(flags).toBe(" --rpc 901=http://127.0.0.1:9645 --state '/tmp/my state.json'")
-    expect(nextStep(m, flags)).toBe(
+    const run = { rpc: [{ id: 901, rpcUrl: 'http://127.0.0.1:9645' }], state: '/tmp/my state.json' }
+    expect(followUpFlags(run)).toBe(" --rpc 901=http://127.0.0.1:9645 --state '/tmp/my state.json'")
+    expect(nextStep(m, run)).toBe(
       `nobody has relayed it yet: superchain-relay relay ${m.hash} --rpc 901=http://127.0.0.1:9645 --state '/tmp/my state.json'`,
+    )
+    // forget touches only the state file.
+    expect(nextStep({ ...m, status: 'vanished' }, run)).toMatch(
+      new RegExp(`forget ${m.hash} --state '/tmp/my state.json'$`),
     )
     expect(followUpFlags({ rpc: [] })).toBe('')
   })

@@ -167,8 +167,15 @@ export function newestFirst(messages: readonly TrackedMessage[]): TrackedMessage
   return [...messages].sort((a, b) => sent(b) - sent(a) || (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0))
 }
 
-/** What the user can do next, when there is something; `flags` from followUpFlags, so the command works as shown. */
-export function nextStep(message: TrackedMessage, flags = ''): string | undefined {
+/** The options of this run a suggested command must repeat (`--rpc`, `--state`). */
+export type FollowUp = Pick<GlobalOptions, 'rpc' | 'state'>
+
+/**
+ * What the user can do next, when there is something, with the flags this run was given so the command works as
+ * shown: `relay` needs the chains and the state file, `forget` only the state file.
+ */
+export function nextStep(message: TrackedMessage, run: FollowUp = { rpc: [] }): string | undefined {
+  const flags = followUpFlags(run)
   switch (message.status) {
     case 'ready':
       return `nobody has relayed it yet: superchain-relay relay ${message.hash}${flags}`
@@ -179,7 +186,7 @@ export function nextStep(message: TrackedMessage, flags = ''): string | undefine
     case 'reorged':
       return 'its source block was reorganized away; the tracker looks for it again on every refresh'
     case 'vanished':
-      return `chain ${message.source} no longer holds it, so it can never be relayed: remove it with superchain-relay forget ${message.hash}`
+      return `chain ${message.source} no longer holds it, so it can never be relayed: remove it with superchain-relay forget ${message.hash}${followUpFlags({ rpc: [], state: run.state })}`
     default:
       return undefined
   }
@@ -190,7 +197,7 @@ export function detailLines(
   message: TrackedMessage,
   chainName: ChainName,
   style: Style,
-  flags = '',
+  run: FollowUp = { rpc: [] },
 ): string[] {
   const { from, to } = parties(message)
   const rows: [string, string][] = [
@@ -250,7 +257,7 @@ export function detailLines(
       `${style.red(f.reason)} (${millisText(f.at)}${f.transactionHash ? `, tx ${f.transactionHash}` : ''})`,
     ])
   }
-  const next = nextStep(message, flags)
+  const next = nextStep(message, run)
   if (next) rows.push(['next', next])
   const width = Math.max(...rows.map(([label]) => label.length))
   return [

@@ -2,7 +2,7 @@
 import type { GlobalOptions, TrackArgs } from '../args'
 import { openContext, requireChain, verifyChains } from '../context'
 import { EXIT, type ExitCode } from '../exitCodes'
-import { followUpFlags, newestFirst, nextStep, summaryLines } from '../format'
+import { newestFirst, nextStep, summaryLines } from '../format'
 import { collectWarnings, createOutput, type CliIo } from '../output'
 import { type TrackedMessage } from '../../src/core'
 
@@ -39,7 +39,7 @@ export async function runTrack(args: TrackArgs, global: GlobalOptions, io: CliIo
       for (const message of newestFirst(messages)) {
         out.line()
         for (const line of summaryLines(message, ctx.chainName, out.style)) out.line(line)
-        const next = nextStep(message, followUpFlags(global))
+        const next = nextStep(message, global)
         if (next) out.line(`  next: ${next}`)
       }
     }

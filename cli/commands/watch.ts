@@ -14,7 +14,7 @@ import type { GlobalOptions, WatchArgs } from '../args'
 import { openContext, type CliContext } from '../context'
 import { EXIT, UsageError, type ExitCode } from '../exitCodes'
 import {
-  followUpFlags,
+  type FollowUp,
   newestFirst,
   nextStep,
   progressText,
@@ -38,10 +38,9 @@ export async function runWatch(args: WatchArgs, global: GlobalOptions, io: CliIo
       )
     }
     const list = async () => newestFirst(await ctx.tracker.listMessages({ accounts }))
-    const flags = followUpFlags(global)
     return args.once
-      ? await watchOnce(ctx, out, accounts, list, warnings, flags)
-      : await watchLoop(ctx, io, out, accounts, list, warnings, args.intervalMs, flags)
+      ? await watchOnce(ctx, out, accounts, list, warnings, global)
+      : await watchLoop(ctx, io, out, accounts, list, warnings, args.intervalMs, global)
   } finally {
     warnings.off()
     await ctx.close()
@@ -56,7 +55,7 @@ async function watchOnce(
   accounts: Address[],
   list: () => Promise<TrackedMessage[]>,
   warnings: Warnings,
-  flags: string,
+  run: FollowUp,
 ): Promise<ExitCode> {
   // Everything tracked before, for any account: a message tracked by its transaction earlier is not new when the
   // scan finds it for this account.
@@ -74,7 +73,7 @@ async function watchOnce(
   for (const message of messages) {
     out.line()
     for (const line of summaryLines(message, ctx.chainName, out.style)) out.line(line)
-    const next = nextStep(message, flags)
+    const next = nextStep(message, run)
     if (next) out.line(`  next: ${next}`)
   }
   for (const w of warnings.list()) out.warn(`${w.context}: ${w.message}`)
@@ -99,13 +98,13 @@ async function watchLoop(
   list: () => Promise<TrackedMessage[]>,
   warnings: Warnings,
   intervalMs: number,
-  flags: string,
+  run: FollowUp,
 ): Promise<ExitCode> {
   const view: View = out.json
     ? jsonLinesView(io, accounts)
     : io.stdout.isTTY
-      ? liveView(io, out, ctx, accounts, intervalMs, flags)
-      : lineView(io, out, ctx, accounts, flags)
+      ? liveView(io, out, ctx, accounts, intervalMs, run)
+      : lineView(io, out, ctx, accounts, run)
 
   let stop: () => void = () => undefined
   const stopped = new Promise<void>((resolve) => (stop = resolve))
@@ -161,7 +160,7 @@ function time(): string {
 }
 
 /** Pipes and files: the current list once, then one line per change. */
-function lineView(io: CliIo, out: Output, ctx: CliContext, accounts: Address[], flags: string): View {
+function lineView(io: CliIo, out: Output, ctx: CliContext, accounts: Address[], run: FollowUp): View {
   const shown = new Set<string>()
   let first = true
   const describe = (m: TrackedMessage) =>
@@ -189,7 +188,7 @@ function lineView(io: CliIo, out: Output, ctx: CliContext, accounts: Address[], 
         out.line(
           `[${time()}] ${update.message.hash} ${update.from} → ${statusText(update.to, out.style)} · ${progressText(update.to, out.style)}`,
         )
-        const next = nextStep(update.message, flags)
+        const next = nextStep(update.message, run)
         if (next) out.line(`[${time()}]   next: ${next}`)
       }
     },
@@ -235,7 +234,7 @@ function liveView(
   ctx: CliContext,
   accounts: Address[],
   intervalMs: number,
-  flags: string,
+  run: FollowUp,
 ): View {
   const stdout = io.stdout
   // Alternate screen + hidden cursor, restored in close() (also on Ctrl-C, which ends in close()).
@@ -252,7 +251,7 @@ function liveView(
       lines.push(style.dim('no messages yet: new transfers show up here as they are sent'))
     for (const m of last.messages) {
       lines.push(...summaryLines(m, ctx.chainName, style))
-      const next = nextStep(m, flags)
+      const next = nextStep(m, run)
       if (next) lines.push(style.dim(`  next: ${next}`))
       lines.push('')
     }
