@@ -9,7 +9,7 @@ import type { Address, Hex } from 'viem'
 
 import { UsageError } from './exitCodes'
 
-export const COMMANDS = ['track', 'status', 'watch', 'relay', 'chains'] as const
+export const COMMANDS = ['track', 'status', 'watch', 'relay', 'chains', 'forget', 'clear'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
 /** The env var the relay key comes from. Never a flag: argv ends up in shell history and `ps` output. */
@@ -51,6 +51,13 @@ export interface RelayArgs {
 export interface ChainsArgs {
   check: boolean
 }
+export interface ForgetArgs {
+  messageHash: Hex
+}
+export interface ClearArgs {
+  chainId: number
+  yes: boolean
+}
 
 export type CommandLine =
   | { kind: 'help'; command?: CommandName }
@@ -59,6 +66,8 @@ export type CommandLine =
   | { kind: 'run'; command: 'watch'; global: GlobalOptions; args: WatchArgs }
   | { kind: 'run'; command: 'relay'; global: GlobalOptions; args: RelayArgs }
   | { kind: 'run'; command: 'chains'; global: GlobalOptions; args: ChainsArgs }
+  | { kind: 'run'; command: 'forget'; global: GlobalOptions; args: ForgetArgs }
+  | { kind: 'run'; command: 'clear'; global: GlobalOptions; args: ClearArgs }
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
@@ -83,9 +92,19 @@ const COMMAND_OPTIONS = {
     timeout: { type: 'string' },
   },
   chains: { check: { type: 'boolean' } },
+  forget: {},
+  clear: { chain: { type: 'string' }, yes: { type: 'boolean', short: 'y' } },
 } as const satisfies Record<CommandName, Options>
 
-const POSITIONALS: Record<CommandName, number> = { track: 0, status: 1, watch: 0, relay: 1, chains: 0 }
+const POSITIONALS: Record<CommandName, number> = {
+  track: 0,
+  status: 1,
+  watch: 0,
+  relay: 1,
+  chains: 0,
+  forget: 1,
+  clear: 0,
+}
 
 /** Global options that take a value, so the value after them is not mistaken for the command. */
 const VALUE_OPTIONS = new Set(['--rpc', '--state'])
@@ -222,6 +241,21 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     }
     case 'chains':
       return { kind: 'run', command, global, args: { check: values.check === true } }
+    case 'forget':
+      if (positionals[0] === undefined) {
+        throw new UsageError('forget needs the message hash: superchain-relay forget <messageHash>')
+      }
+      return { kind: 'run', command, global, args: { messageHash: parseMessageHash(positionals[0]) } }
+    case 'clear':
+      if (values.chain === undefined) {
+        throw new UsageError('clear needs --chain <id>: the chain whose history to forget')
+      }
+      return {
+        kind: 'run',
+        command,
+        global,
+        args: { chainId: parseChainId(values.chain as string, '--chain'), yes: values.yes === true },
+      }
   }
 }
 

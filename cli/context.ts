@@ -77,6 +77,8 @@ export async function openContext(
   const tracker = await createTracker({
     store,
     defaultChains: chains,
+    // This run's chains (preset + --rpc) and nothing else: a chain list stored by any other run is not read.
+    chainSource: 'options',
     // Each command verifies the RPCs it needs itself, with its own error; the tracker adds no chains.
     verifyChains: false,
     ...(signer ? { signer: async () => signer } : {}),

@@ -16,7 +16,11 @@ import {
 } from '../src/core/discovery/fromTransaction'
 import { InitiatingLogNotFoundError, MessageExpiredError } from '../src/core/relay/prepare'
 import { erc20Transfer } from '../src/core/store/messageFixtures.test-helper'
-import { InvalidAccountError, RelaySimulationFailedError, UnknownMessageError } from '../src/core/tracker/tracker'
+import {
+  InvalidAccountError,
+  RelaySimulationFailedError,
+  UnknownMessageError,
+} from '../src/core/tracker/tracker'
 import { CliError, describeError, EXIT, EXIT_CODES_HELP, exitCodeFor, UsageError } from './exitCodes'
 import { StateFileError } from './fileStore'
 

@@ -30,7 +30,8 @@ export const EXIT_CODES_HELP = `Exit codes:
   2  usage or bad input: unknown flag, malformed address, hash or --rpc, missing key, no terminal to confirm
   3  not found: unknown message hash, unknown transaction, a transaction that sent no cross-chain message
   4  RPC unreachable, or it serves another chain id
-  5  relay refused: the simulation reverted, the message expired or was reorged, or you declined`
+  5  relay refused: the simulation reverted, the message expired, was reorged or no longer exists, a relay of it
+     is already on its way, the fee rose above the plan shown, or you declined`
 
 /** An error the CLI raises itself, carrying its exit code. */
 export class CliError extends Error {
@@ -71,6 +72,10 @@ const BY_NAME: Record<string, ExitCode> = {
   RelaySimulationFailedError: EXIT.relayRefused,
   MessageExpiredError: EXIT.relayRefused,
   InitiatingLogNotFoundError: EXIT.relayRefused,
+  MessageVanishedError: EXIT.relayRefused,
+  RelayInProgressError: EXIT.relayRefused,
+  PlanChangedError: EXIT.relayRefused,
+  NotResendableError: EXIT.relayRefused,
 }
 
 /** The errors an error wraps, outermost first (viem nests the transport failure a few `cause`s deep). */

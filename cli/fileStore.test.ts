@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 
@@ -12,7 +14,14 @@ import {
 } from '../src/core/store/messageFixtures.test-helper'
 import { describeMessageStore } from '../src/core/store/storeContract.test-helper'
 import type { ScanCursor } from '../src/core/store/types'
-import { defaultStatePath, openFileStore, resolveStatePath, STATE_FORMAT, StateFileError } from './fileStore'
+import {
+  defaultStatePath,
+  openFileStore,
+  resolveStatePath,
+  STATE_FORMAT,
+  StateFileError,
+  StateFileLockedError,
+} from './fileStore'
 
 const root = await mkdtemp(join(tmpdir(), 'superchain-relay-filestore-'))
 afterAll(async () => {
@@ -181,3 +190,102 @@ async function sortedLikeStore<T extends { createdAt: number; hash: string }>(me
     (a, b) => b.createdAt - a.createdAt || (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0),
   )
 }
+
+describe('two processes on one state file', () => {
+  const writer = fileURLToPath(new URL('./fileStoreWriter.test-helper.ts', import.meta.url))
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; stderr: string }>((resolvePromise, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', writer, ...args], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      })
+      let stderr = ''
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+      child.on('error', reject)
+      child.on('close', (code) => resolvePromise({ code, stderr }))
+    })
+
+  it('lose none of each other’s changes, while this process writes too', async () => {
+    const path = freshPath()
+    const message = erc20Transfer()
+    const store = await openFileStore(path)
+    await store.upsert(message)
+    const mine = (async () => {
+      for (let i = 1000; i < 1020; i++) {
+        const account = `0x${i.toString(16).padStart(40, '0')}` as const
+        await store.update(
+          message.hash,
+          (current) => current && { ...current, accounts: [...current.accounts, account] },
+        )
+      }
+    })()
+    const [a, b] = await Promise.all([
+      run([path, message.hash, '1', '25']),
+      run([path, message.hash, '100', '25']),
+      mine,
+    ])
+    expect(a).toMatchObject({ code: 0, stderr: '' })
+    expect(b).toMatchObject({ code: 0, stderr: '' })
+    const stored = await store.get(message.hash)
+    // 1 original + 25 + 25 from the two processes + 20 of ours: nothing lost, nothing doubled.
+    expect(stored?.accounts).toHaveLength(71)
+    expect(new Set(stored?.accounts).size).toBe(71)
+    expect(((await store.getSetting<number[]>('writers')) ?? []).length).toBe(50)
+    await store.close()
+    expect((await readdir(join(path, '..'))).sort()).toEqual(['state.json'])
+  })
+
+  it('sees what another process wrote on its next read', async () => {
+    const path = freshPath()
+    const message = erc20Transfer()
+    const store = await openFileStore(path)
+    await store.upsert(message)
+    expect((await run([path, message.hash, '7', '1'])).code).toBe(0)
+    expect((await store.get(message.hash))?.accounts).toContain(`0x${'7'.padStart(40, '0')}`)
+    await store.close()
+  })
+
+  it('breaks the lock of a writer that died holding it', async () => {
+    const path = freshPath()
+    const store = await openFileStore(path)
+    await store.upsert(erc20Transfer())
+    // A lock left by a process that no longer exists (pid 2^22 + 1 is above Linux's pid_max default).
+    await writeFile(
+      `${path}.lock`,
+      JSON.stringify({ pid: 4_194_305, host: hostname(), at: Date.now(), token: 'dead' }),
+    )
+    await store.setSetting('after', true)
+    expect(await store.getSetting('after')).toBe(true)
+    expect((await readdir(join(path, '..'))).sort()).toEqual(['state.json'])
+    await store.close()
+  })
+
+  it('names the holder of a lock that is held too long, and writes nothing', async () => {
+    const path = freshPath()
+    const store = await openFileStore(path, { lock: { timeoutMs: 200 } })
+    await store.upsert(erc20Transfer())
+    const before = await readFile(path, 'utf8')
+    // Held by a live process: this very test runner.
+    await writeFile(
+      `${path}.lock`,
+      JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now(), token: 'live' }),
+    )
+    const error = await store.setSetting('x', 1).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(StateFileLockedError)
+    expect((error as Error).message).toMatch(
+      new RegExp(`locked by process ${process.pid} on .*delete ${path}\\.lock`),
+    )
+    expect(await readFile(path, 'utf8')).toBe(before)
+    await rm(`${path}.lock`)
+    await store.close()
+  })
+
+  it('never overwrites a file another process made unreadable', async () => {
+    const path = freshPath()
+    const store = await openFileStore(path)
+    await store.upsert(erc20Transfer())
+    await writeFile(path, '{"format": "superchain-relay-cli-state", "version": 99}')
+    await expect(store.setSetting('x', 1)).rejects.toBeInstanceOf(StateFileError)
+    expect(await readFile(path, 'utf8')).toBe('{"format": "superchain-relay-cli-state", "version": 99}')
+    await store.close().catch(() => undefined)
+  })
+})

@@ -5,6 +5,7 @@
  */
 import {
   describeIntent,
+  describeLocationChange,
   formatAmount,
   MESSAGE_EXPIRY_SECONDS,
   type MessageStatus,
@@ -12,8 +13,11 @@ import {
   progressOf,
   type SafetyLevel,
   shortAddress,
+  STOPPED_STATUSES,
   type TrackedMessage,
 } from '../src/core'
+
+import type { GlobalOptions } from './args'
 
 export type ChainName = (id: number) => string
 
@@ -47,7 +51,7 @@ export function toJson(value: unknown, indent = 2): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), indent)
 }
 
-const STUCK: readonly MessageStatus[] = ['failed', 'expired', 'reorged']
+const STUCK: readonly MessageStatus[] = STOPPED_STATUSES
 
 export function statusText(status: MessageStatus, style: Style): string {
   if (status === 'ready') return style.bold(style.cyan(status))
@@ -137,24 +141,64 @@ function safetyText(safety: SafetyLevel | undefined): string {
   return safety ?? 'unknown'
 }
 
-/** What the user can do next, when there is something. */
-export function nextStep(message: TrackedMessage): string | undefined {
+/** A shell word as typed: quoted only when it needs to be. */
+function shellWord(text: string): string {
+  return /^[\w./:=@%+,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`
+}
+
+/**
+ * The flags a suggested command needs to reach what this run reached: each --rpc and the --state the user passed
+ * (" --rpc 901=http://… --state ./relay.json", or "" when none was passed). Without them a copied hint would talk
+ * to the default devnet and another state file.
+ */
+export function followUpFlags(global: Pick<GlobalOptions, 'rpc' | 'state'>): string {
+  const flags = global.rpc.map((r) => `--rpc ${shellWord(`${r.id}=${r.rpcUrl}`)}`)
+  if (global.state) flags.push(`--state ${shellWord(global.state)}`)
+  return flags.length > 0 ? ` ${flags.join(' ')}` : ''
+}
+
+/**
+ * Newest first, by when each was sent (the initiating block's time, else when it was first tracked), the hash
+ * breaking ties: the order the popup and the widget use, so a list reads the same everywhere.
+ */
+export function newestFirst(messages: readonly TrackedMessage[]): TrackedMessage[] {
+  const sent = (m: TrackedMessage) =>
+    m.initiatingLog ? Number(m.initiatingLog.timestamp) * 1000 : m.createdAt
+  return [...messages].sort((a, b) => sent(b) - sent(a) || (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0))
+}
+
+/** The options of this run a suggested command must repeat (`--rpc`, `--state`). */
+export type FollowUp = Pick<GlobalOptions, 'rpc' | 'state'>
+
+/**
+ * What the user can do next, when there is something, with the flags this run was given so the command works as
+ * shown: `relay` needs the chains and the state file, `forget` only the state file.
+ */
+export function nextStep(message: TrackedMessage, run: FollowUp = { rpc: [] }): string | undefined {
+  const flags = followUpFlags(run)
   switch (message.status) {
     case 'ready':
-      return `nobody has relayed it yet: superchain-relay relay ${message.hash}`
+      return `nobody has relayed it yet: superchain-relay relay ${message.hash}${flags}`
     case 'failed':
-      return `fix the cause, then retry: superchain-relay relay ${message.hash}`
+      return `fix the cause, then retry: superchain-relay relay ${message.hash}${flags}`
     case 'expired':
       return `it must be re-sent with resendMessage on chain ${message.source} before it can be relayed`
     case 'reorged':
       return 'its source block was reorganized away; the tracker looks for it again on every refresh'
+    case 'vanished':
+      return `chain ${message.source} no longer holds it, so it can never be relayed: remove it with superchain-relay forget ${message.hash}${followUpFlags({ rpc: [], state: run.state })}`
     default:
       return undefined
   }
 }
 
 /** The timeline of one message (`status <hash>`): full addresses and hashes, both sides' safety. */
-export function detailLines(message: TrackedMessage, chainName: ChainName, style: Style): string[] {
+export function detailLines(
+  message: TrackedMessage,
+  chainName: ChainName,
+  style: Style,
+  run: FollowUp = { rpc: [] },
+): string[] {
   const { from, to } = parties(message)
   const rows: [string, string][] = [
     ['what', describeIntent(message, chainName)],
@@ -177,6 +221,8 @@ export function detailLines(message: TrackedMessage, chainName: ChainName, style
   } else {
     rows.push(['initiated', message.status === 'pending' ? 'not mined yet' : 'initiating log not found'])
   }
+  const moved = describeLocationChange(message, chainName)
+  if (moved) rows.push(['location', moved])
   if (message.relay) {
     const relay = message.relay
     rows.push([
@@ -186,10 +232,19 @@ export function detailLines(message: TrackedMessage, chainName: ChainName, style
     ])
   } else if (message.pendingRelay) {
     const p = message.pendingRelay
+    const state =
+      p.stage === 'signed'
+        ? 'signed, broadcast not confirmed (it is sent again, same transaction, until the chain has it)'
+        : p.accessList === 'unverified'
+          ? 'sent, but the wallet’s transaction could not be read back: its access list is unverified'
+          : 'not seen on chain yet'
     rows.push([
       'relay',
-      `tx ${p.transactionHash} by ${p.relayer} submitted ${millisText(p.submittedAt)}, not seen on chain yet`,
+      `tx ${p.transactionHash} by ${p.relayer} submitted ${millisText(p.submittedAt)}, ${state}`,
     ])
+  } else if (message.relayIntent) {
+    const i = message.relayIntent
+    rows.push(['relay', `waiting for ${i.relayer} to sign (asked ${millisText(i.startedAt)})`])
   } else {
     rows.push(['relay', 'not relayed yet'])
     if (log)
@@ -202,7 +257,7 @@ export function detailLines(message: TrackedMessage, chainName: ChainName, style
       `${style.red(f.reason)} (${millisText(f.at)}${f.transactionHash ? `, tx ${f.transactionHash}` : ''})`,
     ])
   }
-  const next = nextStep(message)
+  const next = nextStep(message, run)
   if (next) rows.push(['next', next])
   const width = Math.max(...rows.map(([label]) => label.length))
   return [

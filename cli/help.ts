@@ -26,6 +26,8 @@ Commands:
   watch   --account <address> …          follow an account's transfers live (--once: one scan and exit)
   relay   <messageHash> [--yes]          relay a message yourself, signing with $${PRIVATE_KEY_ENV}
   chains  [--check]                      list the configured chains (and check their RPCs)
+  forget  <messageHash>                  remove one message from the history
+  clear   --chain <id> [--yes]           remove every message from or to a chain (e.g. a devnet you restarted)
 
 ${GLOBAL_OPTIONS_HELP}
 
@@ -77,6 +79,22 @@ Options:
   -y, --yes        do not ask for confirmation (required when stdin is not a terminal)
   --dry-run        show the plan and stop
   --timeout <s>    how long to wait for the message to become relayable and then for the relay (default ${DEFAULT_RELAY_TIMEOUT_S})`,
+
+  forget: `Usage: superchain-relay forget <messageHash>
+
+Removes one message from the history kept in the state file: typically one the tracker marked gone (its chain was
+reset, or a reorg dropped the transaction that sent it), which can never be relayed. It only forgets: nothing is
+sent to any chain, and tracking the transaction again brings the message back. Exits 3 for an unknown hash.`,
+
+  clear: `Usage: superchain-relay clear --chain <id> [--yes]
+
+Forgets every message sent from or to chain <id>, that chain's account-scan positions and what the tracker
+remembered to detect its resets — e.g. after restarting a local devnet when you do not want its old transfers
+listed any more. Nothing is sent to any chain. Asks for confirmation on a terminal.
+
+Options:
+  --chain <id>   the chain whose history to forget
+  -y, --yes      do not ask for confirmation (required when stdin is not a terminal)`,
 
   chains: `Usage: superchain-relay chains [--check]
 

@@ -5,8 +5,21 @@ import { Readable, Writable } from 'node:stream'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { ALICE, erc20Transfer } from '../src/core/store/messageFixtures.test-helper'
+import type { ScanCursor } from '../src/core/store/types'
 import { EXIT } from './exitCodes'
+import { openFileStore } from './fileStore'
 import { main, type CliIo } from './main'
+
+const CURSOR: ScanCursor = {
+  chainId: 901,
+  account: ALICE.toLowerCase() as ScanCursor['account'],
+  direction: 'sender',
+  fromBlock: 0n,
+  toBlock: 10n,
+  rangeSize: 2_000n,
+  updatedAt: 0,
+}
 
 const root = await mkdtemp(join(tmpdir(), 'superchain-relay-main-'))
 afterAll(async () => {
@@ -43,7 +56,7 @@ describe('main', () => {
     const { code, stdout, stderr } = await cli(['--help'])
     expect(code).toBe(EXIT.ok)
     expect(stderr).toBe('')
-    for (const command of ['track', 'status', 'watch', 'relay', 'chains'])
+    for (const command of ['track', 'status', 'watch', 'relay', 'chains', 'forget', 'clear'])
       expect(stdout).toContain(`  ${command} `)
     expect(stdout).toMatch(/Exit codes:[\s\S]*4 {2}RPC unreachable/)
   })
@@ -143,5 +156,32 @@ describe('main', () => {
     expect(code).toBe(EXIT.unexpected)
     expect(stderr).toContain(`state file ${path} is not valid JSON`)
     expect(await readFile(path, 'utf8')).toBe('{ not json')
+  })
+
+  it('forgets one message, and clears a chain’s history with its cursors, touching no chain', async () => {
+    const path = freshState()
+    const store = await openFileStore(path)
+    const a = erc20Transfer({ nonce: 1n })
+    const b = erc20Transfer({ nonce: 2n, source: 902, destination: 901 })
+    const c = erc20Transfer({ nonce: 3n, source: 903, destination: 904 })
+    await store.upsertMany([a, b, c])
+    await store.setCursor('902:alice', { ...CURSOR, chainId: 902 })
+    await store.setCursor('903:alice', { ...CURSOR, chainId: 903 })
+    await store.close()
+
+    const forgot = await cli(['forget', a.hash, '--state', path])
+    expect(forgot.code).toBe(EXIT.ok)
+    expect(forgot.stdout).toMatch(new RegExp(`^forgot ${a.hash} \\(it was initiated\\)`))
+    expect((await cli(['forget', a.hash, '--state', path])).code).toBe(EXIT.notFound)
+
+    expect((await cli(['clear', '--chain', '902', '--state', path])).stderr).toMatch(/pass --yes/)
+    const cleared = await cli(['clear', '--chain', '902', '--yes', '--json', '--state', path])
+    expect(cleared.code).toBe(EXIT.ok)
+    expect(JSON.parse(cleared.stdout)).toEqual({ chainId: 902, removed: 1 })
+    const after = await openFileStore(path)
+    expect((await after.list()).map((m) => m.hash)).toEqual([c.hash])
+    expect((await after.listCursors()).map((x) => x.key)).toEqual(['903:alice'])
+    await after.close()
+    expect((await cli(['clear', '--state', path])).stderr).toMatch(/clear needs --chain <id>/)
   })
 })

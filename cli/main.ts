@@ -29,6 +29,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return await (await import('./commands/relay')).runRelay(line.args, line.global, io)
       case 'chains':
         return await (await import('./commands/chains')).runChains(line.args, line.global, io)
+      case 'forget':
+        return await (await import('./commands/forget')).runForget(line.args, line.global, io)
+      case 'clear':
+        return await (await import('./commands/clear')).runClear(line.args, line.global, io)
     }
   } catch (error) {
     io.stderr.write(`superchain-relay: ${describeError(error)}\n`)

@@ -7,6 +7,7 @@ import { sendSuperchainERC20 } from '@eth-optimism/viem/actions/interop'
 import { parseAbi, parseEther, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { approvalOf } from '../src/core/relay/plan'
 import { createMemoryStore } from '../src/core/store/memoryStore'
 import { startTestDevnet, type TestDevnet } from '../test/fixtures/devnet'
 import { devnetChainConfigs } from '../test/fixtures/tracker'
@@ -115,7 +116,8 @@ describe('widget session', () => {
       ),
     )
 
-    const relayHash = await session.api.relay(message!.hash, { kind: 'wallet' })
+    const plan = await session.api.prepareRelay(message!.hash, { kind: 'wallet' })
+    const relayHash = await session.api.relay(message!.hash, { kind: 'wallet' }, approvalOf(plan)!)
     expect(asked).toHaveLength(1)
     expect(asked[0]).toMatchObject({ chainId: 902, accessListEntries: 1, droppedAccessListEntries: 0 })
     const relayed = await until('relayed', () => heard.find((h) => h.type === 'relayed'))
@@ -139,7 +141,8 @@ describe('widget session', () => {
       ),
     )
 
-    const failure = await session.api.relay(message!.hash, { kind: 'wallet' }).then(
+    const approval = approvalOf(await session.api.prepareRelay(message!.hash, { kind: 'wallet' }))!
+    const failure = await session.api.relay(message!.hash, { kind: 'wallet' }, approval).then(
       () => undefined,
       (e: Error) => e,
     )
@@ -158,7 +161,7 @@ describe('widget session', () => {
     // The message is untouched: still relayable by a signer that keeps the list.
     expect((await session.api.getMessage(message!.hash))?.status).toBe('ready')
 
-    await expect(session.api.relay(message!.hash, { kind: 'wallet' })).rejects.toThrow(
+    await expect(session.api.relay(message!.hash, { kind: 'wallet' }, approval)).rejects.toThrow(
       /dropped the relay's access list/,
     )
     expect(asked).toHaveLength(1)

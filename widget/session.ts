@@ -131,10 +131,14 @@ export function openWidgetSession(options: WidgetSessionOptions): WidgetSession 
     listMessages: async (filter) => (await ready).listMessages(filter),
     getMessage: async (hash) => (await ready).getMessage(hash),
     listChains: async () => (await ready).listChains(),
-    prepareRelay: async (hash, from) => (await ready).prepareRelay(hash, from),
+    prepareRelay: async (hash, signer) => (await ready).prepareRelay(hash, signer),
     trackTransaction: (chainId, hash) => reported('track', (t) => t.trackTransaction(chainId, hash)),
-    relay: (hash, signer) => reported('relay', (t) => t.relay(hash, signer)),
+    // Core journals the relay (an intent before the wallet is asked, then its hash) and refuses a second one.
+    relay: (hash, signer, approval) => reported('relay', (t) => t.relay(hash, signer, approval)),
     resend: (hash, signer) => reported('resend', (t) => t.resend(hash, signer)),
+    forgetMessage: async (hash) => (await ready).forgetMessage(hash),
+    clearChainHistory: async (chainId) => (await ready).clearChainHistory(chainId),
+    chainHealth: async () => (await ready).chainHealth(),
     subscribe(listener) {
       let off: (() => void) | undefined
       let active = true

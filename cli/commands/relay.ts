@@ -10,7 +10,11 @@ import { createInterface } from 'node:readline/promises'
 import { privateKeyToAccount } from 'viem/accounts'
 
 import {
+  AlreadyRelayedError,
+  approvalOf,
+  findError,
   formatAmount,
+  PlanChangedError,
   type RelayPlan,
   RelaySimulationFailedError,
   shortAddress,
@@ -65,8 +69,7 @@ export async function runRelay(args: RelayArgs, global: GlobalOptions, io: CliIo
     try {
       plan = await ctx.tracker.prepareRelay(message.hash, signerAddress)
     } catch (error) {
-      if ((error as Error).name === 'AlreadyRelayedError')
-        return alreadyRelayed(out, await refreshed(ctx, message))
+      if (findError(error, AlreadyRelayedError)) return alreadyRelayed(out, await refreshed(ctx, message))
       throw error
     }
     printPlan(out, ctx, message, plan)
@@ -82,16 +85,33 @@ export async function runRelay(args: RelayArgs, global: GlobalOptions, io: CliIo
 
     let transactionHash
     try {
-      transactionHash = await ctx.tracker.relay(message.hash, { kind: 'relayAccount' })
+      // What was printed is what was approved (on the terminal, or with --yes): core refuses to sign above it.
+      transactionHash = await ctx.tracker.relay(message.hash, { kind: 'relayAccount' }, approvalOf(plan)!)
     } catch (error) {
+      const changed = findError(error, PlanChangedError)
+      if (changed) {
+        const symbol = ctx.chain(message.destination)?.nativeSymbol ?? 'ETH'
+        throw new CliError(
+          `not relaying: the fee went up since the plan above (now gas ${changed.current.gas} × ` +
+            `${formatAmount(changed.current.maxFeePerGas, 9)} gwei, at most ${formatAmount(changed.current.total)} ` +
+            `${symbol}). Nothing was signed: run the command again to see and approve the new plan.`,
+          EXIT.relayRefused,
+        )
+      }
       // Someone relayed between the preview and our send: the tracker has polled, the store says so.
       const now = await refreshed(ctx, message)
       if (RELAYED.includes(now.status)) return alreadyRelayed(out, now)
       throw error
     }
-    out.line(`sent relay tx ${transactionHash}; waiting for it on ${ctx.chainName(message.destination)}…`)
-
-    message = await waitWhile(ctx, message.hash, ['relaying', 'ready'], args.timeoutMs)
+    const waiting = out.pending(
+      `sent relay tx ${transactionHash}; waiting for it on ${ctx.chainName(message.destination)}…`,
+    )
+    try {
+      message = await waitWhile(ctx, message.hash, ['relaying', 'ready'], args.timeoutMs)
+    } finally {
+      // On a terminal the line is replaced by the outcome below; no "…" stays on screen.
+      waiting.done(`sent relay tx ${transactionHash} on ${ctx.chainName(message.destination)}`)
+    }
     if (message.status === 'failed') {
       throw new CliError(
         `relay tx ${transactionHash} failed: ${message.failure?.reason ?? 'no reason given'}`,

@@ -17,7 +17,6 @@ import type { ExtensionHost } from './host'
 import { createNotifier } from './notifier'
 import { createRelayAccount } from './relayAccount'
 import { createFastLoop, ensureAlarm, FAST_POLL_MS, POLL_ALARM } from './scheduler'
-import { journalled } from './sentJournal'
 import { readSettings } from './settings'
 import type { Wallet } from './wallet'
 
@@ -76,12 +75,10 @@ export function createBackground(options: BackgroundOptions) {
       defaultChains: options.defaultChains,
       now,
       ...(options.verifyChains === false ? { verifyChains: false } : {}),
+      // Core journals every relay before it leaves (docs/ARCHITECTURE.md §5): a worker stopped mid-relay resumes
+      // from the stored record, never signing a second transaction.
       signer: async (choice) =>
-        journalled(
-          choice.kind === 'relayAccount' ? await relayAccount.signer() : await wallet.signer(),
-          host.storage.session,
-          now,
-        ),
+        choice.kind === 'relayAccount' ? await relayAccount.signer() : await wallet.signer(),
     })
     tracker.subscribe((update) => {
       broadcast(update)

@@ -9,6 +9,7 @@ import {
   chainConfigToViemChain,
   exportHistory,
   type MessageStore,
+  type RelayApproval,
   type RelaySignerChoice,
   rpcTransport,
   type Tracker,
@@ -47,6 +48,14 @@ function checkSigner(value: unknown): RelaySignerChoice {
   return { kind }
 }
 
+function checkApproval(value: unknown): RelayApproval {
+  const { gas, maxFeePerGas } = (value ?? {}) as { gas?: unknown; maxFeePerGas?: unknown }
+  if (typeof gas !== 'bigint' || typeof maxFeePerGas !== 'bigint' || gas <= 0n || maxFeePerGas <= 0n) {
+    throw new InvalidRequestError('expected the approved plan’s gas and maxFeePerGas (positive bigints)')
+  }
+  return { gas, maxFeePerGas }
+}
+
 export interface HandlerContext {
   host: ExtensionHost
   store: MessageStore
@@ -66,12 +75,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const { host, store, tracker, relayAccount, wallet } = ctx
   const local = host.storage.local
 
-  /** A relay or resend: journalled signer (see sentJournal.ts), worker kept awake, user told when it lands. */
-  async function sign(method: 'relay' | 'resend', hash: unknown, signer: unknown): Promise<Hex> {
-    const h = checkHash(hash)
-    const choice = checkSigner(signer)
-    const transactionHash = await ctx.busy(() => tracker[method](h, choice))
-    await ctx.notifier.markSubmitted(h)
+  /**
+   * A relay or resend, with the worker kept awake and the user told when it lands. Core journals the relay before
+   * it leaves (docs/ARCHITECTURE.md §5), so a worker that dies mid-call never leads to a second transaction.
+   */
+  async function sign(send: () => Promise<Hex>, hash: Hex): Promise<Hex> {
+    const transactionHash = await ctx.busy(send)
+    await ctx.notifier.markSubmitted(hash)
     ctx.wake()
     return transactionHash
   }
@@ -85,14 +95,31 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return found
     },
     listChains: () => tracker.listChains(),
-    async prepareRelay(hash, from) {
-      // The dialog asks without saying who signs; simulate as the relay account when there is one, since it is
-      // the signer offered first. The relay itself simulates again as whoever signs.
-      const simulateAs = from ?? (await relayAccount.status()).address
-      return tracker.prepareRelay(checkHash(hash), simulateAs as Address | undefined)
+    async prepareRelay(hash, signer) {
+      // Simulated as the account that will sign: the one the user picked, or else the relay account (offered
+      // first) when there is one. The relay itself simulates again as whoever signs.
+      const simulateAs =
+        typeof signer === 'string'
+          ? (signer as Address)
+          : signer
+            ? checkSigner(signer)
+            : ((await relayAccount.status()).address as Address | undefined)
+      return tracker.prepareRelay(checkHash(hash), simulateAs)
     },
-    relay: (hash, signer) => sign('relay', hash, signer),
-    resend: (hash, signer) => sign('resend', hash, signer),
+    relay(hash, signer, approval) {
+      const h = checkHash(hash)
+      const choice = checkSigner(signer)
+      const approved = checkApproval(approval)
+      return sign(() => tracker.relay(h, choice, approved), h)
+    },
+    resend(hash, signer) {
+      const h = checkHash(hash)
+      const choice = checkSigner(signer)
+      return sign(() => tracker.resend(h, choice), h)
+    },
+    forgetMessage: (hash) => tracker.forgetMessage(checkHash(hash)),
+    clearChainHistory: (chainId) => tracker.clearChainHistory(checkChainId(chainId)),
+    chainHealth: () => tracker.chainHealth(),
 
     listAccounts: () => tracker.listAccounts(),
     async watchAccount(account) {
@@ -145,8 +172,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (!config) throw new InvalidRequestError(`chain ${chainId} is not configured`)
       const chain = chainConfigToViemChain(config)
       const client = createPublicClient({ chain, transport: rpcTransport(config) })
-      return ctx.busy(async () =>
-        (await wallet.signer()).send({ to: address, data: '0x', value: amountWei }, { chain, client }),
+      return ctx.busy(
+        async () =>
+          (
+            await (
+              await wallet.signer()
+            ).send({ to: address, data: '0x', value: amountWei }, { chain, client })
+          ).hash,
       )
     },
 

@@ -42,6 +42,9 @@ const ok = (request: RequestMessage, result: unknown) => ({
 })
 const fast = { initialBackoffMs: 5, maxBackoffMs: 20 }
 
+/** The figures of the plan the user approved (core refuses to sign above them). */
+const APPROVAL = { gas: 100_000n, maxFeePerGas: 2_000_000_000n }
+
 describe('the background client', () => {
   it('retries while the worker is starting, then returns the decoded answer', async () => {
     const runtime = fakeRuntime((request, attempt) => {
@@ -76,7 +79,7 @@ describe('the background client', () => {
   it('does not resend a call that may have taken effect when the answer is empty (the polyfill’s cut channel)', async () => {
     const empty = fakeRuntime(() => undefined)
     await expect(
-      createBackgroundClient(empty, fast).call('relay', HASH, { kind: 'relayAccount' }),
+      createBackgroundClient(empty, fast).call('relay', HASH, { kind: 'relayAccount' }, APPROVAL),
     ).rejects.toBeInstanceOf(BackgroundRestartedError)
     expect(empty.calls).toHaveLength(1)
     // Through the relay proxy the cut relay is recovered from what the tracker recorded, not sent again.
@@ -93,7 +96,7 @@ describe('the background client', () => {
         },
       }),
     )
-    expect(await api.relay(HASH, { kind: 'relayAccount' })).toBe(RELAY_TX)
+    expect(await api.relay(HASH, { kind: 'relayAccount' }, APPROVAL)).toBe(RELAY_TX)
     expect(recorded.calls.map((c) => c.method)).toEqual(['relay', 'getMessage'])
   })
 
@@ -172,7 +175,7 @@ describe('the remote TrackerApi', () => {
       )
     })
     const api = createRemoteTrackerApi(createBackgroundClient(runtime, fast), noUpdates)
-    expect(await api.relay(HASH, { kind: 'relayAccount' })).toBe(RELAY_TX)
+    expect(await api.relay(HASH, { kind: 'relayAccount' }, APPROVAL)).toBe(RELAY_TX)
     expect(runtime.calls.map((c) => c.method)).toEqual(['relay', 'getMessage'])
   })
 
@@ -187,7 +190,7 @@ describe('the remote TrackerApi', () => {
       return ok(request, message({}))
     })
     const api = createRemoteTrackerApi(createBackgroundClient(runtime, fast), noUpdates)
-    expect(await api.relay(HASH, { kind: 'relayAccount' })).toBe(RELAY_TX)
+    expect(await api.relay(HASH, { kind: 'relayAccount' }, APPROVAL)).toBe(RELAY_TX)
     expect(runtime.calls.map((c) => c.method)).toEqual(['relay', 'getMessage', 'relay'])
   })
 
@@ -197,7 +200,7 @@ describe('the remote TrackerApi', () => {
       return ok(request, message({}))
     })
     const api = createRemoteTrackerApi(createBackgroundClient(runtime, fast), noUpdates)
-    await expect(api.relay(HASH, { kind: 'wallet' })).rejects.toThrow(
+    await expect(api.relay(HASH, { kind: 'wallet' }, APPROVAL)).rejects.toThrow(
       /restarted while your wallet was signing/,
     )
     expect(runtime.calls.map((c) => c.method)).toEqual(['relay', 'getMessage'])

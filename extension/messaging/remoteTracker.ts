@@ -8,7 +8,12 @@
  */
 import type { Hex } from 'viem'
 
-import { type RelaySignerChoice, type TrackerApi, type TrackerUpdate } from '../../src/core'
+import {
+  type RelayApproval,
+  type RelaySignerChoice,
+  type TrackerApi,
+  type TrackerUpdate,
+} from '../../src/core'
 import { BackgroundRestartedError, type BackgroundClient } from './client'
 import type { ParamsOf, TrackerCalls, TrackerMethodName } from './protocol'
 import { TRACKER_METHOD_NAMES } from './requests'
@@ -24,12 +29,17 @@ export function forwardTracker(client: BackgroundClient): TrackerCalls {
 export function createRemoteTrackerApi(client: BackgroundClient, updates: UpdatesConnection): TrackerApi {
   /**
    * A relay whose worker died mid-call. Either the tracker recorded the submission before dying (then the message
-   * carries our pending relay), or the tx went out without being recorded, or it never went out. The background
-   * journals what it signed (background/sentJournal.ts) and hands back the same hash instead of signing twice, so
-   * asking again is safe for the relay account. A wallet is not asked again: its prompt may still be open, and a
-   * second one would confuse more than it helps.
+   * carries our pending relay), or it never signed. Core records a relay before it leaves (docs/ARCHITECTURE.md
+   * §5) and refuses to start a second one while the first is pending, so asking again is safe for the relay
+   * account. A wallet is not asked again: its prompt may still be open, and a second one would confuse more than
+   * it helps.
    */
-  async function recover(method: 'relay' | 'resend', hash: Hex, signer: RelaySignerChoice): Promise<Hex> {
+  async function recover(
+    method: 'relay' | 'resend',
+    hash: Hex,
+    signer: RelaySignerChoice,
+    approval: RelayApproval | undefined,
+  ): Promise<Hex> {
     const message = await client.call('getMessage', hash)
     if (method === 'relay') {
       if (message?.pendingRelay) return message.pendingRelay.transactionHash
@@ -42,7 +52,7 @@ export function createRemoteTrackerApi(client: BackgroundClient, updates: Update
       )
     }
     try {
-      return await client.call(method, hash, signer)
+      return await call(method, hash, signer, approval)
     } catch (error) {
       // Our first attempt landed and the tracker learned it while answering the second: report that tx.
       if ((error as Error).name === 'AlreadyRelayedError') {
@@ -53,18 +63,34 @@ export function createRemoteTrackerApi(client: BackgroundClient, updates: Update
     }
   }
 
-  async function send(method: 'relay' | 'resend', hash: Hex, signer: RelaySignerChoice): Promise<Hex> {
+  function call(
+    method: 'relay' | 'resend',
+    hash: Hex,
+    signer: RelaySignerChoice,
+    approval: RelayApproval | undefined,
+  ): Promise<Hex> {
+    return method === 'relay'
+      ? client.call('relay', hash, signer, approval!)
+      : client.call('resend', hash, signer)
+  }
+
+  async function send(
+    method: 'relay' | 'resend',
+    hash: Hex,
+    signer: RelaySignerChoice,
+    approval?: RelayApproval,
+  ): Promise<Hex> {
     try {
-      return await client.call(method, hash, signer)
+      return await call(method, hash, signer, approval)
     } catch (error) {
-      if (error instanceof BackgroundRestartedError) return recover(method, hash, signer)
+      if (error instanceof BackgroundRestartedError) return recover(method, hash, signer, approval)
       throw error
     }
   }
 
   return {
     ...forwardTracker(client),
-    relay: (hash, signer) => send('relay', hash, signer),
+    relay: (hash, signer, approval) => send('relay', hash, signer, approval),
     resend: (hash, signer) => send('resend', hash, signer),
     subscribe(listener: (update: TrackerUpdate) => void) {
       const unsubscribe = updates.subscribe(listener)

@@ -51,6 +51,7 @@ const STATUSES = [
   'failed',
   'expired',
   'reorged',
+  'vanished',
 ] as const satisfies readonly MessageStatus[]
 // Fails to compile when core adds a status this list lacks.
 const _everyStatus: Exclude<MessageStatus, (typeof STATUSES)[number]> extends never ? true : never = true
@@ -64,6 +65,21 @@ const filter = v.object({
 
 const none = v.tuple([])
 
+/** The figures of the plan the user approved: core refuses to sign a plan re-priced above them. */
+const approval = v.object(
+  {
+    gas: v.pipe(
+      v.bigint('expected the approved gas limit'),
+      v.minValue(1n, 'expected the approved gas limit'),
+    ),
+    maxFeePerGas: v.pipe(
+      v.bigint('expected the approved max fee per gas'),
+      v.minValue(1n, 'expected the approved max fee per gas'),
+    ),
+  },
+  'expected the approved plan’s gas and maxFeePerGas',
+)
+
 const spec = <S>(params: S, retrySafe: boolean) => ({ params, retrySafe })
 
 /** One entry per `TrackerApi` call (the protocol derives them from core's type). */
@@ -72,10 +88,17 @@ export const TRACKER_REQUESTS: { [M in TrackerMethodName]: RequestSpec<M> } = {
   getMessage: spec(v.tuple([hash]), true),
   trackTransaction: spec(v.tuple([chainId, hash]), true),
   listChains: spec(none, true),
-  prepareRelay: spec(v.tuple([hash, v.optional(address)]), true),
-  /** The page sends only the hash: the background re-derives the relay from the source chain. */
-  relay: spec(v.tuple([hash, signer]), false),
+  /** Simulated as the signer the user picked (or an address). */
+  prepareRelay: spec(v.tuple([hash, v.optional(v.union([signer, address]))]), true),
+  /**
+   * The page sends the hash and the approved figures: the background re-derives the relay from the source chain
+   * and signs nothing above the approval.
+   */
+  relay: spec(v.tuple([hash, signer, approval]), false),
   resend: spec(v.tuple([hash, signer]), false),
+  forgetMessage: spec(v.tuple([hash]), true),
+  clearChainHistory: spec(v.tuple([chainId]), true),
+  chainHealth: spec(none, true),
 }
 
 const EXTENSION_REQUESTS: { [M in keyof ExtensionMethods]: RequestSpec<M> } = {

@@ -14,9 +14,19 @@ export { verifyRpc } from './chains/verifyRpc'
 export { InvalidChainConfigError } from './chains/errors'
 
 // The message model and its status machine.
-export type { MessageStatus, SafetyLevel, TrackedMessage } from './model/message'
+export type {
+  LocationChange,
+  LogPosition,
+  MessageStatus,
+  RelayAttempt,
+  RelayIntent,
+  SafetyLevel,
+  TrackedMessage,
+} from './model/message'
 export { NEEDS_USER_STATUSES } from './model/message'
 export { PROGRESS_STEPS, needsUser, progressOf } from './model/status'
+export { STEP_OF, STOPPED_STATUSES, isRelayable } from './model/progress'
+export { describeLocationChange } from './model/location'
 
 // Protocol facts and how values are written for people.
 export { MESSAGE_EXPIRY_SECONDS } from './protocol/addresses'
@@ -28,21 +38,48 @@ export { openIndexedDbStore } from './store/indexedDbStore'
 export { createMemoryStore } from './store/memoryStore'
 export { exportHistory, parseHistory, type HistoryImportResult } from './store/serialize'
 
-// Relaying: the plan a user approves and who signs it.
-export type { RelayPlan } from './relay/plan'
+// Relaying: the plan a user approves, what they approve, who signs it, and why a relay did not happen.
+export { APPROVAL_MARGIN_PERCENT, approvalOf, type RelayApproval, type RelayPlan } from './relay/plan'
 export {
   createLocalSigner,
   createWalletSigner,
-  WalletError,
   type RelaySigner,
+  type SentTransaction,
+  type SignedTransaction,
   type SignerRequest,
 } from './relay/signer'
+export {
+  AccessListDroppedError,
+  AlreadyRelayedError,
+  findError,
+  InitiatingLogNotFoundError,
+  MessageExpiredError,
+  MessageVanishedError,
+  NotResendableError,
+  PlanChangedError,
+  RelayError,
+  RelayInProgressError,
+  RelaySimulationFailedError,
+  WalletError,
+} from './relay/errors'
 
 // The tracker: the one object a shell owns, and the API every UI talks to.
-export type { MessageFilter, RelaySignerChoice, Tracker, TrackerApi, TrackerUpdate } from './tracker/api'
+export type {
+  MessageFilter,
+  PollReport,
+  RelaySignerChoice,
+  Tracker,
+  TrackerApi,
+  TrackerUpdate,
+} from './tracker/api'
+export { STALE_STATES, staleChainsOf, type ChainHealth, type ChainHealthState } from './tracker/chainHealth'
+export type { ChainSource } from './tracker/chainSet'
+export type { TrackerEventHub, TrackerEventMap } from './tracker/events'
 export {
   createTracker,
-  RelaySimulationFailedError,
+  InvalidAccountError,
   SignerUnavailableError,
+  TrackerError,
   UnknownMessageError,
+  type TrackerOptions,
 } from './tracker/tracker'

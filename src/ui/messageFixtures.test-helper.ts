@@ -136,6 +136,17 @@ export function cannedTracker(messages: TrackedMessage[] = [], chains: ChainConf
       calls.push(`resend ${hash} ${signer.kind}`)
       return hex32(0x5e5e)
     },
+    async forgetMessage(hash) {
+      calls.push(`forgetMessage ${hash}`)
+    },
+    async clearChainHistory(chainId) {
+      calls.push(`clearChainHistory ${chainId}`)
+      return 0
+    },
+    async chainHealth() {
+      calls.push('chainHealth')
+      return []
+    },
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

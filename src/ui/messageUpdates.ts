@@ -76,6 +76,8 @@ export function applyTrackerUpdate(
       return upsertMessage(messages, update.message)
     case 'messageRemoved':
       return removeMessage(messages, update.hash)
+    case 'chainHealth':
+    case 'chainReset':
     case 'error':
       return messages as TrackedMessage[]
   }

@@ -11,7 +11,7 @@ import { InitiatingLogNotFoundError } from '../../src/core/relay/prepare'
 import type { Tracker } from '../../src/core/tracker/api'
 import type { MessageStatus, TrackedMessage } from '../../src/core/model/message'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
-import { createTestTracker } from '../fixtures/tracker'
+import { createTestTracker, relayApproved } from '../fixtures/tracker'
 
 const MOCK = '0x420beeF000000000000000000000000000000001' as const
 const mockAbi = parseAbi([
@@ -84,7 +84,7 @@ describe('tracker on the devnet', () => {
     expect(plan.description).toMatch(/^Mint 10 MOCK to 0x7099.*on Supersim L2 B$/)
     expect(plan.fee?.total).toBeGreaterThan(0n)
 
-    const relayHash = await tracker.relay(message!.hash, { kind: 'relayAccount' })
+    const relayHash = await relayApproved(tracker, message!.hash)
     expect((await tracker.getMessage(message!.hash))?.status).toBe('relaying')
     const relayed = await until(message!.hash, ['relayed', 'finalized'])
     expect(relayed.relay?.transactionHash).toBe(relayHash)
@@ -158,7 +158,7 @@ describe('tracker on the devnet', () => {
     await devnet.publicClient(901).waitForTransactionReceipt({ hash: tx })
     const [message] = await tracker.trackTransaction(901, tx)
     await until(message!.hash, ['ready'])
-    await expect(tracker.relay(message!.hash, { kind: 'relayAccount' })).rejects.toThrow(
+    await expect(relayApproved(tracker, message!.hash)).rejects.toThrow(
       /would revert.*Nothing was sent/,
     )
     const failed = await tracker.getMessage(message!.hash)
@@ -174,7 +174,7 @@ describe('tracker on the devnet', () => {
       chain: devnet.chain(902).chain,
     })
     await devnet.publicClient(902).waitForTransactionReceipt({ hash: allow })
-    await tracker.relay(message!.hash, { kind: 'relayAccount' })
+    await relayApproved(tracker, message!.hash)
     expect((await until(message!.hash, ['relayed', 'finalized'])).failure).toBeUndefined()
   })
 
@@ -186,8 +186,8 @@ describe('tracker on the devnet', () => {
     await until(message!.hash, ['ready'])
     await until(message!.hash, ['ready'], other)
     const results = await Promise.allSettled([
-      tracker.relay(message!.hash, { kind: 'relayAccount' }),
-      other.relay(message!.hash, { kind: 'relayAccount' }),
+      relayApproved(tracker, message!.hash),
+      relayApproved(other, message!.hash),
     ])
     expect(results.some((r) => r.status === 'fulfilled')).toBe(true)
     const a = await until(message!.hash, ['relayed', 'finalized'])
@@ -207,7 +207,7 @@ describe('tracker: reorg and expiry', () => {
     const reorged = await until(message!.hash, ['reorged'])
     expect(reorged.initiatingLog).toBeUndefined()
     const nonce = await devnet.publicClient(902).getTransactionCount({ address: devnet.accounts[2].address })
-    await expect(tracker.relay(message!.hash, { kind: 'relayAccount' })).rejects.toBeInstanceOf(
+    await expect(relayApproved(tracker, message!.hash)).rejects.toBeInstanceOf(
       InitiatingLogNotFoundError,
     )
     expect(await devnet.publicClient(902).getTransactionCount({ address: devnet.accounts[2].address })).toBe(
@@ -220,7 +220,7 @@ describe('tracker: reorg and expiry', () => {
     const [message] = await tracker.trackTransaction(901, receipt.transactionHash)
     await until(message!.hash, ['ready'])
     const snapshot = (await devnet.publicClient(902).request({ method: 'evm_snapshot' as never })) as Hex
-    await tracker.relay(message!.hash, { kind: 'relayAccount' })
+    await relayApproved(tracker, message!.hash)
     expect((await until(message!.hash, ['relayed'])).relay).toBeDefined()
     await devnet.publicClient(902).request({ method: 'evm_revert' as never, params: [snapshot] as never })
     await devnet.mine(902)
@@ -241,7 +241,7 @@ describe('tracker: reorg and expiry', () => {
     await tracker.resend(message!.hash, { kind: 'relayAccount' })
     const ready = await until(message!.hash, ['ready'])
     expect(ready.initiatingLog?.transactionHash).not.toBe(tx)
-    await tracker.relay(message!.hash, { kind: 'relayAccount' })
+    await relayApproved(tracker, message!.hash)
     await until(message!.hash, ['relayed', 'finalized'])
   })
 })

@@ -11,7 +11,7 @@ import { createWalletSigner } from '../../src/core/relay/signer'
 import { createMemoryStore } from '../../src/core/store/memoryStore'
 import { createTracker } from '../../src/core/tracker/tracker'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
-import { devnetChainConfigs } from '../fixtures/tracker'
+import { devnetChainConfigs, relayApproved } from '../fixtures/tracker'
 
 let devnet: TestDevnet
 beforeAll(async () => {
@@ -92,7 +92,7 @@ it('relays through a wallet that keeps the access list, switching it to the dest
     signer: async () => createWalletSigner({ provider: wallet.provider, name: 'Test wallet' }),
   })
   const message = await readyTransfer(tracker)
-  const hash = await tracker.relay(message.hash, { kind: 'wallet' })
+  const hash = await relayApproved(tracker, message.hash, { kind: 'wallet' })
   expect(wallet.calls).toContain('wallet_switchEthereumChain')
   expect((await devnet.publicClient(902).waitForTransactionReceipt({ hash })).status).toBe('success')
 })
@@ -112,7 +112,7 @@ it('explains plainly when the wallet dropped the access list, and leaves the mes
       }),
   })
   const message = await readyTransfer(tracker)
-  await expect(tracker.relay(message.hash, { kind: 'wallet' })).rejects.toThrow(
+  await expect(relayApproved(tracker, message.hash, { kind: 'wallet' })).rejects.toThrow(
     /MetaMask dropped the relay's access list.*built-in relay account/s,
   )
   expect(remembered).toBe(true)

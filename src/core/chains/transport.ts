@@ -17,6 +17,8 @@ export interface RpcTransportOptions {
    * URL *and* these options) not the socket long-lived clients of the same URL share, so closing it hurts no one.
    */
   oneShot?: boolean
+  /** Sees every HTTP response (http(s) only): how a caller reads headers such as a 429's Retry-After. */
+  onResponse?: (response: Response) => void
 }
 
 export function isWebSocketUrl(url: string): boolean {
@@ -31,7 +33,12 @@ export function rpcTransport(
     ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
     ...(options.retryCount === undefined ? {} : { retryCount: options.retryCount }),
   }
-  if (!isWebSocketUrl(config.rpcUrl)) return http(config.rpcUrl, common)
+  if (!isWebSocketUrl(config.rpcUrl)) {
+    return http(config.rpcUrl, {
+      ...common,
+      ...(options.onResponse ? { onFetchResponse: options.onResponse } : {}),
+    })
+  }
   return webSocket(
     config.rpcUrl,
     options.oneShot ? { ...common, keepAlive: false, reconnect: false } : common,

@@ -33,8 +33,12 @@ export interface AccountScanOptions {
   /** Stop after this many ranges (a service worker has a short life; the cursor resumes the rest). */
   maxRanges?: number
   now?: () => number
-  /** Called with each batch of messages found, already in the store. */
-  onMessages?: (messages: TrackedMessage[]) => void
+  /**
+   * Where found messages go, before the cursor moves past them. The tracker passes its one writer, which inserts new
+   * messages and only adds the account to ones it already tracks (docs/ARCHITECTURE.md §5). Default: insert the new
+   * ones into `store`, leaving tracked ones alone.
+   */
+  addMessages?: (messages: TrackedMessage[]) => Promise<void>
 }
 
 export interface AccountScanResult {
@@ -100,24 +104,11 @@ export async function scanAccount(options: AccountScanOptions): Promise<AccountS
     const mine = decodeSentMessages(chainId, logs).filter((d) => involvedAccounts(d, [account]).length > 0)
     const messages: TrackedMessage[] = []
     for (const d of mine) {
-      const existing = await store.get(d.hash)
-      const tracked = await toTrackedMessage(d, {
-        client,
-        watched: [account],
-        now: now(),
-        blockTimestamps,
-        tokenMetadata,
-      })
-      if (existing) {
-        // Already tracked (another account, or by tx hash): only add this account to it; the poller owns status.
-        const accounts = [...new Set([...existing.accounts, account])]
-        if (accounts.length !== existing.accounts.length)
-          messages.push({ ...existing, accounts, updatedAt: now() })
-      } else {
-        messages.push(tracked)
-      }
+      messages.push(
+        await toTrackedMessage(d, { client, watched: [account], now: now(), blockTimestamps, tokenMetadata }),
+      )
     }
-    if (messages.length > 0) await store.upsertMany(messages)
+    if (messages.length > 0) await (options.addMessages ?? insertNew(store))(messages)
     found += mine.length
     cursor = {
       ...cursor,
@@ -126,7 +117,16 @@ export async function scanAccount(options: AccountScanOptions): Promise<AccountS
       updatedAt: now(),
     }
     await store.setCursor(key, cursor)
-    if (messages.length > 0) options.onMessages?.(messages)
   }
   return { found, requests, cursor, complete: cursor.toBlock >= latest }
+}
+
+/** Insert what the store lacks; a message it tracks already is left to the tracker's writer. */
+function insertNew(store: MessageStore): (messages: TrackedMessage[]) => Promise<void> {
+  return async (messages) => {
+    await store.updateMany(
+      messages.map((m) => m.hash),
+      (current, hash) => (current ? undefined : messages.find((m) => m.hash.toLowerCase() === hash)),
+    )
+  }
 }

@@ -23,7 +23,12 @@ export type SafetyLevel = 'unsafe' | 'safe' | 'finalized'
  * - finalized: the relay's block is finalized on the destination. Terminal.
  * - failed: our simulation or relay reverted; carries the decoded reason; stays retryable.
  * - expired: 7 days passed since the initiating timestamp; only `resendMessage` on the source revives it.
- * - reorged: the initiating log is gone from (or moved in) the source chain; the identifier must be re-derived.
+ * - reorged: the initiating log is gone from (or moved in) the source chain; the tracker is looking for it again
+ *   (re-location, docs/ARCHITECTURE.md §5) and no relay can be built until it is found.
+ * - vanished: the source chain says this message does not exist there: `sentMessages(nonce)` holds another hash (or
+ *   none) and no SentMessage log carries it — the chain was reset (a devnet restart) or a reorg dropped the
+ *   transaction for good. Never relayable; `locationChange` says what happened. Discovery revives it if the same
+ *   message is sent again.
  */
 export type MessageStatus =
   | 'pending'
@@ -35,6 +40,7 @@ export type MessageStatus =
   | 'failed'
   | 'expired'
   | 'reorged'
+  | 'vanished'
 
 export const TERMINAL_STATUSES: readonly MessageStatus[] = ['finalized']
 
@@ -82,11 +88,63 @@ export interface RelayRecord {
   returnDataHash?: Hex
 }
 
-/** Our own relay attempt that has not been confirmed yet. */
+/**
+ * Our own relay transaction that has not been confirmed yet: the relay journal (docs/ARCHITECTURE.md §5). A local
+ * signer's transaction is recorded *signed, before it is broadcast*, with its raw bytes, so a crash or a lost RPC
+ * answer never leads to a second, different transaction: the same bytes are broadcast again (same hash) instead.
+ */
 export interface RelayAttempt {
   transactionHash: Hex
   relayer: Address
+  /** When the attempt was recorded (ms since epoch). */
   submittedAt: number
+  /**
+   * 'signed': recorded before the broadcast, which may or may not have reached the node (a crash, a timeout);
+   * 'sent': an RPC accepted it. Absent in records written before the journal existed: 'sent'.
+   */
+  stage?: 'signed' | 'sent'
+  /** The signed transaction (local signers only), to broadcast the very same transaction again. */
+  rawTransaction?: Hex
+  /** Its account nonce: once the account's nonce moved past it without this tx being mined, it was replaced. */
+  nonce?: number
+  /**
+   * Wallets only: 'unverified' when the wallet returned a hash but the transaction could not be read back in time,
+   * so whether it kept its access list is unknown (a relay without it cannot execute). The UI says so.
+   */
+  accessList?: 'verified' | 'unverified'
+}
+
+/**
+ * A wallet was asked to sign a relay and has not answered yet: no transaction hash exists. Recorded before asking,
+ * so the message is not offered for relaying twice; an intent left by a process that stopped is surfaced as a
+ * failure ("the outcome is unknown"), never retried on its own.
+ */
+export interface RelayIntent {
+  relayer: Address
+  /** ms since epoch. */
+  startedAt: number
+}
+
+/** Where a SentMessage log sits, as a user reads it ("block 481, log 2, tx 0x…"). */
+export interface LogPosition {
+  blockNumber: bigint
+  logIndex: number
+  transactionHash: Hex
+}
+
+/**
+ * What last happened to a message's location, so the UI can explain a change the user did not cause
+ * (docs/ARCHITECTURE.md §5). `to` is where the live log was found; without `to` the message no longer exists there.
+ * - reorg: a reorg moved the initiating transaction (re-included at another block or log index), or dropped it;
+ * - resend: `resendMessage` re-emitted it (a fresh log with the same hash);
+ * - chainReset: the source chain was reset (a devnet restart); with `to`, the same message was sent again.
+ */
+export interface LocationChange {
+  cause: 'reorg' | 'resend' | 'chainReset'
+  /** ms since epoch. */
+  at: number
+  from?: LogPosition
+  to?: LogPosition
 }
 
 export interface RelayFailure {
@@ -120,12 +178,22 @@ export interface TrackedMessage {
   /** How final the relay's block is on the destination. */
   destinationSafety?: SafetyLevel
   pendingRelay?: RelayAttempt
+  relayIntent?: RelayIntent
   failure?: RelayFailure
+  /** The last change of location the tracker saw (reorg, resend, chain reset). */
+  locationChange?: LocationChange
   /** Watched accounts this message involves (lower-cased), so a UI can split outgoing from incoming. */
   accounts: Address[]
   /** ms since epoch. */
   createdAt: number
   updatedAt: number
+}
+
+/** The position part of an initiating log. */
+export function positionOf(
+  log: Pick<InitiatingLog, 'blockNumber' | 'logIndex' | 'transactionHash'>,
+): LogPosition {
+  return { blockNumber: log.blockNumber, logIndex: log.logIndex, transactionHash: log.transactionHash }
 }
 
 /** Lower-case an address for comparisons and keys; checksummed form is for display only. */

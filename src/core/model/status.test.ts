@@ -697,6 +697,8 @@ describe('needsUser / isInFlight / progressOf', () => {
     ['failed', true, true],
     ['expired', true, true],
     ['reorged', false, true],
+    // Not polled every tick: the source said it does not exist (re-location still looks for a while).
+    ['vanished', false, false],
   ])('%s: needsUser %s, inFlight %s', (status, user, inFlight) => {
     expect(needsUser(makeMessage({ status }))).toBe(user)
     expect(isInFlight(makeMessage({ status }))).toBe(inFlight)
@@ -715,7 +717,9 @@ describe('needsUser / isInFlight / progressOf', () => {
   })
 
   it.each<[MessageStatus, string]>([
-    ['reorged', 'sent'],
+    // The step where the problem is: the inclusion was lost (the UI's timeline marks it; one table, STEP_OF).
+    ['reorged', 'included'],
+    ['vanished', 'included'],
     ['relaying', 'ready'],
     ['failed', 'ready'],
     ['expired', 'ready'],

@@ -31,3 +31,34 @@ export interface RelayPlan {
   /** The account the plan was simulated for. */
   from?: Address
 }
+
+/**
+ * What the user approved in the preview: the figures the signed transaction may not exceed (docs/ARCHITECTURE.md
+ * §9). `relay` re-derives and re-prices the plan right before signing — a lying or jumpy RPC could otherwise inflate
+ * the fee between the preview and the signature and drain the relay account — and refuses with `PlanChangedError`
+ * when the new gas limit or max fee per gas is more than `APPROVAL_MARGIN_PERCENT` above the approved one.
+ */
+export interface RelayApproval {
+  gas: bigint
+  maxFeePerGas: bigint
+}
+
+/** Fees move a little between a preview and a signature; more than this is a new plan to approve. */
+export const APPROVAL_MARGIN_PERCENT = 10n
+
+/** The approval a user gives by signing the plan they were shown; undefined when the plan has no price. */
+export function approvalOf(plan: Pick<RelayPlan, 'fee'>): RelayApproval | undefined {
+  return plan.fee ? { gas: plan.fee.gas, maxFeePerGas: plan.fee.maxFeePerGas } : undefined
+}
+
+/** The largest value an approved figure allows. */
+export function approvedCeiling(value: bigint): bigint {
+  return (value * (100n + APPROVAL_MARGIN_PERCENT)) / 100n
+}
+
+/** Does the freshly priced plan stay within what was approved (margin included)? */
+export function withinApproval(fee: NonNullable<RelayPlan['fee']>, approval: RelayApproval): boolean {
+  return (
+    fee.gas <= approvedCeiling(approval.gas) && fee.maxFeePerGas <= approvedCeiling(approval.maxFeePerGas)
+  )
+}

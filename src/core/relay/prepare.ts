@@ -1,43 +1,34 @@
 /**
  * Prepare a relay: re-derive the executing message from the source chain (never from stored or UI-supplied data),
- * check it has not been relayed, simulate it with its access list from the signing account, and price it.
+ * check it has not been relayed, simulate it with its access list from the signing account, and price it. The
+ * plan's description, too, is what the re-read log says (docs/ARCHITECTURE.md §9: re-derive before signing).
  */
 import { encodeAccessList, encodeMessagePayload } from '@eth-optimism/viem/utils/interop'
-import { BaseError, encodeFunctionData, type Address, type Hex, type PublicClient } from 'viem'
+import {
+  BlockNotFoundError,
+  encodeFunctionData,
+  type Address,
+  type Hex,
+  type Log,
+  type PublicClient,
+} from 'viem'
 
 import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import { decodeSentMessages } from '../protocol/decode'
 import { describeIntent } from '../protocol/format'
+import { readTokenMetadata } from '../protocol/tokenMetadata'
 import type { TrackedMessage } from '../model/message'
+import {
+  AlreadyRelayedError,
+  InitiatingLogNotFoundError,
+  MessageExpiredError,
+  MessageVanishedError,
+} from './errors'
 import type { RelayPlan } from './plan'
 import { decodeRevertReason, isAlreadyRelayed } from './revertReason'
 
-export class InitiatingLogNotFoundError extends BaseError {
-  override name = 'InitiatingLogNotFoundError'
-  constructor(message: TrackedMessage, detail: string) {
-    super(
-      `not relaying ${message.hash}: its initiating log cannot be found on chain ${message.source} (${detail}). ` +
-        'It was reorged out or never mined; the tracker will look for it again.',
-    )
-  }
-}
-
-export class AlreadyRelayedError extends BaseError {
-  override name = 'AlreadyRelayedError'
-  constructor(hash: Hex, destination: number) {
-    super(`message ${hash} is already relayed on chain ${destination}: nothing to do`)
-  }
-}
-
-export class MessageExpiredError extends BaseError {
-  override name = 'MessageExpiredError'
-  constructor(hash: Hex, source: number) {
-    super(
-      `message ${hash} expired (more than 7 days old): resend it with resendMessage on chain ${source} first`,
-    )
-  }
-}
+export { AlreadyRelayedError, InitiatingLogNotFoundError, MessageExpiredError } from './errors'
 
 export interface PrepareRelayParameters {
   message: TrackedMessage
@@ -60,36 +51,20 @@ export async function isRelayed(destination: PublicClient, hash: Hex): Promise<b
 
 export async function prepareRelay(parameters: PrepareRelayParameters): Promise<RelayPlan> {
   const { message, source, destination, from } = parameters
+  if (message.status === 'vanished') throw new MessageVanishedError(message.hash, message.source)
   if (!message.initiatingLog) throw new InitiatingLogNotFoundError(message, 'no initiating log is known')
   if (message.status === 'expired') throw new MessageExpiredError(message.hash, message.source)
-  const { blockNumber, logIndex } = message.initiatingLog
-
-  const [logs, block, relayed] = await Promise.all([
-    source.getLogs({
-      address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
-      fromBlock: blockNumber,
-      toBlock: blockNumber,
-    }),
-    source.getBlock({ blockNumber }).catch(() => undefined),
-    isRelayed(destination, message.hash),
-  ])
-  if (relayed) throw new AlreadyRelayedError(message.hash, message.destination)
-  const log = logs.find((l) => l.logIndex === logIndex)
-  if (!log || !block)
-    throw new InitiatingLogNotFoundError(message, `nothing at block ${blockNumber}, log index ${logIndex}`)
-  const decoded = decodeSentMessages(message.source, [log])[0]
-  if (!decoded || decoded.hash.toLowerCase() !== message.hash.toLowerCase()) {
-    throw new InitiatingLogNotFoundError(
-      message,
-      `the log at block ${blockNumber}, index ${logIndex} is another message`,
-    )
+  const { log, timestamp } = await rereadLog(message, source)
+  if (await isRelayed(destination, message.hash)) {
+    throw new AlreadyRelayedError(message.hash, message.destination)
   }
+  const decoded = decodeSentMessages(message.source, [log])[0]!
 
   const id = {
     origin: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
-    blockNumber,
-    logIndex: BigInt(logIndex),
-    timestamp: block.timestamp,
+    blockNumber: log.blockNumber!,
+    logIndex: BigInt(log.logIndex!),
+    timestamp,
     chainId: BigInt(message.source),
   }
   const payload = encodeMessagePayload(log)
@@ -100,7 +75,16 @@ export async function prepareRelay(parameters: PrepareRelayParameters): Promise<
     args: [id, payload],
   })
   const transaction = { to: L2_TO_L2_CROSS_DOMAIN_MESSENGER, data, accessList, value: 0n }
-  const description = describeIntent(message, parameters.chainName ?? ((id: number) => `chain ${id}`))
+  // What executes is what the log says, in the token's own words read from the source now: stored data (a
+  // record, an import) could say anything.
+  const intent =
+    decoded.intent.kind === 'erc20'
+      ? { ...decoded.intent, ...(await readTokenMetadata(source, decoded.intent.token).catch(() => ({}))) }
+      : decoded.intent
+  const description = describeIntent(
+    { intent, target: decoded.target, destination: decoded.destination },
+    parameters.chainName ?? ((id: number) => `chain ${id}`),
+  )
 
   const plan: RelayPlan = {
     messageHash: message.hash,
@@ -132,4 +116,33 @@ export async function prepareRelay(parameters: PrepareRelayParameters): Promise<
     plan.simulation = { ok: false, reason: decodeRevertReason(error) }
   }
   return plan
+}
+
+/**
+ * The message's SentMessage, read again at exactly the recorded block (by hash, so a chain that was reset or
+ * reorged under the same height cannot pass another block off as it) and index, with that block's timestamp.
+ */
+async function rereadLog(
+  message: TrackedMessage,
+  source: PublicClient,
+): Promise<{ log: Log; timestamp: bigint }> {
+  const { blockNumber, blockHash, logIndex } = message.initiatingLog!
+  const missing = () =>
+    new InitiatingLogNotFoundError(message, `nothing at block ${blockNumber}, log index ${logIndex}`)
+  const block = await source.getBlock({ blockHash }).catch((error: unknown) => {
+    if (error instanceof BlockNotFoundError) return undefined
+    throw error
+  })
+  if (!block) throw missing()
+  const logs = await source.getLogs({ address: L2_TO_L2_CROSS_DOMAIN_MESSENGER, blockHash })
+  const log = logs.find((l) => l.logIndex === logIndex)
+  if (!log) throw missing()
+  const decoded = decodeSentMessages(message.source, [log])[0]
+  if (!decoded || decoded.hash.toLowerCase() !== message.hash.toLowerCase()) {
+    throw new InitiatingLogNotFoundError(
+      message,
+      `the log at block ${blockNumber}, index ${logIndex} is another message`,
+    )
+  }
+  return { log, timestamp: block.timestamp }
 }

@@ -1,25 +1,27 @@
 /**
  * Who signs a relay. Two kinds: a local account (the CLI's key, the extension's built-in relay account), which
- * always signs exactly the transaction we built; and an EIP-1193 wallet (MetaMask…), which may not — MetaMask has
- * long dropped `accessList` from eth_sendTransaction (metamask-extension#11863), and a relay without its access list
- * reverts NotInAccessList. So the wallet signer reads the sent tx back and says plainly when the list is gone.
+ * always signs exactly the transaction we built — and can sign *without sending*, so the relay journal records the
+ * transaction before it leaves (docs/ARCHITECTURE.md §5); and an EIP-1193 wallet (MetaMask…), which signs and sends
+ * in one step and may change what it sends — MetaMask has long dropped `accessList` from eth_sendTransaction
+ * (metamask-extension#11863), and a relay without its access list reverts NotInAccessList. So the wallet signer
+ * pins the chain, reads the sent tx back, and says plainly when the list is gone or could not be checked.
  */
 import {
-  BaseError,
   createWalletClient,
+  keccak256,
   type AccessList,
-  numberToHex,
   type Address,
   type Chain,
-  type EIP1193Provider,
   type Hex,
   type LocalAccount,
   type PublicClient,
   type Transport,
 } from 'viem'
 
-import { CROSS_L2_INBOX } from '../protocol/addresses'
 import type { RelayPlan } from './plan'
+
+export { createWalletSigner, keepsAccessList, type WalletSignerOptions } from './walletSigner'
+export { AccessListDroppedError, WalletError } from './errors'
 
 /** A transaction the tracker asks a signer to send: a relay (with its access list) or a resendMessage. */
 export interface SignerRequest {
@@ -32,11 +34,37 @@ export interface SignerRequest {
   maxPriorityFeePerGas?: bigint
 }
 
+export interface SignerTarget {
+  chain: Chain
+  client: PublicClient
+}
+
+/** What a send came to. */
+export interface SentTransaction {
+  hash: Hex
+  /**
+   * Wallets only, for a request with an access list: 'verified' when the transaction was read back carrying it;
+   * 'unverified' when the wallet returned a hash but the transaction could not be read back in time — sent, but
+   * whether it can execute is unknown (never reported as plain success).
+   */
+  accessList?: 'verified' | 'unverified'
+}
+
+/** A transaction signed and not sent yet: what the relay journal records before broadcasting it. */
+export interface SignedTransaction {
+  raw: Hex
+  hash: Hex
+  nonce: number
+  from: Address
+}
+
 export interface RelaySigner {
   readonly kind: 'local' | 'wallet'
   address(): Promise<Address>
-  /** Send on `target`; resolves with the tx hash once the RPC accepted it. */
-  send(request: SignerRequest, target: { chain: Chain; client: PublicClient }): Promise<Hex>
+  /** Send on `target`; resolves once the RPC (or the wallet) accepted it. */
+  send(request: SignerRequest, target: SignerTarget): Promise<SentTransaction>
+  /** Local signers only: sign, with nonce and chain id fixed, without sending. */
+  sign?(request: SignerRequest, target: SignerTarget): Promise<SignedTransaction>
 }
 
 /** The executing transaction of a plan, as a signer request. */
@@ -49,155 +77,36 @@ export function relayRequest(plan: RelayPlan): SignerRequest {
   }
 }
 
-export class AccessListDroppedError extends BaseError {
-  override name = 'AccessListDroppedError'
-  constructor(walletName: string, transactionHash?: Hex) {
-    super(
-      `${walletName} dropped the relay's access list${transactionHash ? ` (tx ${transactionHash})` : ''}. ` +
-        'Without it CrossL2Inbox cannot validate the message and the relay is refused (NotInAccessList). ' +
-        'Your funds are safe and the message is still relayable: relay it with the built-in relay account ' +
-        '(or the CLI with a local key), which signs the full access list.',
-    )
-  }
-}
-
-export class WalletError extends BaseError {
-  override name = 'WalletError'
-}
-
 export function createLocalSigner(
   account: LocalAccount,
   transport: (chain: Chain) => Transport,
 ): RelaySigner {
+  const walletFor = (chain: Chain) => createWalletClient({ account, chain, transport: transport(chain) })
+  const sign = async (request: SignerRequest, target: SignerTarget): Promise<SignedTransaction> => {
+    const wallet = walletFor(target.chain)
+    const prepared = await wallet.prepareTransactionRequest({
+      account,
+      chain: target.chain,
+      to: request.to,
+      data: request.data,
+      value: request.value,
+      ...(request.accessList ? { accessList: request.accessList } : {}),
+      ...(request.gas ? { gas: request.gas } : {}),
+      ...(request.maxFeePerGas
+        ? { maxFeePerGas: request.maxFeePerGas, maxPriorityFeePerGas: request.maxPriorityFeePerGas }
+        : {}),
+    })
+    const raw = await wallet.signTransaction(prepared as never)
+    return { raw, hash: keccak256(raw), nonce: prepared.nonce, from: account.address }
+  }
   return {
     kind: 'local',
     address: async () => account.address,
+    sign,
     async send(request, target) {
-      const wallet = createWalletClient({ account, chain: target.chain, transport: transport(target.chain) })
-      return wallet.sendTransaction({
-        account,
-        chain: target.chain,
-        to: request.to,
-        data: request.data,
-        value: request.value,
-        ...(request.accessList ? { accessList: request.accessList } : {}),
-        ...(request.gas ? { gas: request.gas } : {}),
-        ...(request.maxFeePerGas
-          ? { maxFeePerGas: request.maxFeePerGas, maxPriorityFeePerGas: request.maxPriorityFeePerGas }
-          : {}),
-      })
-    },
-  }
-}
-
-/** Does a tx as mined/pending carry every CrossL2Inbox storage key the request needs? */
-export function keepsAccessList(
-  request: SignerRequest,
-  accessList: readonly { address: string; storageKeys: readonly string[] }[] | undefined,
-): boolean {
-  const wanted = (request.accessList ?? []).find(
-    (e) => e.address.toLowerCase() === CROSS_L2_INBOX.toLowerCase(),
-  )
-  if (!wanted) return true
-  const got = (accessList ?? []).find((e) => e.address.toLowerCase() === CROSS_L2_INBOX.toLowerCase())
-  const keys = new Set((got?.storageKeys ?? []).map((k) => k.toLowerCase()))
-  return wanted.storageKeys.every((k) => keys.has(k.toLowerCase()))
-}
-
-interface ProviderRpcError {
-  code?: number
-  message?: string
-}
-
-export interface WalletSignerOptions {
-  provider: EIP1193Provider
-  /** Shown in errors ("MetaMask dropped…"). */
-  name?: string
-  /** Wallets that dropped the list before: refuse early instead of sending a tx that cannot work. */
-  knownToDropAccessList?: boolean
-  onAccessListDropped?: () => void
-  /** How long to wait for the sent tx to be visible on the destination RPC. */
-  readBackTimeoutMs?: number
-}
-
-export function createWalletSigner(options: WalletSignerOptions): RelaySigner {
-  const { provider } = options
-  const name = options.name ?? 'The wallet'
-  const request = async <T>(method: string, params?: unknown[]): Promise<T> => {
-    try {
-      return (await provider.request({ method, params } as never)) as T
-    } catch (error) {
-      const e = error as ProviderRpcError
-      if (e.code === 4001) throw new WalletError(`${name}: you rejected the request`)
-      if (e.code === 4100)
-        throw new WalletError(`${name} is locked or has not authorised this site: unlock it and connect`)
-      throw error
-    }
-  }
-  const address = async (): Promise<Address> => {
-    let accounts = await request<Address[]>('eth_accounts')
-    if (accounts.length === 0) accounts = await request<Address[]>('eth_requestAccounts')
-    if (!accounts[0])
-      throw new WalletError(`${name} has no account connected: unlock it and connect an account`)
-    return accounts[0]
-  }
-  return {
-    kind: 'wallet',
-    address,
-    async send(tx, destination) {
-      const needsList = (tx.accessList ?? []).length > 0
-      if (needsList && options.knownToDropAccessList) throw new AccessListDroppedError(name)
-      const from = await address()
-      const chainId = await request<Hex>('eth_chainId')
-      if (Number(chainId) !== destination.chain.id) {
-        try {
-          await request('wallet_switchEthereumChain', [{ chainId: numberToHex(destination.chain.id) }])
-        } catch (error) {
-          if ((error as ProviderRpcError).code !== 4902) throw error
-          await request('wallet_addEthereumChain', [
-            {
-              chainId: numberToHex(destination.chain.id),
-              chainName: destination.chain.name,
-              nativeCurrency: destination.chain.nativeCurrency,
-              rpcUrls: destination.chain.rpcUrls.default.http,
-            },
-          ])
-        }
-      }
-      let hash: Hex
-      try {
-        hash = await request<Hex>('eth_sendTransaction', [
-          {
-            from,
-            to: tx.to,
-            data: tx.data,
-            value: numberToHex(tx.value),
-            ...(needsList ? { accessList: tx.accessList } : {}),
-            ...(tx.gas ? { gas: numberToHex(tx.gas) } : {}),
-          },
-        ])
-      } catch (error) {
-        // The wallet forwarded a tx without the list and the chain's filter refused it.
-        const text = `${(error as ProviderRpcError).message ?? ''} ${error instanceof BaseError ? error.details : ''}`
-        if (needsList && /access.list|NotInAccessList/i.test(text)) {
-          options.onAccessListDropped?.()
-          throw new AccessListDroppedError(name)
-        }
-        throw error
-      }
-      const deadline = Date.now() + (options.readBackTimeoutMs ?? 15_000)
-      for (;;) {
-        const sent = await destination.client.getTransaction({ hash }).catch(() => undefined)
-        if (sent) {
-          if (needsList && !keepsAccessList(tx, 'accessList' in sent ? sent.accessList : undefined)) {
-            options.onAccessListDropped?.()
-            throw new AccessListDroppedError(name, hash)
-          }
-          return hash
-        }
-        if (Date.now() > deadline) return hash
-        await new Promise((r) => setTimeout(r, 250))
-      }
+      const signed = await sign(request, target)
+      const hash = await walletFor(target.chain).sendRawTransaction({ serializedTransaction: signed.raw })
+      return { hash }
     },
   }
 }

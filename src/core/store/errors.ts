@@ -35,3 +35,13 @@ export class HistoryImportError extends Error {
     this.path = path
   }
 }
+
+/** An update's mutator returned a record under another hash: a message's identity cannot change. */
+export class MessageIdentityError extends Error {
+  override name = 'MessageIdentityError'
+  constructor(stored: string, returned: string) {
+    super(
+      `an update of message ${stored} returned message ${returned}: a message's hash is its identity and cannot change`,
+    )
+  }
+}

@@ -21,7 +21,7 @@ import {
   type Migration,
   type UpgradeTransaction,
 } from './migrations'
-import { normalizeHash, toStoredForm } from './storedForm'
+import { applyMutator, normalizeHash, toStoredForm } from './storedForm'
 import type { JsonValue, MessageFilter, MessageStore, ScanCursor } from './types'
 
 export const DEFAULT_DATABASE_NAME = 'superchain-relay'
@@ -84,10 +84,53 @@ export async function openIndexedDbStore(options: OpenIndexedDbStoreOptions = {}
     await Promise.all([...puts, tx.done])
   }
 
+  /**
+   * Read-modify-write in one readwrite transaction: IndexedDB runs overlapping readwrite transactions on a store one
+   * after the other, so no write lands in between. The mutators are synchronous (types.ts), because awaiting
+   * anything but this transaction's requests would let it commit early. A mutator that throws aborts it.
+   */
+  async function updateAll(
+    hashes: readonly Hex[],
+    mutate: (current: TrackedMessage | undefined, hash: Hex) => TrackedMessage | undefined,
+  ): Promise<(TrackedMessage | undefined)[]> {
+    const tx = open().transaction('messages', 'readwrite')
+    const done = tx.done
+    done.catch(() => {}) // observed below; an abort must not also surface as an unhandled rejection
+    const results: (TrackedMessage | undefined)[] = []
+    const written = new Map<Hex, TrackedMessage>()
+    try {
+      for (const hash of hashes) {
+        const key = normalizeHash(hash)
+        const current = written.get(key) ?? (await tx.store.get(key))
+        const next = applyMutator(key, current, (c) => mutate(c, key))
+        if (next) {
+          written.set(key, next)
+          void tx.store.put(next)
+        }
+        results.push(next ?? current)
+      }
+    } catch (error) {
+      try {
+        tx.abort()
+      } catch {
+        // Already finished: it can only have committed nothing we did not mean, as no put followed the throw.
+      }
+      throw error
+    }
+    await done
+    return results.map((m) => m && structuredClone(m))
+  }
+
   return {
     async get(hash: Hex) {
       return open().get('messages', normalizeHash(hash))
     },
+
+    async update(hash, mutate) {
+      return (await updateAll([hash], mutate))[0]
+    },
+
+    updateMany: updateAll,
 
     async list(filter?: MessageFilter) {
       const candidates = await narrowWithIndex(open(), filter)
@@ -120,12 +163,38 @@ export async function openIndexedDbStore(options: OpenIndexedDbStoreOptions = {}
       await open().put('cursors', cursor, key)
     },
 
+    async listCursors() {
+      const tx = open().transaction('cursors', 'readonly')
+      const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done])
+      return keys.map((key, i) => ({ key, cursor: values[i]! }))
+    },
+
+    async removeCursor(key: string) {
+      await open().delete('cursors', key)
+    },
+
     async getSetting<T extends JsonValue = JsonValue>(key: string) {
       return (await open().get('settings', key)) as T | undefined
     },
 
     async setSetting(key: string, value: JsonValue) {
       await open().put('settings', value, key)
+    },
+
+    async updateSetting(key, mutate) {
+      const tx = open().transaction('settings', 'readwrite')
+      const current = await tx.store.get(key)
+      let next: JsonValue | undefined
+      try {
+        next = mutate(current === undefined ? undefined : structuredClone(current))
+      } catch (error) {
+        tx.abort()
+        await tx.done.catch(() => {})
+        throw error
+      }
+      if (next !== undefined) void tx.store.put(next, key)
+      await tx.done
+      return next ?? current
     },
 
     async close() {

@@ -8,7 +8,7 @@ import type { Hex } from 'viem'
 import type { TrackedMessage } from '../model/message'
 import { StoreClosedError } from './errors'
 import { matchesFilter, newestFirst } from './messageQuery'
-import { normalizeHash, toStoredForm } from './storedForm'
+import { applyMutator, normalizeHash, toStoredForm } from './storedForm'
 import type { JsonValue, MessageFilter, MessageStore, ScanCursor } from './types'
 
 export function createMemoryStore(): MessageStore {
@@ -49,6 +49,34 @@ export function createMemoryStore(): MessageStore {
       for (const message of stored) messages.set(message.hash, message)
     },
 
+    // Atomic by construction: nothing else runs between reading and writing the map (no await in between).
+    async update(hash, mutate) {
+      ensureOpen()
+      const key = normalizeHash(hash)
+      const next = applyMutator(key, messages.get(key), mutate)
+      if (next) messages.set(key, next)
+      const stored = messages.get(key)
+      return stored && structuredClone(stored)
+    },
+
+    async updateMany(hashes, mutate) {
+      ensureOpen()
+      // Every mutator runs before anything is written: one that throws leaves the batch unwritten.
+      const writes = new Map<Hex, TrackedMessage>()
+      for (const hash of hashes) {
+        const key = normalizeHash(hash)
+        const next = applyMutator(key, writes.get(key) ?? messages.get(key), (current) =>
+          mutate(current, key),
+        )
+        if (next) writes.set(key, next)
+      }
+      for (const [key, message] of writes) messages.set(key, message)
+      return hashes.map((hash) => {
+        const stored = messages.get(normalizeHash(hash))
+        return stored && structuredClone(stored)
+      })
+    },
+
     async remove(hash: Hex) {
       ensureOpen()
       messages.delete(normalizeHash(hash))
@@ -71,6 +99,16 @@ export function createMemoryStore(): MessageStore {
       cursors.set(key, structuredClone(cursor))
     },
 
+    async listCursors() {
+      ensureOpen()
+      return [...cursors].map(([key, cursor]) => ({ key, cursor: structuredClone(cursor) }))
+    },
+
+    async removeCursor(key: string) {
+      ensureOpen()
+      cursors.delete(key)
+    },
+
     async getSetting<T extends JsonValue = JsonValue>(key: string) {
       ensureOpen()
       const found = settings.get(key)
@@ -80,6 +118,15 @@ export function createMemoryStore(): MessageStore {
     async setSetting(key: string, value: JsonValue) {
       ensureOpen()
       settings.set(key, structuredClone(value))
+    },
+
+    async updateSetting(key, mutate) {
+      ensureOpen()
+      const current = settings.get(key)
+      const next = mutate(current === undefined ? undefined : structuredClone(current))
+      if (next !== undefined) settings.set(key, structuredClone(next))
+      const stored = settings.get(key)
+      return stored === undefined ? undefined : structuredClone(stored)
     },
 
     async close() {

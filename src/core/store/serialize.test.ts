@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { keccak256 } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { TrackedMessage } from '../model/message'
 import { HistoryImportError } from './errors'
@@ -27,7 +29,7 @@ describe('exportHistory', () => {
   it('writes the documented envelope, newest message first', async () => {
     const file = await validFile()
     expect(file.format).toBe('superchain-relay-history')
-    expect(file.version).toBe(1)
+    expect(file.version).toBe(2)
     expect(file.exportedAt).toBe(5_000)
     expect(file.messages.map((m) => m.createdAt)).toEqual([3_000, 2_000, 1_000])
   })
@@ -192,7 +194,7 @@ const rejections: [string, Mutation, string][] = [
   [
     'an unknown status',
     setField(2, 'status', 'done'),
-    "messages[2].status: expected one of 'pending', 'initiated', 'ready', 'relaying', 'relayed', 'finalized', 'failed', 'expired', 'reorged', got 'done'",
+    "messages[2].status: expected one of 'pending', 'initiated', 'ready', 'relaying', 'relayed', 'finalized', 'failed', 'expired', 'reorged', 'vanished', got 'done'",
   ],
   [
     'an unknown safety level',
@@ -308,8 +310,8 @@ const rejections: [string, Mutation, string][] = [
   ],
   [
     'a future version',
-    (f) => void (f.version = 2 as never),
-    'version: this file is version 2, written by a newer Superchain Relay; this build reads version 1',
+    (f) => void (f.version = 3 as never),
+    'version: this file is version 3, written by a newer Superchain Relay; this build reads version 2',
   ],
   [
     'a version as text',
@@ -390,5 +392,67 @@ describe('importHistory validation', () => {
       updated: 0,
       skipped: 0,
     })
+  })
+})
+
+describe('version 2: the relay journal and location changes', () => {
+  // A real signed transaction: the journal rebroadcasts these bytes, so they must hash to the recorded tx hash.
+  let raw: `0x${string}`
+  beforeAll(async () => {
+    const account = privateKeyToAccount('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80')
+    raw = await account.signTransaction({
+      chainId: 902,
+      to: BOB,
+      value: 1n,
+      nonce: 3,
+      gas: 21_000n,
+      maxFeePerGas: 2n,
+      maxPriorityFeePerGas: 1n,
+    })
+  })
+
+  it('round-trips a signed pending relay, an intent, a vanished status and a location change', async () => {
+    const message: TrackedMessage = {
+      ...relayedGenericMessage(),
+      status: 'vanished',
+      pendingRelay: {
+        transactionHash: keccak256(raw),
+        relayer: BOB,
+        submittedAt: 10,
+        stage: 'signed',
+        rawTransaction: raw,
+        nonce: 3,
+        accessList: 'unverified',
+      },
+      relayIntent: { relayer: ALICE, startedAt: 11 },
+      locationChange: {
+        cause: 'chainReset',
+        at: 12,
+        from: { blockNumber: 481n, logIndex: 2, transactionHash: `0x${'ab'.repeat(32)}` },
+        to: { blockNumber: 6n, logIndex: 0, transactionHash: `0x${'cd'.repeat(32)}` },
+      },
+    }
+    const json = await exportHistory(await storeWith([message]))
+    expect(json).toContain('"blockNumber": "481"')
+    expect(parseHistory(json)).toEqual([message])
+  })
+
+  it('refuses raw bytes that are not the transaction the hash names (they would be broadcast)', async () => {
+    const file = await validFile()
+    const entry = file.messages[0] as unknown as Record<string, unknown>
+    entry.pendingRelay = {
+      transactionHash: `0x${'12'.repeat(32)}`,
+      relayer: BOB,
+      submittedAt: 1,
+      rawTransaction: raw,
+    }
+    expect(() => parseHistory(JSON.stringify(file))).toThrow(
+      'messages[0].pendingRelay.rawTransaction: is not the signed transaction',
+    )
+  })
+
+  it('still reads a version 1 file', async () => {
+    const file = await validFile()
+    expect(parseHistory(JSON.stringify({ ...file, version: 1 }))).toHaveLength(3)
   })
 })

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { normalizeAddress, type TrackedMessage } from '../model/message'
-import { StoreClosedError } from './errors'
+import { MessageIdentityError, StoreClosedError } from './errors'
 import {
   ALICE,
   BOB,
@@ -106,6 +106,94 @@ export function describeMessageStore(name: string, openStore: () => Promise<Mess
       })
     })
 
+    describe('update (the one way to change a stored message)', () => {
+      it('inserts when the hash is absent, and resolves with what is stored', async () => {
+        const message = erc20Transfer()
+        const stored = await store.update(message.hash, (current) => (current ? undefined : message))
+        expect(stored).toEqual(message)
+        expect(await store.get(message.hash)).toEqual(message)
+      })
+
+      it('gives the mutator a private copy: changing it without returning it writes nothing', async () => {
+        const message = erc20Transfer()
+        await store.upsert(message)
+        const result = await store.update(message.hash, (current) => {
+          if (current) current.status = 'failed'
+          return undefined
+        })
+        expect(result?.status).toBe('initiated')
+        expect((await store.get(message.hash))?.status).toBe('initiated')
+      })
+
+      it('loses no change when many updates of one message run at once', async () => {
+        const message = erc20Transfer()
+        await store.upsert(message)
+        const accounts = Array.from({ length: 20 }, (_, i) =>
+          normalizeAddress(`0x${(i + 1).toString(16).padStart(40, '0')}`),
+        )
+        await Promise.all(
+          accounts.map((account) =>
+            store.update(
+              message.hash,
+              (current) => current && { ...current, accounts: [...current.accounts, account] },
+            ),
+          ),
+        )
+        const stored = await store.get(message.hash)
+        expect(new Set(stored?.accounts)).toEqual(new Set([normalizeAddress(ALICE), ...accounts]))
+      })
+
+      it('writes nothing when the mutator throws, and rejects with its error', async () => {
+        const message = erc20Transfer()
+        await store.upsert(message)
+        const boom = new Error('mutator failed')
+        await expect(
+          store.update(message.hash, () => {
+            throw boom
+          }),
+        ).rejects.toBe(boom)
+        expect(await store.get(message.hash)).toEqual(message)
+      })
+
+      it('refuses to store the result under another hash: the hash is the identity', async () => {
+        const a = erc20Transfer({ nonce: 1n })
+        const b = erc20Transfer({ nonce: 2n })
+        await store.upsert(a)
+        await expect(store.update(a.hash, () => b)).rejects.toBeInstanceOf(MessageIdentityError)
+        expect(await store.list()).toEqual([a])
+      })
+
+      it('updateMany is all or nothing, and hands each mutator the current record', async () => {
+        const a = erc20Transfer({ nonce: 1n })
+        const b = ethTransfer({ nonce: 2n })
+        await store.upsertMany([a, b])
+        const results = await store.updateMany(
+          [a.hash, b.hash],
+          (current) => current && { ...current, status: 'ready' },
+        )
+        expect(results.map((m) => m?.status)).toEqual(['ready', 'ready'])
+        await expect(
+          store.updateMany([a.hash, b.hash], (current, hash) => {
+            if (hash === b.hash) throw new Error('second fails')
+            return current && { ...current, status: 'failed' }
+          }),
+        ).rejects.toThrow('second fails')
+        expect((await store.get(a.hash))?.status).toBe('ready')
+      })
+
+      it('updateSetting loses no change under concurrent writers', async () => {
+        await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            store.updateSetting('list', (current) => [...((current as number[] | undefined) ?? []), i]),
+          ),
+        )
+        expect(((await store.getSetting<number[]>('list')) ?? []).slice().sort((x, y) => x - y)).toEqual([
+          0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+        ])
+        expect(await store.updateSetting('list', () => undefined)).toHaveLength(10)
+      })
+    })
+
     describe('list', () => {
       const older = erc20Transfer({ nonce: 1n, createdAt: 1_000, from: ALICE, to: BOB, status: 'ready' })
       const newer = ethTransfer({ nonce: 2n, createdAt: 3_000, from: BOB, to: CAROL, status: 'relayed' })
@@ -196,6 +284,19 @@ export function describeMessageStore(name: string, openStore: () => Promise<Mess
         })
         expect((await store.getCursor('901:alice:outgoing'))?.toBlock).toBe(9_007_199_254_740_994n)
         expect(await store.getCursor('901:alice:incoming')).toBeUndefined()
+      })
+
+      it('lists cursors with their keys and removes one by key', async () => {
+        await store.setCursor('901:a', cursor)
+        await store.setCursor('902:a', { ...cursor, chainId: 902 })
+        const listed = (await store.listCursors()).sort((x, y) => x.key.localeCompare(y.key))
+        expect(listed).toEqual([
+          { key: '901:a', cursor },
+          { key: '902:a', cursor: { ...cursor, chainId: 902 } },
+        ])
+        await store.removeCursor('901:a')
+        await store.removeCursor('901:a')
+        expect((await store.listCursors()).map((c) => c.key)).toEqual(['902:a'])
       })
     })
 

@@ -7,6 +7,8 @@
 import type { Hex } from 'viem'
 
 import { normalizeAddress, type TrackedMessage } from '../model/message'
+import { MessageIdentityError } from './errors'
+import type { MessageMutator } from './types'
 
 export function toStoredForm(message: TrackedMessage): TrackedMessage {
   const copy = structuredClone(message)
@@ -17,4 +19,20 @@ export function toStoredForm(message: TrackedMessage): TrackedMessage {
 
 export function normalizeHash(hash: Hex): Hex {
   return hash.toLowerCase() as Hex
+}
+
+/**
+ * Runs an update's mutator on a private copy of the current record and returns the stored form to write, or
+ * undefined for "leave it". Shared by every store so they agree on what an update may do.
+ */
+export function applyMutator(
+  hash: Hex,
+  current: TrackedMessage | undefined,
+  mutate: MessageMutator,
+): TrackedMessage | undefined {
+  const next = mutate(current === undefined ? undefined : structuredClone(current))
+  if (next === undefined) return undefined
+  const stored = toStoredForm(next)
+  if (stored.hash !== normalizeHash(hash)) throw new MessageIdentityError(normalizeHash(hash), stored.hash)
+  return stored
 }

@@ -43,6 +43,17 @@ export interface MessageFilter {
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 
 /**
+ * What an atomic update does with the current record: it gets a private copy (or `undefined` when the hash is not
+ * stored) and returns the record to store, or `undefined` to leave the store as it is. It must be synchronous and
+ * must not throw for ordinary outcomes: it runs inside the store's transaction (docs/ARCHITECTURE.md §5). A
+ * returned record must keep the hash it is stored under.
+ */
+export type MessageMutator = (current: TrackedMessage | undefined) => TrackedMessage | undefined
+
+/** The same for a setting: return the new value, or `undefined` to leave it. */
+export type SettingMutator = (current: JsonValue | undefined) => JsonValue | undefined
+
+/**
  * Stored state is never shared with callers: every value goes in and comes out as a copy, so mutating a returned
  * message cannot change the store behind the poller's back.
  *
@@ -53,10 +64,26 @@ export interface MessageStore {
   get(hash: Hex): Promise<TrackedMessage | undefined>
   /** Newest first by `createdAt`; equal `createdAt` ordered by hash so every implementation agrees. */
   list(filter?: MessageFilter): Promise<TrackedMessage[]>
-  /** Inserts, or replaces the message with the same hash. */
+  /**
+   * Inserts, or replaces the message with the same hash — blindly. Only for a caller that owns the whole record
+   * (a test, a first insert); every change to a tracked message goes through `update`, which cannot lose a field
+   * another writer set in between.
+   */
   upsert(message: TrackedMessage): Promise<void>
   /** All or nothing: a failure part-way leaves the store as it was. */
   upsertMany(messages: readonly TrackedMessage[]): Promise<void>
+  /**
+   * The one way to change a stored message: read, `mutate`, write, as one atomic step. No other write to this store
+   * — from this process or, for a store shared between processes (the CLI's state file), another — lands between
+   * the read and the write. Resolves with the record as stored afterwards (undefined when there is none). A mutator
+   * that throws writes nothing and its error rejects the call.
+   */
+  update(hash: Hex, mutate: MessageMutator): Promise<TrackedMessage | undefined>
+  /** `update` for several messages in one atomic step: all written or none. Results in the order of `hashes`. */
+  updateMany(
+    hashes: readonly Hex[],
+    mutate: (current: TrackedMessage | undefined, hash: Hex) => TrackedMessage | undefined,
+  ): Promise<(TrackedMessage | undefined)[]>
   remove(hash: Hex): Promise<void>
   /**
    * Forgets the tracked history: messages *and* scan cursors, because a cursor asserts "everything up to this
@@ -65,9 +92,14 @@ export interface MessageStore {
   clear(): Promise<void>
   getCursor(key: string): Promise<ScanCursor | undefined>
   setCursor(key: string, cursor: ScanCursor): Promise<void>
+  /** Every cursor with its key (a chain reset forgets the cursors of that chain). */
+  listCursors(): Promise<{ key: string; cursor: ScanCursor }[]>
+  removeCursor(key: string): Promise<void>
   /** The stored value is not checked against `T`: a setting written by an older build may have another shape. */
   getSetting<T extends JsonValue = JsonValue>(key: string): Promise<T | undefined>
   setSetting(key: string, value: JsonValue): Promise<void>
+  /** Atomic read-modify-write of a setting (a list two writers extend, a per-chain record). Resolves with the value after. */
+  updateSetting(key: string, mutate: SettingMutator): Promise<JsonValue | undefined>
   /** Every later call rejects with `StoreClosedError`. */
   close(): Promise<void>
 }

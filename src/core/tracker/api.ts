@@ -5,9 +5,10 @@
 import type { Address, Hex } from 'viem'
 
 import type { ChainConfig } from '../chains/types'
-import type { RelayPlan } from '../relay/plan'
-import type { HistoryImportResult } from '../store/serialize'
 import type { MessageStatus, TrackedMessage } from '../model/message'
+import type { RelayApproval, RelayPlan } from '../relay/plan'
+import type { HistoryImportResult } from '../store/serialize'
+import type { ChainHealth } from './chainHealth'
 
 export interface MessageFilter {
   accounts?: Address[]
@@ -19,6 +20,10 @@ export type TrackerUpdate =
   | { type: 'messageAdded'; message: TrackedMessage }
   | { type: 'messageUpdated'; message: TrackedMessage; from: MessageStatus; to: MessageStatus }
   | { type: 'messageRemoved'; hash: Hex }
+  /** A chain's health changed: show "Can't reach …" and treat its messages as stale (`staleChainsOf`). */
+  | { type: 'chainHealth'; health: ChainHealth }
+  /** A chain was reset (a devnet restart): its `affected` messages are being re-located; some will vanish. */
+  | { type: 'chainReset'; chainId: number; affected: number }
   | { type: 'error'; message: string; context: string }
 
 export type RelaySignerChoice = { kind: 'wallet' } | { kind: 'relayAccount' }
@@ -26,15 +31,31 @@ export type RelaySignerChoice = { kind: 'wallet' } | { kind: 'relayAccount' }
 export interface TrackerApi {
   listMessages(filter?: MessageFilter): Promise<TrackedMessage[]>
   getMessage(hash: Hex): Promise<TrackedMessage | undefined>
-  /** Find every cross-chain message a source transaction emitted and start tracking them. */
+  /**
+   * Find every cross-chain message a source transaction emitted and start tracking them. A message already tracked
+   * at another position (a reorg, a resend, a devnet restart reusing its nonce) moves to the live one.
+   */
   trackTransaction(chainId: number, transactionHash: Hex): Promise<TrackedMessage[]>
   listChains(): Promise<ChainConfig[]>
-  /** Build, re-derived from the source chain, what a relay would do; simulated for `from`. */
-  prepareRelay(hash: Hex, from?: Address): Promise<RelayPlan>
-  /** Sign and send the relay; resolves with the relay tx hash once the RPC accepted it. */
-  relay(hash: Hex, signer: RelaySignerChoice): Promise<Hex>
+  /**
+   * Build, re-derived from the source chain, what a relay would do, simulated as the account that will sign: pass
+   * the signer the user picked (its address is resolved), or an address.
+   */
+  prepareRelay(hash: Hex, signer?: RelaySignerChoice | Address): Promise<RelayPlan>
+  /**
+   * Sign and send the relay; resolves with the relay tx hash. `approval` is the figures of the plan the user
+   * approved (`approvalOf(plan)`): a plan re-priced above them (beyond 10%) is refused with `PlanChangedError`.
+   * A message already being relayed is refused with `RelayInProgressError`.
+   */
+  relay(hash: Hex, signer: RelaySignerChoice, approval: RelayApproval): Promise<Hex>
   /** Re-emit an expired (or lost) message on its source with resendMessage; resolves with the tx hash. */
   resend(hash: Hex, signer: RelaySignerChoice): Promise<Hex>
+  /** Remove one message from the history (a vanished one, or one the user does not want to see). */
+  forgetMessage(hash: Hex): Promise<void>
+  /** Remove every message from or to this chain, and its scan and reset bookkeeping; resolves with how many went. */
+  clearChainHistory(chainId: number): Promise<number>
+  /** Each configured chain's health (chainHealth.ts). */
+  chainHealth(): Promise<ChainHealth[]>
   /** Subscribe to changes; returns an unsubscribe function. */
   subscribe(listener: (update: TrackerUpdate) => void): () => void
 }
@@ -69,4 +90,6 @@ export interface PollReport {
   requests: Record<number, number>
   updated: number
   errors: { chainId: number; message: string }[]
+  /** Chains found reset in this tick. */
+  resets: number[]
 }

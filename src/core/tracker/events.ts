@@ -11,6 +11,7 @@
 import type { Hex } from 'viem'
 
 import type { MessageStatus, TrackedMessage } from '../model/message'
+import type { ChainHealth } from './chainHealth'
 
 /** What the tracker publishes. */
 export interface TrackerEventMap {
@@ -19,6 +20,10 @@ export interface TrackerEventMap {
   messageRemoved: { hash: Hex }
   /** The moment a message is seen executed on its destination: what notifications announce. */
   relayed: { message: TrackedMessage }
+  /** A chain's health changed (chainHealth.ts). */
+  chainHealth: { health: ChainHealth }
+  /** A chain was found reset (a devnet restart); `affected` messages were voided and are being re-located. */
+  chainReset: { chainId: number; affected: number }
   error: { error: Error; context: string }
 }
 

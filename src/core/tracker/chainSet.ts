@@ -1,0 +1,108 @@
+/**
+ * The chains a tracker works with: the registry, one client per chain, and where the list comes from.
+ *
+ * Precedence between stored chains and `defaultChains` (TrackerOptions.chainSource), explicit because each shell
+ * needs the other one:
+ * - 'store' (the default; the extension): chains stored by an earlier run win. `defaultChains` (default: the local
+ *   devnet's 901 and 902) are used only while none are stored; the list is stored on the first addChain/removeChain,
+ *   and from then on it is the user's, edited in the options page.
+ * - 'options' (the CLI, whose chains come from the command line; a widget host's config in code): exactly
+ *   `defaultChains`, every run. The store's chain list is neither read nor written, so a chain given once cannot
+ *   silently redirect later runs; addChain/removeChain change this run only.
+ *
+ * Chain ids are untrusted (docs/ARCHITECTURE.md §5): `checkChainId` asks the RPC which chain it serves when its
+ * client is (re)created and again every `chainIdCheckMs`; a mismatch stops polling that chain (chainHealth.ts).
+ */
+import type { Chain, PublicClient } from 'viem'
+
+import { createClientPool } from '../chains/clients'
+import { ChainIdMismatchError } from '../chains/errors'
+import { DEFAULT_DEVNET } from '../chains/presets'
+import { createChainRegistry } from '../chains/registry'
+import type { ChainConfig } from '../chains/types'
+import type { JsonValue, MessageStore } from '../store/types'
+
+export type ChainSource = 'store' | 'options'
+
+export const CHAINS_SETTING = 'chains'
+/** How often a chain's RPC is asked again which chain it serves. */
+export const CHAIN_ID_CHECK_MS = 5 * 60_000
+
+export interface ChainSetOptions {
+  store: MessageStore
+  defaultChains?: ChainConfig[]
+  chainSource?: ChainSource
+  /** Verify a chain's RPC serves its chain id before adding it. Default true. */
+  verifyChains?: boolean
+  now: () => number
+  chainIdCheckMs?: number
+  /** Per-request RPC timeout. Default 10 s. */
+  rpcTimeoutMs?: number
+}
+
+export interface ChainSet {
+  list(): ChainConfig[]
+  has(chainId: number): boolean
+  name(chainId: number): string
+  viemChain(chainId: number): Chain
+  client(chainId: number): PublicClient
+  add(config: ChainConfig): Promise<void>
+  remove(chainId: number): Promise<void>
+  /** JSON-RPC requests made through `chainId`'s client since the last call. */
+  takeRequestCount(chainId: number): number
+  /** The wait its RPC last asked for (429 Retry-After), once. */
+  takeRetryAfter(chainId: number): number | undefined
+  /**
+   * Resolves when the chain's RPC serves `chainId` (asked at most every `chainIdCheckMs` per RPC URL, and whenever
+   * the URL changes); throws `ChainIdMismatchError` when it serves another chain, or the RPC's own error.
+   */
+  checkChainId(chainId: number): Promise<void>
+}
+
+export async function openChainSet(options: ChainSetOptions): Promise<ChainSet> {
+  const { store, now } = options
+  const source = options.chainSource ?? 'store'
+  const stored = source === 'store' ? await store.getSetting<JsonValue>(CHAINS_SETTING) : undefined
+  const registry = createChainRegistry(
+    Array.isArray(stored) ? (stored as unknown as ChainConfig[]) : (options.defaultChains ?? DEFAULT_DEVNET),
+  )
+  const pool = createClientPool(registry, { timeoutMs: options.rpcTimeoutMs })
+  /** RPC URL → when it last proved to serve its chain. */
+  const verified = new Map<string, number>()
+  const checkEvery = options.chainIdCheckMs ?? CHAIN_ID_CHECK_MS
+
+  const persist = async () => {
+    if (source === 'store') await store.setSetting(CHAINS_SETTING, registry.list() as unknown as JsonValue)
+  }
+
+  return {
+    list: () => registry.list(),
+    has: (chainId) => registry.tryGet(chainId) !== undefined,
+    name: (chainId) => registry.tryGet(chainId)?.name ?? `chain ${chainId}`,
+    viemChain: (chainId) => registry.toViemChain(chainId),
+    client: (chainId) => pool.get(chainId),
+    async add(config) {
+      if (options.verifyChains === false) registry.add(config)
+      else await registry.addVerified(config)
+      await persist()
+    },
+    async remove(chainId) {
+      registry.remove(chainId)
+      await persist()
+    },
+    takeRequestCount: (chainId) => pool.takeRequestCount(chainId),
+    takeRetryAfter: (chainId) => pool.takeRetryAfter(chainId),
+    async checkChainId(chainId) {
+      const config = registry.get(chainId)
+      const key = `${chainId}@${config.rpcUrl}`
+      const at = verified.get(key)
+      if (at !== undefined && now() - at < checkEvery) return
+      const served = await pool.get(chainId).getChainId()
+      if (served !== chainId) {
+        verified.delete(key)
+        throw new ChainIdMismatchError(config.rpcUrl, served, chainId)
+      }
+      verified.set(key, now())
+    },
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * Discovery for the tracker: transactions the user asked to track (kept in a queue while they are still pending),
+ * and scans of watched accounts. What is found goes through the one writer, which inserts new messages and, for a
+ * hash already tracked, adds accounts and applies discovery's verdict on where its live log is (relocate.ts).
+ */
+import { isAddress, type Address, type Hex } from 'viem'
+
+import { scanAccount } from '../discovery/accountScan'
+import {
+  discoverFromTransaction,
+  NoCrossChainMessageError,
+  TransactionUnknownError,
+} from '../discovery/fromTransaction'
+import { normalizeAddress, type TrackedMessage } from '../model/message'
+import { findError } from '../relay/errors'
+import type { JsonValue, MessageStore } from '../store/types'
+import type { ChainSet } from './chainSet'
+import { InvalidAccountError } from './errors'
+import type { TrackerEventHub } from './events'
+import type { MessageWriter } from './messageWriter'
+import { relocationEvents } from './relocateOnDiscovery'
+
+export const ACCOUNTS_SETTING = 'accounts'
+export const PENDING_TRANSACTIONS_SETTING = 'pendingTransactions'
+
+interface PendingTransaction {
+  chainId: number
+  hash: Hex
+}
+
+export interface DiscoveryQueue {
+  listAccounts(): Promise<Address[]>
+  watchAccount(account: string): Promise<void>
+  unwatchAccount(account: string): Promise<void>
+  /** Track a source transaction's messages; [] while it is pending (it is queued and picked up by `drain`). */
+  trackTransaction(chainId: number, transactionHash: Hex): Promise<TrackedMessage[]>
+  /** Look at the queued pending transactions again. */
+  drain(): Promise<void>
+  hasPending(): Promise<boolean>
+  /** Scan every chain for the watched accounts; resolves with how many messages the scans met. */
+  scanAccounts(): Promise<number>
+}
+
+export function createDiscoveryQueue(options: {
+  store: MessageStore
+  chains: ChainSet
+  writer: MessageWriter
+  events: TrackerEventHub
+  now: () => number
+  /** Ranges one account scan reads per call (a service worker has a short life; the cursor resumes the rest). */
+  maxScanRanges?: number
+}): DiscoveryQueue {
+  const { store, chains, writer, events, now } = options
+
+  const accounts = async () => ((await store.getSetting<string[]>(ACCOUNTS_SETTING)) ?? []) as Address[]
+  const pending = async () =>
+    ((await store.getSetting<JsonValue>(PENDING_TRANSACTIONS_SETTING)) ??
+      []) as unknown as PendingTransaction[]
+  const setPending = (mutate: (list: PendingTransaction[]) => PendingTransaction[]) =>
+    store.updateSetting(PENDING_TRANSACTIONS_SETTING, (current) => {
+      const list = ((current ?? []) as unknown as PendingTransaction[]).slice()
+      return mutate(list) as unknown as JsonValue
+    })
+
+  /** Discovered messages in: new ones inserted, known ones relocated to the live log when theirs is gone. */
+  async function add(chainId: number, found: TrackedMessage[]): Promise<TrackedMessage[]> {
+    const verdicts = await relocationEvents(store, chains.client(chainId), found)
+    return writer.add(found, verdicts)
+  }
+
+  async function discover(chainId: number, hash: Hex) {
+    return discoverFromTransaction(chains.client(chainId), chainId, hash, {
+      watched: await accounts(),
+      now: now(),
+    })
+  }
+
+  return {
+    listAccounts: accounts,
+    async watchAccount(account) {
+      if (!isAddress(account, { strict: false })) throw new InvalidAccountError(account)
+      const a = normalizeAddress(account)
+      await store.updateSetting(ACCOUNTS_SETTING, (list) => {
+        const current = (list ?? []) as string[]
+        return current.includes(a) ? undefined : [...current, a]
+      })
+    },
+    async unwatchAccount(account) {
+      const a = normalizeAddress(account)
+      await store.updateSetting(ACCOUNTS_SETTING, (list) => ((list ?? []) as string[]).filter((x) => x !== a))
+    },
+
+    async trackTransaction(chainId, transactionHash) {
+      chains.client(chainId) // an unknown chain is refused before any request, naming it
+      const result = await discover(chainId, transactionHash)
+      if (result.state === 'mined') return add(chainId, result.messages)
+      await setPending((list) =>
+        list.some((p) => p.hash.toLowerCase() === transactionHash.toLowerCase())
+          ? list
+          : [...list, { chainId, hash: transactionHash }],
+      )
+      return []
+    },
+
+    async drain() {
+      const queued = await pending()
+      if (queued.length === 0) return
+      const done = new Set<string>()
+      for (const p of queued) {
+        if (!chains.has(p.chainId)) continue
+        try {
+          const result = await discover(p.chainId, p.hash)
+          if (result.state === 'pending') continue
+          await add(p.chainId, result.messages)
+          done.add(p.hash.toLowerCase())
+        } catch (error) {
+          // Gone for good (dropped from the mempool, sent no message): leave the queue. Else retry next time.
+          if (findError(error, TransactionUnknownError) || findError(error, NoCrossChainMessageError)) {
+            done.add(p.hash.toLowerCase())
+          }
+          events.emit('error', {
+            error: error as Error,
+            context: `tracking transaction ${p.hash} on chain ${p.chainId}`,
+          })
+        }
+      }
+      // Only what this call finished leaves the queue: a transaction queued meanwhile stays.
+      if (done.size > 0) await setPending((list) => list.filter((p) => !done.has(p.hash.toLowerCase())))
+    },
+
+    async hasPending() {
+      return (await pending()).length > 0
+    },
+
+    async scanAccounts() {
+      let found = 0
+      const watched = await accounts()
+      for (const chain of chains.list()) {
+        for (const account of watched) {
+          try {
+            const result = await scanAccount({
+              client: chains.client(chain.id),
+              chainId: chain.id,
+              account,
+              store,
+              maxRanges: options.maxScanRanges ?? 50,
+              now,
+              addMessages: async (messages) => void (await add(chain.id, messages)),
+            })
+            found += result.found
+          } catch (error) {
+            events.emit('error', { error: error as Error, context: `scanning ${chain.name} for ${account}` })
+          }
+        }
+      }
+      return found
+    },
+  }
+}

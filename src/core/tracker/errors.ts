@@ -1,0 +1,27 @@
+/**
+ * The tracker's own named errors (one base, `TrackerError`, a viem `BaseError`): input a caller got wrong, or a
+ * tracker built without what a call needs. Relay outcomes are relay/errors.ts.
+ */
+import { BaseError } from 'viem'
+
+export class TrackerError extends BaseError {
+  override name = 'TrackerError'
+}
+
+export class InvalidAccountError extends TrackerError {
+  override name = 'InvalidAccountError'
+  constructor(value: string) {
+    super(`'${value}' is not an account address: expected 0x followed by 40 hex digits`)
+  }
+}
+
+export class UnknownMessageError extends TrackerError {
+  override name = 'UnknownMessageError'
+  constructor(hash: string) {
+    super(`no tracked message with hash ${hash}: track its source transaction first`)
+  }
+}
+
+export class SignerUnavailableError extends TrackerError {
+  override name = 'SignerUnavailableError'
+}

@@ -1,0 +1,72 @@
+/**
+ * The timer that drives a tracker in Node and in pages (the extension drives `poll()` from chrome.alarms instead):
+ * a tick, then a sleep that is short while something moves and long when idle, never longer than the moment a
+ * backed-off chain is due again. `wake()` shortens a long sleep when something just started moving (a tracked tx, a
+ * sent relay), so its first update does not wait up to the idle interval.
+ */
+export interface PollLoop {
+  start(): void
+  stop(): void
+  wake(): void
+  /** The delay the owner should wait before the next poll. */
+  nextDelayMs(): number
+  /** Record whether the last tick saw something moving. */
+  setActive(active: boolean): void
+}
+
+export function createPollLoop(options: {
+  tick(scan: boolean): Promise<void>
+  activeMs: number
+  idleMs: number
+  /** The earliest moment a backed-off chain may be read again (ms since epoch), if any. */
+  nextRetryAt(): number | undefined
+  now(): number
+  /** Scan accounts every this many ticks. */
+  scanEvery?: number
+}): PollLoop {
+  let active = false
+  let running = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let ticks = 0
+
+  const nextDelayMs = () => {
+    const base = active ? options.activeMs : options.idleMs
+    const retryAt = options.nextRetryAt()
+    if (retryAt === undefined) return base
+    return Math.max(options.activeMs, Math.min(base, retryAt - options.now()))
+  }
+
+  const schedule = (ms: number) => {
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(() => void loop(), ms)
+  }
+
+  async function loop(): Promise<void> {
+    if (!running) return
+    if (timer) clearTimeout(timer)
+    timer = undefined
+    await options.tick(ticks++ % (options.scanEvery ?? 10) === 0)
+    if (running) schedule(nextDelayMs())
+  }
+
+  return {
+    start() {
+      if (running) return
+      running = true
+      void loop()
+    },
+    stop() {
+      running = false
+      if (timer) clearTimeout(timer)
+      timer = undefined
+    },
+    wake() {
+      active = true
+      if (running) schedule(500)
+    },
+    nextDelayMs,
+    setActive(value) {
+      active = value
+    },
+  }
+}
