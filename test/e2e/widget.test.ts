@@ -25,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { getFreePort } from '../../devnet/ports'
 import { demoUrl } from '../../examples/demo/settings'
+import { decodeSentMessages } from '../../src/core/protocol/decode'
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
 
@@ -273,7 +274,9 @@ describe('widget e2e', () => {
     const sentence = (await banner.locator('.scr-health-text').textContent()) ?? ''
     expect(sentence).toMatch(/^Can't reach Devnet L2 B \(127\.0\.0\.1:1\) — .*retrying/)
     expect(sentence).not.toMatch(/Request body|viem|eth_/)
-    const row = page.locator(`.scr-row-main[data-stale="902"]`)
+    // This transfer's row: the origin's history also holds the transfers of the tests above, stale on 902 too.
+    const hash = decodeSentMessages(901, sent.logs)[0]!.hash.toLowerCase()
+    const row = page.locator(`.scr-row-main[data-stale="902"][data-hash="${hash}"]`)
     await row.waitFor()
     expect(await row.locator('.scr-row-note').textContent()).toMatch(/can't reach Devnet L2 B$/)
     expect(await row.getByRole('button', { name: /^Relay / }).count()).toBe(0)
