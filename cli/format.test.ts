@@ -5,7 +5,18 @@ import {
   ethTransfer,
   relayedGenericMessage,
 } from '../src/core/store/messageFixtures.test-helper'
-import { amountText, createStyle, detailLines, progressText, summaryLines, toJson } from './format'
+import {
+  amountText,
+  createStyle,
+  detailLines,
+  followUpFlags,
+  newestFirst,
+  nextStep,
+  progressText,
+  summaryLines,
+  toJson,
+} from './format'
+import { wrapLine } from './output'
 
 const plain = createStyle(false)
 const names = (id: number) => ({ 901: 'Devnet L2 A', 902: 'Devnet L2 B' })[id] ?? `chain ${id}`
@@ -46,5 +57,44 @@ describe('format', () => {
     expect(text).toMatch(/initiated +block 18446744073709551615, log 3, .* UTC · source safety: /)
     expect(text).toMatch(/relay +tx 0x\w+ by 0x\w+ in block \d+/)
     expect(text).toMatch(/destination safety: /)
+  })
+})
+
+describe('follow-up commands and order', () => {
+  it('hints carry the --rpc and --state the user needed, quoted where a shell needs it', () => {
+    const m = { ...erc20Transfer(), status: 'ready' as const }
+    const run = { rpc: [{ id: 901, rpcUrl: 'http://127.0.0.1:9645' }], state: '/tmp/my state.json' }
+    expect(followUpFlags(run)).toBe(" --rpc 901=http://127.0.0.1:9645 --state '/tmp/my state.json'")
+    expect(nextStep(m, run)).toBe(
+      `nobody has relayed it yet: superchain-relay relay ${m.hash} --rpc 901=http://127.0.0.1:9645 --state '/tmp/my state.json'`,
+    )
+    // forget touches only the state file.
+    expect(nextStep({ ...m, status: 'vanished' }, run)).toMatch(
+      new RegExp(`forget ${m.hash} --state '/tmp/my state.json'$`),
+    )
+    expect(followUpFlags({ rpc: [] })).toBe('')
+  })
+
+  it('lists newest first, like the popup and the widget', () => {
+    const older = {
+      ...erc20Transfer(),
+      hash: `0x${'1'.repeat(64)}` as const,
+      initiatingLog: undefined,
+      createdAt: 1_000,
+    }
+    const newer = { ...older, hash: `0x${'2'.repeat(64)}` as const, createdAt: 2_000 }
+    expect(newestFirst([older, newer]).map((m) => m.hash)).toEqual([newer.hash, older.hash])
+  })
+})
+
+describe('wrapLine', () => {
+  it('wraps a long line at spaces, indented, and never drops a character of a command', () => {
+    const hint = `  next: nobody has relayed it yet: superchain-relay relay 0x${'ab'.repeat(32)} --rpc 901=http://127.0.0.1:9645`
+    const lines = wrapLine(hint, 80)
+    expect(lines.every((l) => l.length <= 80)).toBe(true)
+    expect(lines.length).toBeGreaterThan(1)
+    expect(lines.map((l) => l.trim()).join(' ')).toBe(hint.trim())
+    expect(lines[1]).toMatch(/^ {4}\S/)
+    expect(wrapLine('\x1b[1mshort\x1b[22m', 80)).toEqual(['\x1b[1mshort\x1b[22m'])
   })
 })

@@ -17,6 +17,8 @@ import {
   type TrackedMessage,
 } from '../src/core'
 
+import type { GlobalOptions } from './args'
+
 export type ChainName = (id: number) => string
 
 /** ANSI styling, a no-op unless the output is a terminal and NO_COLOR is unset (https://no-color.org). */
@@ -139,26 +141,64 @@ function safetyText(safety: SafetyLevel | undefined): string {
   return safety ?? 'unknown'
 }
 
-/** What the user can do next, when there is something. */
-export function nextStep(message: TrackedMessage): string | undefined {
+/** A shell word as typed: quoted only when it needs to be. */
+function shellWord(text: string): string {
+  return /^[\w./:=@%+,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`
+}
+
+/**
+ * The flags a suggested command needs to reach what this run reached: each --rpc and the --state the user passed
+ * (" --rpc 901=http://… --state ./relay.json", or "" when none was passed). Without them a copied hint would talk
+ * to the default devnet and another state file.
+ */
+export function followUpFlags(global: Pick<GlobalOptions, 'rpc' | 'state'>): string {
+  const flags = global.rpc.map((r) => `--rpc ${shellWord(`${r.id}=${r.rpcUrl}`)}`)
+  if (global.state) flags.push(`--state ${shellWord(global.state)}`)
+  return flags.length > 0 ? ` ${flags.join(' ')}` : ''
+}
+
+/**
+ * Newest first, by when each was sent (the initiating block's time, else when it was first tracked), the hash
+ * breaking ties: the order the popup and the widget use, so a list reads the same everywhere.
+ */
+export function newestFirst(messages: readonly TrackedMessage[]): TrackedMessage[] {
+  const sent = (m: TrackedMessage) =>
+    m.initiatingLog ? Number(m.initiatingLog.timestamp) * 1000 : m.createdAt
+  return [...messages].sort((a, b) => sent(b) - sent(a) || (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0))
+}
+
+/** The options of this run a suggested command must repeat (`--rpc`, `--state`). */
+export type FollowUp = Pick<GlobalOptions, 'rpc' | 'state'>
+
+/**
+ * What the user can do next, when there is something, with the flags this run was given so the command works as
+ * shown: `relay` needs the chains and the state file, `forget` only the state file.
+ */
+export function nextStep(message: TrackedMessage, run: FollowUp = { rpc: [] }): string | undefined {
+  const flags = followUpFlags(run)
   switch (message.status) {
     case 'ready':
-      return `nobody has relayed it yet: superchain-relay relay ${message.hash}`
+      return `nobody has relayed it yet: superchain-relay relay ${message.hash}${flags}`
     case 'failed':
-      return `fix the cause, then retry: superchain-relay relay ${message.hash}`
+      return `fix the cause, then retry: superchain-relay relay ${message.hash}${flags}`
     case 'expired':
       return `it must be re-sent with resendMessage on chain ${message.source} before it can be relayed`
     case 'reorged':
       return 'its source block was reorganized away; the tracker looks for it again on every refresh'
     case 'vanished':
-      return `chain ${message.source} no longer holds it, so it can never be relayed: remove it with superchain-relay forget ${message.hash}`
+      return `chain ${message.source} no longer holds it, so it can never be relayed: remove it with superchain-relay forget ${message.hash}${followUpFlags({ rpc: [], state: run.state })}`
     default:
       return undefined
   }
 }
 
 /** The timeline of one message (`status <hash>`): full addresses and hashes, both sides' safety. */
-export function detailLines(message: TrackedMessage, chainName: ChainName, style: Style): string[] {
+export function detailLines(
+  message: TrackedMessage,
+  chainName: ChainName,
+  style: Style,
+  run: FollowUp = { rpc: [] },
+): string[] {
   const { from, to } = parties(message)
   const rows: [string, string][] = [
     ['what', describeIntent(message, chainName)],
@@ -217,7 +257,7 @@ export function detailLines(message: TrackedMessage, chainName: ChainName, style
       `${style.red(f.reason)} (${millisText(f.at)}${f.transactionHash ? `, tx ${f.transactionHash}` : ''})`,
     ])
   }
-  const next = nextStep(message)
+  const next = nextStep(message, run)
   if (next) rows.push(['next', next])
   const width = Math.max(...rows.map(([label]) => label.length))
   return [

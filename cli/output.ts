@@ -23,6 +23,12 @@ export interface Output {
   document(value: unknown): void
   /** A warning on stderr, in both modes. */
   warn(text: string): void
+  /**
+   * A line saying something is under way ("waiting for it on Devnet L2 B…"). On a terminal it is replaced in place
+   * by `done(text)`, so no "…" is left on screen once it is over; in a pipe both lines are kept. `done()` without
+   * text just ends the line (call it in a finally).
+   */
+  pending(text: string): { done(text?: string): void }
 }
 
 export function createOutput(io: CliIo, json: boolean): Output {
@@ -39,7 +45,48 @@ export function createOutput(io: CliIo, json: boolean): Output {
     warn(text) {
       io.stderr.write(`superchain-relay: warning: ${text}\n`)
     },
+    pending(text) {
+      if (json) return { done() {} }
+      const inPlace = io.stdout.isTTY === true
+      io.stdout.write(inPlace ? text : `${text}\n`)
+      let open = true
+      return {
+        done(final) {
+          if (!open) return
+          open = false
+          if (inPlace) io.stdout.write(final === undefined ? '\n' : `\r\x1b[2K${final}\n`)
+          else if (final !== undefined) io.stdout.write(`${final}\n`)
+        },
+      }
+    },
   }
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g
+
+/**
+ * A line cut into pieces of at most `columns` characters, at spaces where it can, the pieces after the first
+ * indented under the first: a terminal view must not cut a line (it may hold a command to copy), and must know how
+ * many rows it takes. A wrapped line loses its colours; one that fits keeps them.
+ */
+export function wrapLine(line: string, columns: number): string[] {
+  const plain = line.replace(ANSI, '')
+  if (plain.length <= columns) return [line]
+  const indent = ' '.repeat(Math.min(plain.length - plain.trimStart().length + 2, Math.floor(columns / 3)))
+  const out: string[] = []
+  let rest = plain
+  let prefix = ''
+  while (prefix.length + rest.length > columns) {
+    const room = columns - prefix.length
+    const space = rest.lastIndexOf(' ', room)
+    const cut = space > 0 ? space : room
+    out.push(`${prefix}${rest.slice(0, cut)}`.trimEnd())
+    rest = rest.slice(cut).trimStart()
+    prefix = indent
+  }
+  out.push(`${prefix}${rest}`)
+  return out
 }
 
 export interface Warning {

@@ -1,8 +1,13 @@
 /**
  * `npm start`: the whole journey on one machine. Starts the local two-chain devnet (without an autorelayer, so
- * transfers wait at "Ready" and the relay prompt shows), builds the extension into dist/extension for loading
+ * transfers wait for a relay and the relay prompt shows), builds the extension into dist/extension for loading
  * unpacked, and serves the demo dapp with Vite. Ctrl-C (or SIGTERM) stops all of it: the dev server, a build still
  * running, and the anvil processes behind the devnet.
+ *
+ * `--port N` moves the devnet; the demo page and the extension follow it without any URL parameter: both are given
+ * the devnet's RPC URLs at build time, in the environment variable VITE_SUPERCHAIN_RELAY_DEVNET_RPC (Vite exposes
+ * VITE_* variables to the code as import.meta.env). The extension then starts with those chains, and its "Local
+ * devnet" preset points at them.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -12,7 +17,7 @@ import { parseArgs } from 'node:util'
 import { createServer, type ViteDevServer } from 'vite'
 
 import { startDevnet, type Devnet } from '../devnet'
-import { demoUrl } from '../examples/demo/settings'
+import { DEVNET_RPC_ENV } from '../examples/demo/settings'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
 
@@ -67,7 +72,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /** Run `npm run build:extension` as a child (its own Vite config and plugins), output shown only on failure. */
-function buildExtension(): Promise<void> {
+function buildExtension(port: number): Promise<void> {
   const scripts = (
     JSON.parse(readFileSync(`${repo}/package.json`, 'utf8')) as { scripts?: Record<string, string> }
   ).scripts
@@ -98,7 +103,9 @@ function buildExtension(): Promise<void> {
           [
             `${bold('Extension')}   built into dist/extension in ${((Date.now() - started) / 1000).toFixed(1)} s. To load it in Chrome:`,
             '              chrome://extensions → turn on Developer mode → Load unpacked → choose dist/extension',
-            '              (after a rebuild, press the reload ↻ button on its card)',
+            `              it starts with chains 901 and 902 on ports ${port} and ${port + 1}`,
+            '              (after a rebuild, press the reload ↻ button on its card; it keeps the chains it had:',
+            '              Options → Chains → add the "Local devnet" preset to point them at these ports)',
           ].join('\n'),
         )
       } else {
@@ -135,10 +142,15 @@ async function main(): Promise<void> {
   const demoPort = numberOption('demo-port', values['demo-port'], 5173)
   const blockTime = numberOption('block-time', values['block-time'], 2)
 
+  // Chain 901 + i listens on port + i (devnet/index.ts): known before the devnet starts, so the extension build, which
+  // runs meanwhile, gets them too.
+  const devnetRpcUrls = { 901: `http://127.0.0.1:${port}`, 902: `http://127.0.0.1:${port + 1}` }
+  process.env[DEVNET_RPC_ENV] = JSON.stringify(devnetRpcUrls)
+
   console.log(
     bold('Superchain Relay') + dim(' — starting the devnet, the demo dapp and the extension build…\n'),
   )
-  const extension = values['no-extension'] ? Promise.resolve() : buildExtension()
+  const extension = values['no-extension'] ? Promise.resolve() : buildExtension(port)
 
   try {
     devnet = await startDevnet({
@@ -168,7 +180,6 @@ async function main(): Promise<void> {
   })
   await server.listen()
   const local = server.resolvedUrls?.local[0] ?? `http://localhost:${demoPort}/`
-  const rpcUrls = Object.fromEntries(devnet!.chains.map((c) => [c.id, c.rpcUrl]))
 
   const account = devnet!.accounts[0]
   console.log(
@@ -177,7 +188,7 @@ async function main(): Promise<void> {
       `              blocks every ${blockTime} s, no autorelayer: cross-chain messages wait for you to relay them`,
       `              accounts: anvil's test mnemonic, #0 ${account.address} (10,000 ETH on each chain)`,
       `              MOCK token (SuperchainERC20, open mint): 0x420beeF000000000000000000000000000000001`,
-      `${bold('Demo dapp')}   ${demoUrl(local, rpcUrls)}`,
+      `${bold('Demo dapp')}   ${local}`,
       `              connect "Devnet Test Wallet" (built into the page: no extension needed), mint, send, relay`,
       '',
     ].join('\n'),

@@ -17,7 +17,7 @@ import {
 import type { Hex } from 'viem'
 
 import { type TrackedMessage } from '../src/core'
-import { RelayApp, themeClassName } from '../src/ui'
+import { createVisibleChangeFilter, RelayApp, themeClassName } from '../src/ui'
 
 import {
   DEFAULT_STORAGE_NAME,
@@ -84,10 +84,13 @@ export function SuperchainRelayWidget(props: SuperchainRelayWidgetProps) {
   const [focusHash, setFocusHash] = useState<Hex>()
   const awaitingTransactions = useRef(new Set<string>())
 
+  // messageUpdated only when something a user can see changed: the tracker also writes bookkeeping every block.
+  const visible = useRef(createVisibleChangeFilter()).current
   const emit = useRef<SuperchainRelayEventHandler>((type, detail) => {
     const c = callbacks.current
     if (type === 'messageUpdated') {
       const d = detail as Parameters<NonNullable<typeof c.onMessageUpdated>>[0]
+      if (!visible.changed(d.message)) return
       // A transaction tracked before it was mined: show its message the moment it appears.
       if (
         d.previousStatus === undefined &&
@@ -97,7 +100,12 @@ export function SuperchainRelayWidget(props: SuperchainRelayWidgetProps) {
       }
       c.onMessageUpdated?.(d)
     } else if (type === 'relayed') c.onRelayed?.(detail as Parameters<NonNullable<typeof c.onRelayed>>[0])
-    else c.onError?.(detail as Parameters<NonNullable<typeof c.onError>>[0])
+    else {
+      const d = detail as Parameters<NonNullable<typeof c.onError>>[0]
+      // "Track a transaction" asks every chain; the ones that do not know the hash are not failures.
+      if (d.context === 'track' && d.name === 'TransactionUnknownError') return
+      c.onError?.(d)
+    }
   }).current
 
   // The wallet: recreated only when the host swaps its provider.
@@ -187,6 +195,12 @@ export function SuperchainRelayWidget(props: SuperchainRelayWidgetProps) {
     [],
   )
 
+  const walletName = walletState.options.find((o) => o.id === walletState.selectedId)?.name ?? 'Your wallet'
+  const blockedSigners = walletState.dropsAccessList
+    ? {
+        wallet: `${walletName} drops the access list a relay needs, so a relay signed with it would be refused. Relay it one of these ways instead:`,
+      }
+    : undefined
   const theme = resolveTheme(config?.theme)
   return (
     <div
@@ -207,9 +221,9 @@ export function SuperchainRelayWidget(props: SuperchainRelayWidgetProps) {
           api={session.api}
           accounts={accounts.length > 0 ? accounts : undefined}
           signers={['wallet']}
-          signerLabels={{
-            wallet: walletState.options.find((o) => o.id === walletState.selectedId)?.name ?? 'Your wallet',
-          }}
+          signerLabels={{ wallet: walletName }}
+          blockedSigners={blockedSigners}
+          offerExtension
           focusHash={focusHash}
           theme={theme.mode}
           title={config.title}

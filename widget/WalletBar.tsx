@@ -66,13 +66,12 @@ export function WalletBar({ state, controller, chains, fixed }: WalletBarProps) 
         </button>
       ) : null}
       {state.options.length === 0 && !fixed ? (
-        <p className="scrw-warning">
-          No browser wallet announced itself (EIP-6963). Install one to relay from here.
-        </p>
+        <p className="scrw-warning">No browser wallet found. Install one to relay from here.</p>
       ) : null}
       {state.dropsAccessList ? (
         <p className="scrw-warning">
-          This wallet dropped a relay&apos;s access list before, so relays through it are refused here.
+          {selected?.name ?? 'This wallet'} drops the access list a relay needs: relay with the CLI or the
+          extension instead (the Relay dialog shows how).
         </p>
       ) : null}
       {state.error ? (

@@ -11,6 +11,7 @@ import { createStore, type EIP6963ProviderDetail, type Store } from 'mipd'
 import type { Address, EIP1193Provider } from 'viem'
 
 import { createWalletSigner, type RelaySigner, WalletError } from '../src/core'
+import { errorSummary } from '../src/ui'
 
 export interface WalletOption {
   /** EIP-6963 uuid, or 'host' for the provider from the config. */
@@ -180,11 +181,7 @@ export function createWalletController(options: WalletControllerOptions = {}): W
         if (state.selectedId !== wallet.option.id) return
         set({ accounts, status: accounts.length > 0 ? 'connected' : 'disconnected' })
       } catch (error) {
-        const e = error as { code?: number; message?: string }
-        set({
-          status: 'disconnected',
-          error: e.code === 4001 ? 'You rejected the connection request' : (e.message ?? String(error)),
-        })
+        set({ status: 'disconnected', error: errorSummary(error) })
       }
     },
     async signer() {

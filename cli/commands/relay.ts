@@ -117,9 +117,16 @@ async function sendAndFollow(
     if (RELAYED.includes(now.status)) return alreadyRelayed(out, now)
     throw error
   }
-  out.line(`sent relay tx ${transactionHash}; waiting for it on ${ctx.chainName(sent.destination)}…`)
-
-  const message = await waitWhile(ctx, sent.hash, ['relaying', 'ready'], timeoutMs)
+  const waiting = out.pending(
+    `sent relay tx ${transactionHash}; waiting for it on ${ctx.chainName(sent.destination)}…`,
+  )
+  let message: TrackedMessage
+  try {
+    message = await waitWhile(ctx, sent.hash, ['relaying', 'ready'], timeoutMs)
+  } finally {
+    // On a terminal the line is replaced by the outcome below; no "…" stays on screen.
+    waiting.done(`sent relay tx ${transactionHash} on ${ctx.chainName(sent.destination)}`)
+  }
   if (message.status === 'failed') {
     throw new CliError(
       `relay tx ${transactionHash} failed: ${message.failure?.reason ?? 'no reason given'}`,

@@ -5,7 +5,7 @@ import { UnknownMessageError } from '../../src/core'
 import type { GlobalOptions, StatusArgs } from '../args'
 import { openContext } from '../context'
 import { EXIT, type ExitCode } from '../exitCodes'
-import { detailLines, nextStep, summaryLines } from '../format'
+import { detailLines, newestFirst, nextStep, summaryLines } from '../format'
 import { collectWarnings, createOutput, type CliIo } from '../output'
 
 export async function runStatus(args: StatusArgs, global: GlobalOptions, io: CliIo): Promise<ExitCode> {
@@ -25,9 +25,9 @@ export async function runStatus(args: StatusArgs, global: GlobalOptions, io: Cli
       const message = await ctx.tracker.getMessage(args.messageHash as Hex)
       if (!message) throw new UnknownMessageError(args.messageHash)
       out.document({ message, warnings: warnings.list() })
-      for (const line of detailLines(message, ctx.chainName, out.style)) out.line(line)
+      for (const line of detailLines(message, ctx.chainName, out.style, global)) out.line(line)
     } else {
-      const messages = await ctx.tracker.listMessages()
+      const messages = newestFirst(await ctx.tracker.listMessages())
       out.document({ messages, warnings: warnings.list() })
       if (messages.length === 0) {
         out.line(
@@ -38,7 +38,7 @@ export async function runStatus(args: StatusArgs, global: GlobalOptions, io: Cli
       messages.forEach((message, index) => {
         if (index > 0) out.line()
         for (const line of summaryLines(message, ctx.chainName, out.style)) out.line(line)
-        const next = nextStep(message)
+        const next = nextStep(message, global)
         if (next) out.line(`  next: ${next}`)
       })
     }

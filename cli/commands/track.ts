@@ -2,7 +2,7 @@
 import type { GlobalOptions, TrackArgs } from '../args'
 import { openContext, requireChain, verifyChains } from '../context'
 import { EXIT, type ExitCode } from '../exitCodes'
-import { nextStep, summaryLines } from '../format'
+import { newestFirst, nextStep, summaryLines } from '../format'
 import { collectWarnings, createOutput, type CliIo } from '../output'
 import { type TrackedMessage } from '../../src/core'
 
@@ -36,10 +36,10 @@ export async function runTrack(args: TrackArgs, global: GlobalOptions, io: CliIo
     } else {
       const count = messages.length === 1 ? '1 message' : `${messages.length} messages`
       out.line(`tracking ${count} sent by ${args.transactionHash} on ${where}`)
-      for (const message of messages) {
+      for (const message of newestFirst(messages)) {
         out.line()
         for (const line of summaryLines(message, ctx.chainName, out.style)) out.line(line)
-        const next = nextStep(message)
+        const next = nextStep(message, global)
         if (next) out.line(`  next: ${next}`)
       }
     }

@@ -13,8 +13,17 @@ import { type TrackedMessage, type TrackerUpdate } from '../../src/core'
 import type { GlobalOptions, WatchArgs } from '../args'
 import { openContext, type CliContext } from '../context'
 import { EXIT, UsageError, type ExitCode } from '../exitCodes'
-import { nextStep, progressText, shortAddressList, statusText, summaryLines, toJson } from '../format'
-import { collectWarnings, createOutput, type CliIo, type Output, type Warning } from '../output'
+import {
+  type FollowUp,
+  newestFirst,
+  nextStep,
+  progressText,
+  shortAddressList,
+  statusText,
+  summaryLines,
+  toJson,
+} from '../format'
+import { collectWarnings, createOutput, wrapLine, type CliIo, type Output, type Warning } from '../output'
 
 export async function runWatch(args: WatchArgs, global: GlobalOptions, io: CliIo): Promise<ExitCode> {
   const out = createOutput(io, global.json)
@@ -28,10 +37,10 @@ export async function runWatch(args: WatchArgs, global: GlobalOptions, io: CliIo
         `watch needs an account: --account <address> (none is remembered in ${ctx.store.path})`,
       )
     }
-    const list = () => ctx.tracker.listMessages({ accounts })
+    const list = async () => newestFirst(await ctx.tracker.listMessages({ accounts }))
     return args.once
-      ? await watchOnce(ctx, out, accounts, list, warnings)
-      : await watchLoop(ctx, io, out, accounts, list, warnings, args.intervalMs)
+      ? await watchOnce(ctx, out, accounts, list, warnings, global)
+      : await watchLoop(ctx, io, out, accounts, list, warnings, args.intervalMs, global)
   } finally {
     warnings.off()
     await ctx.close()
@@ -46,8 +55,11 @@ async function watchOnce(
   accounts: Address[],
   list: () => Promise<TrackedMessage[]>,
   warnings: Warnings,
+  run: FollowUp,
 ): Promise<ExitCode> {
-  const known = new Set((await list()).map((m) => m.hash))
+  // Everything tracked before, for any account: a message tracked by its transaction earlier is not new when the
+  // scan finds it for this account.
+  const known = new Set((await ctx.tracker.listMessages()).map((m) => m.hash))
   await ctx.tracker.scanAccounts()
   const report = await ctx.tracker.poll()
   const messages = await list()
@@ -61,7 +73,7 @@ async function watchOnce(
   for (const message of messages) {
     out.line()
     for (const line of summaryLines(message, ctx.chainName, out.style)) out.line(line)
-    const next = nextStep(message)
+    const next = nextStep(message, run)
     if (next) out.line(`  next: ${next}`)
   }
   for (const w of warnings.list()) out.warn(`${w.context}: ${w.message}`)
@@ -86,12 +98,13 @@ async function watchLoop(
   list: () => Promise<TrackedMessage[]>,
   warnings: Warnings,
   intervalMs: number,
+  run: FollowUp,
 ): Promise<ExitCode> {
   const view: View = out.json
     ? jsonLinesView(io, accounts)
     : io.stdout.isTTY
-      ? liveView(io, out, ctx, accounts, intervalMs)
-      : lineView(io, out, ctx, accounts)
+      ? liveView(io, out, ctx, accounts, intervalMs, run)
+      : lineView(io, out, ctx, accounts, run)
 
   let stop: () => void = () => undefined
   const stopped = new Promise<void>((resolve) => (stop = resolve))
@@ -147,7 +160,7 @@ function time(): string {
 }
 
 /** Pipes and files: the current list once, then one line per change. */
-function lineView(io: CliIo, out: Output, ctx: CliContext, accounts: Address[]): View {
+function lineView(io: CliIo, out: Output, ctx: CliContext, accounts: Address[], run: FollowUp): View {
   const shown = new Set<string>()
   let first = true
   const describe = (m: TrackedMessage) =>
@@ -175,7 +188,7 @@ function lineView(io: CliIo, out: Output, ctx: CliContext, accounts: Address[]):
         out.line(
           `[${time()}] ${update.message.hash} ${update.from} → ${statusText(update.to, out.style)} · ${progressText(update.to, out.style)}`,
         )
-        const next = nextStep(update.message)
+        const next = nextStep(update.message, run)
         if (next) out.line(`[${time()}]   next: ${next}`)
       }
     },
@@ -210,18 +223,19 @@ function jsonLinesView(io: CliIo, accounts: Address[]): View {
 }
 
 const ESC = '\x1b['
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g
 
-/** Cut a styled line to the terminal width, so no line wraps and the redraw stays aligned. */
-function fit(line: string, columns: number): string {
-  const plain = line.replace(ANSI, '')
-  if (plain.length <= columns) return line
-  return `${plain.slice(0, Math.max(0, columns - 1))}…`
-}
-
-/** A terminal: the whole view redrawn in place after each tick. */
-function liveView(io: CliIo, out: Output, ctx: CliContext, accounts: Address[], intervalMs: number): View {
+/**
+ * A terminal: the whole view redrawn in place after each tick. Long lines are wrapped, never cut (a hint holds a
+ * command to copy), and the view counts the rows they take so the redraw stays aligned.
+ */
+function liveView(
+  io: CliIo,
+  out: Output,
+  ctx: CliContext,
+  accounts: Address[],
+  intervalMs: number,
+  run: FollowUp,
+): View {
   const stdout = io.stdout
   // Alternate screen + hidden cursor, restored in close() (also on Ctrl-C, which ends in close()).
   stdout.write(`${ESC}?1049h${ESC}?25l`)
@@ -237,7 +251,7 @@ function liveView(io: CliIo, out: Output, ctx: CliContext, accounts: Address[], 
       lines.push(style.dim('no messages yet: new transfers show up here as they are sent'))
     for (const m of last.messages) {
       lines.push(...summaryLines(m, ctx.chainName, style))
-      const next = nextStep(m)
+      const next = nextStep(m, run)
       if (next) lines.push(style.dim(`  next: ${next}`))
       lines.push('')
     }
@@ -249,12 +263,13 @@ function liveView(io: CliIo, out: Output, ctx: CliContext, accounts: Address[], 
     // 0 when the terminal does not report a size (some ptys): assume the classic 80×24.
     const rows = stdout.rows || 24
     const columns = stdout.columns || 80
+    const wrapped = lines.flatMap((line) => wrapLine(line, columns))
     const visible =
-      lines.length > rows - 1
-        ? [...lines.slice(0, rows - 2), style.dim(`… ${lines.length - rows + 2} more lines`)]
-        : lines
+      wrapped.length > rows - 1
+        ? [...wrapped.slice(0, rows - 2), style.dim(`… ${wrapped.length - rows + 2} more lines`)]
+        : wrapped
     // Overwrite in place (each line cleared to its end, then everything below): no blank frame, so no flicker.
-    stdout.write(`${ESC}H${visible.map((l) => `${fit(l, columns)}${ESC}K`).join('\n')}${ESC}J`)
+    stdout.write(`${ESC}H${visible.map((l) => `${l}${ESC}K`).join('\n')}${ESC}J`)
   }
   const onResize = () => draw()
   stdout.on('resize', onResize)

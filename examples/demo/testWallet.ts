@@ -116,8 +116,10 @@ interface TransactionParams {
 export function createTestWallet(options: TestWalletOptions): TestWallet {
   const chainIds = Object.keys(options.rpcUrls).map(Number)
   if (chainIds.length === 0) throw new Error('the test wallet needs at least one chain RPC URL')
-  const stored = (key: string) => options.storage?.getItem(`scr-test-wallet:${key}`) ?? null
-  const store = (key: string, value: string) => options.storage?.setItem(`scr-test-wallet:${key}`, value)
+  // Each of the two test wallets remembers its own connection, like two separate wallet extensions.
+  const prefix = options.dropAccessList ? 'scr-test-wallet-dropping' : 'scr-test-wallet'
+  const stored = (key: string) => options.storage?.getItem(`${prefix}:${key}`) ?? null
+  const store = (key: string, value: string) => options.storage?.setItem(`${prefix}:${key}`, value)
 
   let accountIndex = Number(stored('account') ?? options.accountIndex ?? 0)
   if (!(accountIndex >= 0 && accountIndex < TEST_WALLET_ACCOUNTS)) accountIndex = 0

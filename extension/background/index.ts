@@ -11,8 +11,9 @@ import '../shims/nodeGlobals'
 import { createExternalExtensionProvider } from '@metamask/providers'
 import browser, { type Runtime } from 'webextension-polyfill'
 
-import { DEFAULT_DEVNET, openIndexedDbStore } from '../../src/core'
+import { openIndexedDbStore } from '../../src/core'
 
+import { DEFAULT_CHAINS } from '../shared/devnetChains'
 import { createBackground } from './background'
 import type { ExtensionHost } from './host'
 import { createWallet, createWalletConnection, type StreamProviderLike } from './wallet'
@@ -20,8 +21,7 @@ import { createWallet, createWalletConnection, type StreamProviderLike } from '.
 const host: ExtensionHost = browser
 
 // The devnet starts two chains (901, 902) unless asked for more; polling three that are not running would only
-// produce errors. The others are one click away in the options page's presets.
-const DEFAULT_CHAINS = DEFAULT_DEVNET
+// produce errors. The others are one click away in the options page's presets. On the ports `npm start` built for.
 
 const background = createBackground({
   host,

@@ -3,9 +3,10 @@
  * background, whose error names the problem) or read from MetaMask.
  */
 import { useEffect, useState, type FormEvent } from 'react'
-import type { Address } from 'viem'
+import { getAddress, type Address } from 'viem'
 
 import { client } from '../shared/connection'
+import { ActionErrors } from './ActionErrors'
 import { useAction } from './useAction'
 
 export function AccountsSection() {
@@ -42,7 +43,7 @@ export function AccountsSection() {
         {accounts.length === 0 ? <li className="opt-empty">No account yet.</li> : null}
         {accounts.map((account) => (
           <li key={account}>
-            <span className="opt-grow opt-mono">{account}</span>
+            <span className="opt-grow opt-mono">{getAddress(account)}</span>
             <button
               type="button"
               className="opt-small"
@@ -84,13 +85,7 @@ export function AccountsSection() {
           {fromWallet.busy ? 'Waiting for MetaMask…' : 'Add from MetaMask'}
         </button>
       </form>
-      {[add, remove, fromWallet, load].map((a, i) =>
-        a.error ? (
-          <p key={i} className="opt-error" role="alert">
-            {a.error}
-          </p>
-        ) : null,
-      )}
+      <ActionErrors actions={[add, remove, fromWallet, load]} />
     </section>
   )
 }

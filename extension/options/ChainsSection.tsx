@@ -5,11 +5,13 @@
  */
 import { useEffect, useState, type FormEvent } from 'react'
 
-import { type ChainConfig, PRESETS, validateChainConfig } from '../../src/core'
+import { type ChainConfig, validateChainConfig } from '../../src/core'
 
 import { errorText } from '../../src/ui'
 import { client } from '../shared/connection'
+import { EXTENSION_PRESETS as PRESETS } from '../shared/devnetChains'
 import { requestHostPermission } from './permissions'
+import { ActionErrors } from './ActionErrors'
 import { useAction } from './useAction'
 
 const PRESET_LABELS: Record<string, string> = {
@@ -185,13 +187,7 @@ export function ChainsSection() {
           {fieldError.text}
         </p>
       ) : null}
-      {[add, remove, load].map((a, i) =>
-        a.error ? (
-          <p key={i} className="opt-error" role="alert">
-            {a.error}
-          </p>
-        ) : null,
-      )}
+      <ActionErrors actions={[add, remove, load]} />
     </section>
   )
 }

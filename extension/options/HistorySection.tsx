@@ -6,6 +6,7 @@ import { useRef } from 'react'
 
 import { type HistoryImportResult } from '../../src/core'
 import { client } from '../shared/connection'
+import { ActionErrors } from './ActionErrors'
 import { useAction } from './useAction'
 
 function download(text: string, name: string): void {
@@ -62,14 +63,7 @@ export function HistorySection() {
           {summary(importing.result)}
         </p>
       ) : null}
-      {[exporting, importing].map((a, i) =>
-        a.error ? (
-          <p key={i} className="opt-error" role="alert">
-            {i === 1 ? 'Nothing was imported: ' : ''}
-            {a.error}
-          </p>
-        ) : null,
-      )}
+      <ActionErrors actions={[exporting, importing]} prefix={{ 1: 'Nothing was imported: ' }} />
     </section>
   )
 }

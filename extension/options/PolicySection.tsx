@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { ExtensionSettings } from '../messaging/protocol'
 import { client } from '../shared/connection'
 import { applyTheme } from '../shared/theme'
+import { ActionErrors } from './ActionErrors'
 import { useAction } from './useAction'
 
 export function PolicySection({ onSettings }: { onSettings?: (settings: ExtensionSettings) => void }) {
@@ -107,13 +108,7 @@ export function PolicySection({ onSettings }: { onSettings?: (settings: Extensio
           </div>
         </form>
       ) : null}
-      {[save, load].map((a, i) =>
-        a.error ? (
-          <p key={i} className="opt-error" role="alert">
-            {a.error}
-          </p>
-        ) : null,
-      )}
+      <ActionErrors actions={[save, load]} />
     </section>
   )
 }

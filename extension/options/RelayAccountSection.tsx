@@ -9,22 +9,12 @@ import { parseEther } from 'viem'
 import { type ChainConfig, formatAmount } from '../../src/core'
 
 import type { ChainBalance, RelayAccountStatus } from '../messaging/protocol'
+import { CopyButton } from '../../src/ui'
 import { client } from '../shared/connection'
+import { ActionErrors } from './ActionErrors'
 import { useAction } from './useAction'
 
-function Errors({ actions }: { actions: { error?: string }[] }) {
-  return (
-    <>
-      {actions.map((a, i) =>
-        a.error ? (
-          <p key={i} className="opt-error" role="alert">
-            {a.error}
-          </p>
-        ) : null,
-      )}
-    </>
-  )
-}
+const Errors = ActionErrors
 
 function CreateForm({ onStatus }: { onStatus: (s: RelayAccountStatus) => void }) {
   const [password, setPassword] = useState('')
@@ -340,8 +330,13 @@ export function RelayAccountSection() {
       {status?.exists ? (
         <>
           <div className="opt-row">
-            <span className="opt-grow opt-mono" aria-label="Relay account address">
-              {status.address}
+            <span className="opt-grow opt-address">
+              <span className="opt-mono" aria-label="Relay account address">
+                {status.address}
+              </span>
+              {status.address ? (
+                <CopyButton value={status.address} what="the relay account's address" label="Copy address" />
+              ) : null}
             </span>
             <span className="opt-muted">{status.unlocked ? 'Unlocked' : 'Locked'}</span>
             {status.unlocked ? (

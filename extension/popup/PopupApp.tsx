@@ -21,12 +21,20 @@ interface PopupState {
   focusHash?: Hex
 }
 
+/*
+ * Chrome sizes an action popup to its content (its preferred width, up to 800 px), so the body asks for 380 px. When
+ * the page is narrower than that — the popup opened in a small window from a notification, a tab on a phone-sized
+ * screen — it takes the width there is instead, down to 320 px. (While Chrome sizes a popup, a first layout in a
+ * narrow frame uses the content's preferred width, which the rows make wider than 380 px, so the popup still ends
+ * up 380 px wide.)
+ */
 const POPUP_CSS = `
 ${pageThemeCss()}
 body { width: 380px; }
+@media (max-width: 379px) { body { width: auto; min-width: 320px; } }
 .popup-footer { display: flex; align-items: center; gap: 8px; padding: 6px 12px; border-top: 1px solid var(--page-border); font-size: 12px; color: var(--page-muted); }
 .popup-footer span { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.popup-footer button { padding: 3px 9px; border: 1px solid var(--page-border); border-radius: var(--page-radius); background: transparent; color: var(--page-fg); font: inherit; cursor: pointer; }
+.popup-footer button { flex: none; padding: 3px 9px; border: 1px solid var(--page-border); border-radius: var(--page-radius); background: transparent; color: var(--page-fg); font: inherit; cursor: pointer; }
 .popup-footer button:hover { background: color-mix(in srgb, var(--page-fg) 6%, transparent); }
 `
 
@@ -66,10 +74,15 @@ export function PopupApp({ focusHash }: { focusHash?: Hex }) {
         api={trackerApi}
         accounts={state.accounts}
         signers={['relayAccount', 'wallet']}
-        signerLabels={{
-          relayAccount: relayAccountLabel(relayAccount),
-          wallet: wallet?.dropsAccessList ? 'MetaMask (dropped the access list before)' : 'MetaMask',
-        }}
+        signerLabels={{ relayAccount: relayAccountLabel(relayAccount), wallet: 'MetaMask' }}
+        blockedSigners={
+          wallet?.dropsAccessList
+            ? {
+                wallet:
+                  'MetaMask drops the access list a relay needs, so a relay signed with it would be refused: sign with the relay account instead.',
+              }
+            : undefined
+        }
         focusHash={state.focusHash}
         theme={state.settings?.theme ?? 'auto'}
         title="Superchain Relay"

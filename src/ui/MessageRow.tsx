@@ -1,23 +1,28 @@
 /**
- * One message in the list: what it does, where it goes, how old it is, its status, and — when it is stuck in a way
- * the user can fix from here — the action: Relay when ready, Retry when our relay failed, Resend when it expired
- * (only resendMessage on the source chain revives it; the row says so even when no signer can do it here).
- * The summary is a button that expands the Timeline.
+ * One message in the list: what it does from the user's side ("10 MOCK to you"), where it goes, how old it is, its
+ * status in words that say what to do, and — when the user can fix it from here — the action beside it: Relay when
+ * it needs a relay, Retry when our relay failed, Resend when it expired (only resendMessage on the source chain
+ * revives it). When one of its chains is not answering, the status is the last known one, marked so, and Relay is
+ * off until the chain answers. The summary is a button that expands the Timeline.
  */
 import { useId } from 'react'
-import type { Hex } from 'viem'
+import type { Address, Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
+import { isRelayable } from '../core/model/progress'
+import { relayBlockedReason, staleNote, type ChainHealth } from './chainHealth'
 import { chainName, intentSummary, sentAt, timeAgo } from './format'
 import type { ExplorerUrl } from './format'
 import { StatusBadge } from './StatusBadge'
-import { statusNote } from './statusText'
+import { statusNote, STATUS_TONES } from './statusText'
 import { Timeline } from './Timeline'
 
 export interface MessageRowProps {
   message: TrackedMessage
   chains: readonly ChainConfig[]
+  /** The user's accounts: "to you" / "from 0x…" instead of a bare recipient. */
+  accounts?: readonly Address[]
   /** ms since epoch. */
   now: number
   expanded: boolean
@@ -26,52 +31,48 @@ export interface MessageRowProps {
   onRelay?: (message: TrackedMessage) => void
   /** Absent like `onRelay` when there is no signer. */
   onResend?: (message: TrackedMessage) => void
+  /** Remove a message its source chain no longer has (vanished): nothing else can be done with it. */
+  onForget?: (message: TrackedMessage) => void
   explorerUrl?: ExplorerUrl
-}
-
-const NOTE_TONES: Partial<Record<TrackedMessage['status'], string>> = {
-  ready: 'accent',
-  failed: 'danger',
-  expired: 'warning',
-  reorged: 'warning',
+  /** A chain of this message that is not answering: the status shown may be out of date. */
+  stale?: ChainHealth
 }
 
 export function MessageRow({
   message,
   chains,
+  accounts,
   now,
   expanded,
   onToggle,
   onRelay,
   onResend,
+  onForget,
   explorerUrl,
+  stale,
 }: MessageRowProps) {
   const timelineId = useId()
-  const summary = intentSummary(message)
-  const note = statusNote(message, chains)
+  const noteId = useId()
+  const summary = intentSummary(message, accounts)
+  const note = stale ? staleNote(stale, chains) : statusNote(message, chains)
   const route = `${chainName(chains, message.source)} → ${chainName(chains, message.destination)}`
+  const blocked = stale ? relayBlockedReason(stale, chains) : undefined
 
   let action = null
-  if (onRelay && message.status === 'ready') {
+  // core's rule: ready or failed, its live log known, and nobody (us included) relaying it already.
+  if (onRelay && isRelayable(message)) {
+    const retry = message.status === 'failed'
     action = (
       <button
         type="button"
-        className="scr-button scr-button-primary scr-button-small"
-        aria-label={`Relay ${summary}`}
+        className={`scr-button scr-button-small ${retry ? 'scr-button-danger' : 'scr-button-primary'}`}
+        aria-label={`${retry ? 'Retry relaying' : 'Relay'} ${summary}`}
+        aria-describedby={blocked ? noteId : undefined}
+        title={blocked}
+        disabled={!!blocked}
         onClick={() => onRelay(message)}
       >
-        Relay
-      </button>
-    )
-  } else if (onRelay && message.status === 'failed') {
-    action = (
-      <button
-        type="button"
-        className="scr-button scr-button-danger scr-button-small"
-        aria-label={`Retry relaying ${summary}`}
-        onClick={() => onRelay(message)}
-      >
-        Retry
+        {retry ? 'Retry' : 'Relay'}
       </button>
     )
   } else if (onResend && message.status === 'expired') {
@@ -80,16 +81,30 @@ export function MessageRow({
         type="button"
         className="scr-button scr-button-small"
         aria-label={`Resend ${summary} on ${chainName(chains, message.source)}`}
+        aria-describedby={blocked ? noteId : undefined}
+        title={blocked}
+        disabled={!!blocked}
         onClick={() => onResend(message)}
       >
         Resend
+      </button>
+    )
+  } else if (onForget && message.status === 'vanished') {
+    action = (
+      <button
+        type="button"
+        className="scr-button scr-button-small"
+        aria-label={`Remove ${summary} from the list`}
+        onClick={() => onForget(message)}
+      >
+        Remove
       </button>
     )
   }
 
   return (
     <>
-      <div className="scr-row-main" data-hash={message.hash}>
+      <div className="scr-row-main" data-hash={message.hash} data-stale={stale ? stale.chainId : undefined}>
         <button
           type="button"
           className="scr-row-summary"
@@ -101,12 +116,17 @@ export function MessageRow({
             <span className="scr-row-intent" title={summary}>
               {summary}
             </span>
-            <StatusBadge status={message.status} />
+            <StatusBadge status={message.status} stale={!!stale} />
           </span>
           <span className="scr-row-route">
             {route} · {timeAgo(sentAt(message), now)}
           </span>
-          <span className="scr-row-note" data-tone={NOTE_TONES[message.status]} title={note}>
+          <span
+            className="scr-row-note"
+            id={noteId}
+            data-tone={stale ? 'stale' : STATUS_TONES[message.status]}
+            title={note}
+          >
             {note}
           </span>
         </button>

@@ -26,8 +26,14 @@ function render(messages: TrackedMessage[], accounts?: Address[], tab?: MessageT
 }
 
 const mixed = [
-  makeMessage({ seed: 1, kind: 'erc20', status: 'ready' }),
-  makeMessage({ seed: 2, kind: 'eth', status: 'failed', failure: { reason: 'OutOfGas', at: NOW } }),
+  makeMessage({ seed: 1, kind: 'erc20', status: 'ready', sentSecondsAgo: 60 }),
+  makeMessage({
+    seed: 2,
+    kind: 'eth',
+    status: 'failed',
+    failure: { reason: 'OutOfGas', at: NOW },
+    sentSecondsAgo: 60,
+  }),
   makeMessage({ seed: 3, kind: 'erc20', status: 'expired' }),
   makeMessage({ seed: 4, kind: 'generic', status: 'finalized' }),
   makeMessage({ seed: 5, kind: 'eth', status: 'relaying' }),
@@ -63,10 +69,10 @@ describe('MessagesPanel', () => {
     expect(html.match(/>Relay<\/button>/g)).toHaveLength(1)
     expect(html.match(/>Retry<\/button>/g)).toHaveLength(1)
     expect(html.match(/>Resend<\/button>/g)).toHaveLength(1)
-    expect(html).toContain('Relay failed: OutOfGas')
-    expect(html).toContain('Expired — resend on OP A')
-    expect(html).toContain('Delivered on OP B')
-    expect(html).toContain('Relay submitted on OP B, waiting for it to be mined')
+    expect(html).toContain('The relay failed: OutOfGas')
+    expect(html).toContain('Too old to relay: resend it on OP A first')
+    expect(html).toContain('Arrived on OP B')
+    expect(html).toContain('Relay sent on OP B, waiting for it to be mined')
   })
 
   it('says so when the selected tab is empty', () => {

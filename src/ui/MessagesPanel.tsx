@@ -10,6 +10,7 @@ import type { Address, Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
+import { stalenessOf, type ChainHealth } from './chainHealth'
 import { splitByTab, TAB_LABELS } from './directions'
 import type { MessageTab } from './directions'
 import { EmptyState } from './EmptyState'
@@ -31,8 +32,12 @@ export interface MessagesPanelProps {
   scrollToHash?: Hex
   onRelay?: (message: TrackedMessage) => void
   onResend?: (message: TrackedMessage) => void
+  /** Remove a message that can no longer be delivered (vanished) from the list. */
+  onForget?: (message: TrackedMessage) => void
   onTrackTransaction?: () => void
   explorerUrl?: ExplorerUrl
+  /** Chains that are not answering: their messages are marked stale and cannot be relayed meanwhile. */
+  chainHealth?: readonly ChainHealth[]
   /** Passed to MessageList; tests use it to pin the window size. */
   initialViewportHeight?: number
 }
@@ -49,6 +54,8 @@ export function MessagesPanel(props: MessagesPanelProps) {
     onRelay,
     onResend,
     explorerUrl,
+    chainHealth,
+    onForget,
   } = props
   const baseId = useId()
   const watchingAccounts = !!accounts && accounts.length > 0
@@ -117,12 +124,15 @@ export function MessagesPanel(props: MessagesPanelProps) {
               <MessageRow
                 message={message}
                 chains={chains}
+                accounts={accounts}
                 now={now}
                 expanded={expanded}
                 onToggle={onToggle}
                 onRelay={onRelay}
                 onResend={onResend}
+                onForget={onForget}
                 explorerUrl={explorerUrl}
+                stale={stalenessOf(message, chainHealth)}
               />
             )}
           />

@@ -16,11 +16,19 @@ export interface ModalProps {
   /** Something is in progress (announced to assistive technology; a backdrop click does not close meanwhile). */
   busy?: boolean
   onClose: () => void
+  /**
+   * Where focus goes on close. By default it goes back where it was — but the control that opened the dialog may
+   * be gone by then (a row's Relay button disappears once the message is delivered), and focus would fall to
+   * <body>, so the caller can name a sturdier target.
+   */
+  returnFocus?: () => HTMLElement | null | undefined
   children: ReactNode
 }
 
-export function Modal({ labelledBy, describedBy, busy = false, onClose, children }: ModalProps) {
+export function Modal({ labelledBy, describedBy, busy = false, onClose, returnFocus, children }: ModalProps) {
   const dialogRef = useRef<HTMLDivElement>(null)
+  const returnTo = useRef(returnFocus)
+  returnTo.current = returnFocus
 
   // Inside a shadow root, document.activeElement is the host: ask the dialog's own root node what had focus.
   useEffect(() => {
@@ -29,7 +37,16 @@ export function Modal({ labelledBy, describedBy, busy = false, onClose, children
     const root = dialog.getRootNode() as Document | ShadowRoot
     const previous = root.activeElement instanceof HTMLElement ? root.activeElement : null
     dialog.focus()
-    return () => previous?.focus()
+    return () => {
+      // After React has removed the dialog (and re-rendered the list it covered).
+      setTimeout(() => {
+        // Still there: StrictMode's test unmount, not a close.
+        if (dialog.isConnected) return
+        const back = previous?.isConnected && !previous.matches(':disabled') ? previous : null
+        const target = back ?? returnTo.current?.()
+        target?.focus()
+      })
+    }
   }, [])
 
   // When the focused control disappears or is disabled (Sign → "Signing…", the result replacing the form), focus

@@ -6,14 +6,17 @@
  * It brings its own stylesheet in a `<style>` inside its tree, so it looks the same in a popup, on a dapp page and
  * inside a shadow root, and touches no global CSS.
  */
-import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Address, Hex } from 'viem'
 
 import type { RelaySignerChoice, TrackerApi } from '../core/tracker/api'
 import type { TrackedMessage } from '../core/model/message'
+import { ChainHealthBanner } from './ChainHealthBanner'
 import { tabFor } from './directions'
 import type { MessageTab } from './directions'
-import { explorerUrlFromChains } from './format'
+import { ErrorNotice } from './ErrorNotice'
+import { explainError } from './errorWords'
+import { clockTickMs, explorerUrlFromChains, sentAt } from './format'
 import type { ExplorerUrl } from './format'
 import { MessagesPanel } from './MessagesPanel'
 import { RelayDialog } from './RelayDialog'
@@ -23,9 +26,6 @@ import { themeClassName } from './theme'
 import type { ThemeName } from './theme'
 import { TrackTransactionForm } from './TrackTransactionForm'
 import { useTrackedMessages } from './useTrackedMessages'
-
-/** Ages ("3 min ago") and expiry countdowns only need minute precision. */
-const CLOCK_TICK_MS = 30_000
 
 export interface RelayAppProps {
   /** Keep its identity stable (create it once): a new object reloads everything and resubscribes. */
@@ -41,6 +41,13 @@ export interface RelayAppProps {
   explorerUrl?: ExplorerUrl
   theme?: ThemeName
   title?: string
+  /**
+   * Signers that cannot relay, each with the reason in one sentence (a wallet known to drop access lists): the
+   * relay dialog refuses them up front and offers the ways that work.
+   */
+  blockedSigners?: Partial<Record<RelaySignerChoice['kind'], string>>
+  /** Offer "Open in the extension" when a relay cannot be signed here (not in the extension itself). */
+  offerExtension?: boolean
 }
 
 export function RelayApp({
@@ -52,8 +59,11 @@ export function RelayApp({
   explorerUrl,
   theme = 'auto',
   title = 'Cross-chain messages',
+  blockedSigners,
+  offerExtension = false,
 }: RelayAppProps) {
   const formId = useId()
+  const rootRef = useRef<HTMLDivElement>(null)
   const { state, trackerError, dismissTrackerError, retry, merge } = useTrackedMessages(api)
   const [now, setNow] = useState(() => Date.now())
   const [tab, setTab] = useState<MessageTab>()
@@ -62,10 +72,17 @@ export function RelayApp({
   const [formOpen, setFormOpen] = useState(false)
   const [dialog, setDialog] = useState<{ kind: 'relay' | 'resend'; hash: Hex }>()
 
+  const messages = state.phase === 'ready' ? state.messages : undefined
+  const chains = state.phase === 'ready' ? state.chains : undefined
+  // Per-chain health from the tracker: a banner for each chain not answering, its messages marked stale, Relay off.
+  const chainHealth = state.phase === 'ready' ? state.health : undefined
+
+  // Ages tick every second while one counts seconds ("47 s ago"), every half minute after that.
+  const tickMs = clockTickMs(messages?.slice(0, 20).map(sentAt) ?? [], now)
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS)
-    return () => clearInterval(timer)
-  }, [])
+    const timer = setTimeout(() => setNow(Date.now()), tickMs)
+    return () => clearTimeout(timer)
+  }, [now, tickMs])
 
   // A later notification click on an open popup re-focuses; the tab is then derived from the message again.
   useEffect(() => {
@@ -75,8 +92,6 @@ export function RelayApp({
     setTab(undefined)
   }, [focusHash])
 
-  const messages = state.phase === 'ready' ? state.messages : undefined
-  const chains = state.phase === 'ready' ? state.chains : undefined
   const links = useMemo(
     () => explorerUrl ?? (chains ? explorerUrlFromChains(chains) : undefined),
     [explorerUrl, chains],
@@ -103,6 +118,19 @@ export function RelayApp({
     [],
   )
   const closeDialog = useCallback(() => setDialog(undefined), [])
+  // A message the source chain no longer has (a reset devnet, a dropped reorg) can only be removed from the list.
+  const onForget = useCallback(
+    (message: TrackedMessage) => void api.forgetMessage(message.hash).catch(() => undefined),
+    [api],
+  )
+  // The Relay button that opened the dialog is gone once the message is delivered: focus its row instead.
+  const rowOfDialog = useCallback(
+    () =>
+      dialog
+        ? rootRef.current?.querySelector<HTMLElement>(`[data-hash="${dialog.hash}"] .scr-row-summary`)
+        : undefined,
+    [dialog],
+  )
   const onTracked = useCallback(
     (found: TrackedMessage[]) => {
       merge(found)
@@ -120,7 +148,7 @@ export function RelayApp({
   const hasSigner = signers.length > 0
 
   return (
-    <div className={`scr-root ${themeClassName(theme)}`} data-theme={theme}>
+    <div ref={rootRef} className={`scr-root ${themeClassName(theme)}`} data-theme={theme}>
       <style>{RELAY_APP_CSS}</style>
       <header className="scr-header">
         <h2 className="scr-title">{title}</h2>
@@ -143,9 +171,12 @@ export function RelayApp({
         </div>
       ) : null}
 
-      {trackerError ? (
-        <div className="scr-notice" role="status">
-          <span className="scr-notice-text">{trackerError}</span>
+      {chains ? <ChainHealthBanner health={chainHealth} chains={chains} now={now} /> : null}
+
+      {/* A chain that is not answering is already in the banner; the notice is for the other background errors. */}
+      {trackerError && !chainHealth?.some((h) => h.state === 'unreachable' || h.state === 'wrongChain') ? (
+        <div className="scr-notice">
+          <ErrorNotice error={explainError(trackerError, { chains })} role="status" tone="warning" />
           <button type="button" className="scr-close" aria-label="Dismiss" onClick={dismissTrackerError}>
             ×
           </button>
@@ -162,7 +193,7 @@ export function RelayApp({
       {state.phase === 'error' ? (
         <div className="scr-state" role="alert">
           <p className="scr-state-title">Could not load your messages</p>
-          <p className="scr-error-text">{state.error}</p>
+          <ErrorNotice error={state.error} role="status" />
           <button type="button" className="scr-button" onClick={retry}>
             Retry
           </button>
@@ -184,6 +215,8 @@ export function RelayApp({
           onResend={hasSigner ? onResend : undefined}
           onTrackTransaction={() => setFormOpen(true)}
           explorerUrl={links}
+          chainHealth={chainHealth}
+          onForget={onForget}
         />
       ) : null}
 
@@ -194,8 +227,12 @@ export function RelayApp({
           chains={chains}
           signers={signers}
           signerLabels={signerLabels}
+          blockedSigners={blockedSigners}
+          offerExtension={offerExtension}
+          accounts={accounts}
           explorerUrl={links}
           onClose={closeDialog}
+          returnFocus={rowOfDialog}
         />
       ) : null}
       {dialog?.kind === 'resend' && dialogMessage && chains ? (

@@ -1,7 +1,8 @@
 /**
  * The relay flow for one message: prepare (the tracker re-derives the message from the source chain and simulates
- * the relay) → review (what executes, fee, who signs, the simulation) → sign and send → submitted tx hash.
- * Errors are shown verbatim: core's messages say what to do (e.g. a wallet that dropped the access list).
+ * the relay) → review (what executes, fee, who signs, the simulation) → sign and send → sent → delivered, the last
+ * read from the live message, so the dialog confirms the transfer arrived without the user closing it. A signer
+ * known not to work (a wallet that drops access lists) is refused up front, with the ways that do.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 
@@ -9,7 +10,6 @@ import type { ChainConfig } from '../core/chains/types'
 import type { TrackerApi } from '../core/tracker/api'
 import type { TrackedMessage } from '../core/model/message'
 import { approvalOf } from '../core/relay/plan'
-import { errorText } from './format'
 import type { ExplorerUrl } from './format'
 import { Modal } from './Modal'
 import { RelayDialogContent } from './RelayDialogContent'
@@ -20,11 +20,16 @@ export interface RelayDialogProps {
   api: TrackerApi
   message: TrackedMessage
   chains: readonly ChainConfig[]
-  /** The signers this shell offers, preferred first; the first is preselected. */
+  /** The signers this shell offers, preferred first; the first that is not blocked is preselected. */
   signers: readonly SignerKind[]
   signerLabels?: Partial<Record<SignerKind, string>>
+  blockedSigners?: Partial<Record<SignerKind, string>>
+  offerExtension?: boolean
+  accounts?: readonly string[]
   explorerUrl?: ExplorerUrl
   onClose: () => void
+  /** Where focus goes when the dialog closes (the message's row); default: back where it was. */
+  returnFocus?: () => HTMLElement | null | undefined
 }
 
 export function RelayDialog({
@@ -33,14 +38,20 @@ export function RelayDialog({
   chains,
   signers,
   signerLabels,
+  blockedSigners,
+  offerExtension,
+  accounts,
   explorerUrl,
   onClose,
+  returnFocus,
 }: RelayDialogProps) {
   const titleId = useId()
   const descriptionId = useId()
   const mounted = useRef(false)
   const [phase, setPhase] = useState<RelayPhase>({ step: 'preparing' })
-  const [signer, setSigner] = useState<SignerKind | undefined>(signers[0])
+  const [signer, setSigner] = useState<SignerKind | undefined>(
+    () => signers.find((s) => !blockedSigners?.[s]) ?? signers[0],
+  )
   const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
@@ -59,7 +70,7 @@ export function RelayDialog({
         if (current) setPhase({ step: 'review', plan })
       },
       (error: unknown) => {
-        if (current) setPhase({ step: 'prepareFailed', error: errorText(error) })
+        if (current) setPhase({ step: 'prepareFailed', error })
       },
     )
     return () => {
@@ -77,14 +88,14 @@ export function RelayDialog({
     const { plan } = phase
     const approval = approvalOf(plan)
     // The button is disabled in these cases; checked again because a failed simulation means a reverted, paid tx.
-    if (!plan.simulation.ok || signer === undefined || !approval) return
+    if (!plan.simulation.ok || signer === undefined || blockedSigners?.[signer] || !approval) return
     setPhase({ step: 'signing', plan })
     try {
       // The figures the user just approved: core refuses to sign a plan re-priced above them (PlanChangedError).
       const transactionHash = await api.relay(message.hash, { kind: signer }, approval)
       if (mounted.current) setPhase({ step: 'submitted', plan, transactionHash })
     } catch (error) {
-      if (mounted.current) setPhase({ step: 'relayFailed', plan, error: errorText(error) })
+      if (mounted.current) setPhase({ step: 'relayFailed', plan, error })
     }
   }
 
@@ -94,6 +105,7 @@ export function RelayDialog({
       describedBy={descriptionId}
       busy={phase.step === 'preparing' || phase.step === 'signing'}
       onClose={onClose}
+      returnFocus={returnFocus}
     >
       <RelayDialogContent
         phase={phase}
@@ -101,6 +113,9 @@ export function RelayDialog({
         chains={chains}
         signers={signers}
         signerLabels={signerLabels}
+        blockedSigners={blockedSigners}
+        offerExtension={offerExtension}
+        accounts={accounts}
         signer={signer}
         onSignerChange={setSigner}
         onSign={sign}

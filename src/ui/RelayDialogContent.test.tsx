@@ -1,6 +1,9 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
+import { HttpRequestError } from 'viem'
+
+import type { TrackedMessage } from '../core/model/message'
 import { RelayDialog } from './RelayDialog'
 import { RelayDialogContent } from './RelayDialogContent'
 import type { RelayPhase } from './RelayDialogContent'
@@ -9,14 +12,21 @@ import { CHAINS, cannedTracker, hex32, makeMessage, makePlan } from './messageFi
 
 const message = makeMessage({ status: 'ready' })
 
-function render(phase: RelayPhase, signers: SignerKind[] = ['relayAccount', 'wallet'], signer = signers[0]) {
+function render(
+  phase: RelayPhase,
+  signers: SignerKind[] = ['relayAccount', 'wallet'],
+  signer = signers[0],
+  extra: { live?: TrackedMessage; blockedSigners?: Partial<Record<SignerKind, string>> } = {},
+) {
   return renderToStaticMarkup(
     <RelayDialogContent
       phase={phase}
-      message={message}
+      message={extra.live ?? message}
       chains={CHAINS}
       signers={signers}
       signerLabels={{ relayAccount: 'Extension relay account' }}
+      blockedSigners={extra.blockedSigners}
+      offerExtension
       signer={signer}
       onSignerChange={() => {}}
       onSign={() => {}}
@@ -53,7 +63,7 @@ describe('RelayDialogContent', () => {
         fee: undefined,
       }),
     })
-    expect(html).toContain('Simulation failed — relaying now would revert.')
+    expect(html).toContain('Simulation failed. </strong>Relaying now would fail.')
     expect(html).toContain('ERC20InsufficientBalance(0xabc, 0, 10)')
     expect(html).toContain('Not estimated')
     expect(signButton(html)).toContain('disabled')
@@ -76,26 +86,66 @@ describe('RelayDialogContent', () => {
     expect(signing).toMatch(/aria-current="step"[^>]*>Sign</)
   })
 
-  it('shows errors verbatim', () => {
-    const error =
-      'The wallet sent the relay without its access list (it would revert NotInAccessList). Use the relay account instead.'
+  it('says what went wrong in one sentence, with what the software said behind Details', () => {
+    const error = new HttpRequestError({ url: 'http://127.0.0.1:9546', details: 'fetch failed' })
     const html = render({ step: 'relayFailed', plan: makePlan(), error })
-    expect(html).toContain('The relay was not sent.')
-    expect(html).toContain(error) // verbatim, nothing paraphrased
+    expect(html).toContain('The relay was not sent. </strong>Can&#x27;t reach OP B (127.0.0.1:9546).')
+    expect(html).toMatch(
+      /<details class="scr-details"><summary>Details<\/summary><pre[^>]*>HTTP request failed/,
+    )
+    expect(html).not.toMatch(/Version: viem/)
     expect(html).toContain('role="alert"')
     // The user can pick another signer and sign again.
     expect(html.match(/type="radio"/g)).toHaveLength(2)
     expect(signButton(html)).not.toContain('disabled')
-    expect(render({ step: 'prepareFailed', error: 'RPC of OP A unreachable' })).toContain(
-      'RPC of OP A unreachable',
+    expect(render({ step: 'prepareFailed', error: new Error('RPC of OP A unreachable') })).toContain(
+      'Could not prepare the relay. </strong>RPC of OP A unreachable.',
     )
   })
 
-  it('shows the submitted tx hash', () => {
-    const html = render({ step: 'submitted', plan: makePlan(), transactionHash: hex32(0x4e1a) })
-    expect(html).toContain(`title="${hex32(0x4e1a)}"`)
-    expect(html).toContain('Relay submitted on OP B')
-    expect(html).toContain('>Done</button>')
+  it('refuses a wallet that dropped the access list, in one sentence, with the ways that work', () => {
+    const error = {
+      name: 'AccessListDroppedError',
+      message: "Test Wallet dropped the relay's access list… NotInAccessList",
+    }
+    const failed = render({ step: 'relayFailed', plan: makePlan(), error }, ['wallet'])
+    expect(failed).toContain('Your wallet removed the access list this relay needs')
+    expect(failed).not.toContain('Simulation passed') // no green tick over a refusal
+    expect(failed).not.toMatch(/>[^<]*CrossL2Inbox/)
+    expect(failed).toContain('Copy CLI command')
+    expect(failed).toContain('Open in the extension')
+    expect(signButton(failed)).toContain('disabled')
+    expect(signButton(failed)).not.toContain('scr-button-primary')
+  })
+
+  it('disables signing up front with a wallet known to drop access lists', () => {
+    const reason = 'Test Wallet drops the access list a relay needs.'
+    const html = render({ step: 'review', plan: makePlan() }, ['wallet'], 'wallet', {
+      blockedSigners: { wallet: reason },
+    })
+    expect(html).toContain(reason)
+    expect(html).not.toContain('Simulation passed')
+    expect(html).toContain('Copy CLI command')
+    expect(signButton(html)).toContain('disabled')
+  })
+
+  it('waits for the sent relay, then says in place that the transfer arrived', () => {
+    const submitted = { step: 'submitted', plan: makePlan(), transactionHash: hex32(0x4e1a) } as const
+    const waiting = render(submitted)
+    expect(waiting).toContain(`title="${hex32(0x4e1a)}"`)
+    expect(waiting).toContain('Relay sent on OP B')
+    expect(waiting).toMatch(/aria-current="step">Delivered</)
+    const delivered = render(submitted, undefined, undefined, {
+      live: makeMessage({
+        status: 'relayed',
+        relay: { transactionHash: hex32(0x4e1a), blockNumber: 5n },
+      }),
+    })
+    expect(delivered).toContain('<strong>Delivered ✓</strong> 10 MOCK arrived on OP B.')
+    expect(delivered).toContain('✓ Delivered')
+    expect(delivered).not.toContain('aria-current="step"')
+    expect(delivered).not.toContain('waiting for it to be mined')
+    expect(delivered).toContain('>Done</button>')
   })
 })
 

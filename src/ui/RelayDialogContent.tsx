@@ -1,27 +1,38 @@
 /**
- * What the relay dialog shows in each phase, as a pure function of that phase: the plan to execute, its fee, who
- * signs, the simulation's verdict, progress, and errors verbatim. Separate from RelayDialog (which owns the calls,
- * the keyboard and focus) so every phase can be rendered and checked on its own.
+ * What the relay dialog shows in each phase, as a pure function of that phase and the live message: the plan to
+ * execute, its fee, who signs, the simulation's verdict, progress, errors in plain words — and, once the message is
+ * seen executed on its destination, that it arrived. Separate from RelayDialog (which owns the calls, the keyboard
+ * and focus) so every phase can be rendered and checked on its own.
  */
 import type { Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
 import type { RelayPlan } from '../core/relay/plan'
-import { chainName, formatFee, intentSummary, nativeSymbol, shortAddress } from './format'
+import { ErrorNotice } from './ErrorNotice'
+import { explainError } from './errorWords'
+import { chainName, intentSummary } from './format'
 import type { ExplorerUrl } from './format'
 import { HashLink } from './HashLink'
+import {
+  DeliveredCallout,
+  PlanFacts,
+  RelayActions,
+  RelayProgress,
+  SimulationVerdict,
+} from './RelayDialogParts'
+import { SignerBlocked } from './RelayElsewhere'
 import { SignerChoice } from './SignerChoice'
-import { NotSentCallout, SigningBusy } from './SigningStatus'
+import { SigningBusy } from './SigningStatus'
 import type { SignerKind } from './SignerChoice'
 
 export type RelayPhase =
   | { step: 'preparing' }
-  | { step: 'prepareFailed'; error: string }
+  | { step: 'prepareFailed'; error: unknown }
   | { step: 'review'; plan: RelayPlan }
   | { step: 'signing'; plan: RelayPlan }
   | { step: 'submitted'; plan: RelayPlan; transactionHash: Hex }
-  | { step: 'relayFailed'; plan: RelayPlan; error: string }
+  | { step: 'relayFailed'; plan: RelayPlan; error: unknown }
 
 /** Why one would pick each signer; the wallet caveat is docs/ARCHITECTURE.md §6 (wallets that drop the access list). */
 const SIGNER_HINTS: Record<SignerKind, string> = {
@@ -29,13 +40,13 @@ const SIGNER_HINTS: Record<SignerKind, string> = {
   relayAccount: 'Signed here with the built-in account, which always sends the full access list.',
 }
 
-const PROGRESS = [
-  { key: 'prepare', label: 'Prepare' },
-  { key: 'sign', label: 'Sign' },
-  { key: 'submitted', label: 'Submitted' },
-] as const
+/** Has the destination executed it (whoever relayed)? Then the dialog's job is done. */
+export function isDelivered(message: TrackedMessage): boolean {
+  return message.status === 'relayed' || message.status === 'finalized'
+}
 
-function progressIndex(phase: RelayPhase): number {
+function progressIndex(phase: RelayPhase, delivered: boolean): number {
+  if (delivered) return 4
   switch (phase.step) {
     case 'preparing':
     case 'prepareFailed':
@@ -45,16 +56,23 @@ function progressIndex(phase: RelayPhase): number {
     case 'relayFailed':
       return 1
     case 'submitted':
-      return 2
+      return 3
   }
 }
 
 export interface RelayDialogContentProps {
   phase: RelayPhase
+  /** The live message: the dialog updates in place when it is relayed. */
   message: TrackedMessage
   chains: readonly ChainConfig[]
   signers: readonly SignerKind[]
   signerLabels?: Partial<Record<SignerKind, string>>
+  /** Signers known not to work for relays (a wallet that drops access lists), with the reason in one sentence. */
+  blockedSigners?: Partial<Record<SignerKind, string>>
+  /** Offer "Open in the extension" among the other ways (not in the extension itself). */
+  offerExtension?: boolean
+  /** The user's accounts, for "to you" in the summary. */
+  accounts?: readonly string[]
   /** The chosen signer; undefined only when the shell offers none. */
   signer: SignerKind | undefined
   onSignerChange: (signer: SignerKind) => void
@@ -71,10 +89,19 @@ export function RelayDialogContent(props: RelayDialogContentProps) {
   const { phase, message, chains, signers, signer, explorerUrl } = props
   const source = chainName(chains, message.source)
   const destination = chainName(chains, message.destination)
-  const current = progressIndex(phase)
+  const delivered = isDelivered(message)
+  const current = progressIndex(phase, delivered)
   const plan = 'plan' in phase ? phase.plan : undefined
-  const canChooseSigner = phase.step === 'review' || phase.step === 'relayFailed'
-  const canSign = canChooseSigner && !!plan?.simulation.ok && signer !== undefined
+  const failure = phase.step === 'relayFailed' ? explainError(phase.error, { chains }) : undefined
+  // A wallet that just dropped the list, or is known to: say so once, and offer what works instead.
+  const blocked =
+    failure?.kind === 'accessListDropped'
+      ? failure.summary
+      : signer
+        ? props.blockedSigners?.[signer]
+        : undefined
+  const canChooseSigner = !delivered && (phase.step === 'review' || phase.step === 'relayFailed')
+  const canSign = canChooseSigner && !!plan?.simulation.ok && signer !== undefined && !blocked
 
   return (
     <>
@@ -87,23 +114,21 @@ export function RelayDialogContent(props: RelayDialogContentProps) {
         </button>
       </div>
       <p className="scr-dialog-summary" id={props.descriptionId}>
-        {intentSummary(message)} · {source} → {destination}
+        {intentSummary(message, props.accounts)} · {source} → {destination}
       </p>
 
-      <ol className="scr-progress" aria-label="Relay progress">
-        {PROGRESS.map((item, index) => (
-          <li
-            key={item.key}
-            className={index < current ? 'scr-progress-done' : undefined}
-            aria-current={index === current ? 'step' : undefined}
-          >
-            {index < current ? '✓ ' : ''}
-            {item.label}
-          </li>
-        ))}
-      </ol>
+      <RelayProgress current={current} />
 
-      {phase.step === 'preparing' ? (
+      {delivered ? (
+        <DeliveredCallout
+          message={message}
+          chains={chains}
+          ourTransaction={phase.step === 'submitted' ? phase.transactionHash : undefined}
+          explorerUrl={explorerUrl}
+        />
+      ) : null}
+
+      {!delivered && phase.step === 'preparing' ? (
         <div className="scr-busy" role="status">
           <div className="scr-spinner" aria-hidden="true" />
           <p>
@@ -112,107 +137,78 @@ export function RelayDialogContent(props: RelayDialogContentProps) {
         </div>
       ) : null}
 
-      {phase.step === 'prepareFailed' ? (
-        <p className="scr-callout scr-callout-danger" role="alert">
-          <strong>Could not prepare the relay.</strong>
-          {'\n'}
-          {phase.error}
-        </p>
+      {!delivered && phase.step === 'prepareFailed' ? (
+        <ErrorNotice error={phase.error} chains={chains} title="Could not prepare the relay." />
       ) : null}
 
-      {plan ? (
-        <dl className="scr-facts">
-          <dt>Executes</dt>
-          <dd>{plan.description}</dd>
-          <dt>On</dt>
-          <dd>{destination}</dd>
-          <dt>Fee</dt>
-          <dd>
-            {plan.fee
-              ? `≈ ${formatFee(plan.fee.total)} ${nativeSymbol(chains, plan.destination)} (${plan.fee.gas.toString()} gas)`
-              : 'Not estimated'}
-          </dd>
-          <dt>Signer</dt>
-          <dd>
+      {plan && !delivered ? (
+        <PlanFacts
+          plan={plan}
+          chains={chains}
+          signer={
             <SignerChoice
               signers={signers}
               labels={props.signerLabels}
-              hints={SIGNER_HINTS}
+              hints={blocked ? undefined : SIGNER_HINTS}
               value={signer}
               onChange={props.onSignerChange}
               readOnly={!canChooseSigner}
             />
-          </dd>
-          {plan.from ? (
-            <>
-              <dt>Simulated as</dt>
-              <dd className="scr-mono" title={plan.from}>
-                {shortAddress(plan.from)}
-              </dd>
-            </>
-          ) : null}
-        </dl>
+          }
+        />
       ) : null}
 
-      {plan && phase.step !== 'submitted' ? (
-        plan.simulation.ok ? (
-          <p className="scr-callout scr-callout-ok">Simulation passed: the relay succeeds if sent now.</p>
-        ) : (
-          <p className="scr-callout scr-callout-danger" role="alert">
-            <strong>Simulation failed — relaying now would revert.</strong>
-            {'\n'}
-            {plan.simulation.reason}
+      {blocked && !delivered && phase.step !== 'preparing' ? (
+        <SignerBlocked
+          reason={blocked}
+          details={failure?.details}
+          message={message}
+          chains={chains}
+          offerExtension={props.offerExtension}
+        />
+      ) : null}
+
+      {plan && !blocked && !delivered && phase.step !== 'submitted' && phase.step !== 'relayFailed' ? (
+        <SimulationVerdict plan={plan} />
+      ) : null}
+
+      {phase.step === 'signing' && !delivered ? <SigningBusy signer={signer} /> : null}
+
+      {failure && !blocked && !delivered ? (
+        <ErrorNotice error={failure} title="The relay was not sent." />
+      ) : null}
+
+      {phase.step === 'submitted' && !delivered ? (
+        <div className="scr-busy" role="status">
+          <div className="scr-spinner" aria-hidden="true" />
+          <p>
+            Relay sent on {destination} (
+            <HashLink
+              value={phase.transactionHash}
+              chainId={message.destination}
+              kind="tx"
+              explorerUrl={explorerUrl}
+            />
+            ), waiting for it to be mined…
           </p>
-        )
+        </div>
       ) : null}
 
-      {phase.step === 'signing' ? <SigningBusy signer={signer} /> : null}
-
-      {phase.step === 'relayFailed' ? (
-        <NotSentCallout title="The relay was not sent." error={phase.error} />
-      ) : null}
-
-      {phase.step === 'submitted' ? (
-        <p className="scr-callout scr-callout-ok" role="status">
-          Relay submitted on {destination}:{' '}
-          <HashLink
-            value={phase.transactionHash}
-            chainId={message.destination}
-            kind="tx"
-            explorerUrl={explorerUrl}
-          />
-          . The list updates when it is mined.
-        </p>
-      ) : null}
-
-      <div className="scr-dialog-actions">
-        {phase.step === 'submitted' ? (
-          <button type="button" className="scr-button scr-button-primary" onClick={props.onClose} autoFocus>
-            Done
-          </button>
-        ) : (
-          <>
-            <button type="button" className="scr-button" onClick={props.onClose}>
-              {phase.step === 'signing' ? 'Hide' : 'Cancel'}
-            </button>
-            {phase.step === 'prepareFailed' || (canChooseSigner && plan && !plan.simulation.ok) ? (
-              <button type="button" className="scr-button" onClick={props.onPrepare}>
-                {phase.step === 'prepareFailed' ? 'Try again' : 'Simulate again'}
-              </button>
-            ) : null}
-            {phase.step !== 'prepareFailed' ? (
-              <button
-                type="button"
-                className="scr-button scr-button-primary"
-                disabled={!canSign}
-                onClick={props.onSign}
-              >
-                {phase.step === 'signing' ? 'Signing…' : 'Sign and relay'}
-              </button>
-            ) : null}
-          </>
-        )}
-      </div>
+      <RelayActions
+        finished={delivered || phase.step === 'submitted'}
+        signing={phase.step === 'signing'}
+        retry={
+          phase.step === 'prepareFailed'
+            ? 'Try again'
+            : canChooseSigner && plan && !plan.simulation.ok
+              ? 'Simulate again'
+              : undefined
+        }
+        sign={phase.step === 'prepareFailed' ? undefined : { enabled: canSign, primary: !blocked }}
+        onClose={props.onClose}
+        onPrepare={props.onPrepare}
+        onSign={props.onSign}
+      />
     </>
   )
 }

@@ -40,7 +40,7 @@ describe('ResendDialog', () => {
   it('waits for the signature, then shows the source tx hash', () => {
     expect(render({ step: 'signing' })).toContain('Waiting for your signature in the wallet')
     const submitted = render({ step: 'submitted', transactionHash: hex32(0x5e5e) })
-    expect(submitted).toContain('Resend submitted on OP A')
+    expect(submitted).toContain('Resend sent on OP A')
     expect(submitted).toContain(`href="https://a.example/tx/${hex32(0x5e5e)}"`)
   })
 

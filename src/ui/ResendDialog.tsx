@@ -11,7 +11,7 @@ import type { Hex } from 'viem'
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackerApi } from '../core/tracker/api'
 import type { TrackedMessage } from '../core/model/message'
-import { chainName, errorText, intentSummary } from './format'
+import { chainName, intentSummary } from './format'
 import type { ExplorerUrl } from './format'
 import { HashLink } from './HashLink'
 import { Modal } from './Modal'
@@ -23,7 +23,7 @@ export type ResendPhase =
   | { step: 'review' }
   | { step: 'signing' }
   | { step: 'submitted'; transactionHash: Hex }
-  | { step: 'failed'; error: string }
+  | { step: 'failed'; error: unknown }
 
 export interface ResendDialogProps {
   api: TrackerApi
@@ -63,7 +63,7 @@ export function ResendDialog({
       const transactionHash = await api.resend(message.hash, { kind: signer })
       if (mounted.current) setPhase({ step: 'submitted', transactionHash })
     } catch (error) {
-      if (mounted.current) setPhase({ step: 'failed', error: errorText(error) })
+      if (mounted.current) setPhase({ step: 'failed', error })
     }
   }
 
@@ -142,11 +142,11 @@ export function ResendDialogBody(props: ResendDialogBodyProps) {
 
       {phase.step === 'signing' ? <SigningBusy signer={signer} /> : null}
       {phase.step === 'failed' ? (
-        <NotSentCallout title="The resend was not sent." error={phase.error} />
+        <NotSentCallout title="The resend was not sent." error={phase.error} chains={chains} />
       ) : null}
       {phase.step === 'submitted' ? (
         <p className="scr-callout scr-callout-ok" role="status">
-          Resend submitted on {source}:{' '}
+          Resend sent on {source}:{' '}
           <HashLink
             value={phase.transactionHash}
             chainId={message.source}

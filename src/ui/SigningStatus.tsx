@@ -1,7 +1,9 @@
 /**
  * The parts of a signing dialog that read the same whether the user relays or resends: the wait while a signer
- * works, and the "not sent" callout that shows the error verbatim (core's errors explain the way out).
+ * works, and the "not sent" callout (one plain sentence, the error itself behind Details).
  */
+import type { ChainConfig } from '../core/chains/types'
+import { ErrorNotice } from './ErrorNotice'
 import type { SignerKind } from './SignerChoice'
 
 export function SigningBusy({ signer }: { signer: SignerKind | undefined }) {
@@ -17,12 +19,14 @@ export function SigningBusy({ signer }: { signer: SignerKind | undefined }) {
   )
 }
 
-export function NotSentCallout({ title, error }: { title: string; error: string }) {
-  return (
-    <p className="scr-callout scr-callout-danger" role="alert">
-      <strong>{title}</strong>
-      {'\n'}
-      {error}
-    </p>
-  )
+export function NotSentCallout({
+  title,
+  error,
+  chains,
+}: {
+  title: string
+  error: unknown
+  chains?: readonly ChainConfig[]
+}) {
+  return <ErrorNotice error={error} chains={chains} title={title} />
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import type { TrackedMessage } from '../core/model/message'
 import { explorerUrlFromChains } from './format'
 import { BOB, CHAINS, hex32, makeMessage, NOW } from './messageFixtures.test-helper'
-import { stepStates, Timeline } from './Timeline'
+import { stepStates } from './statusText'
+import { Timeline } from './Timeline'
 
 function render(message: TrackedMessage): string {
   return renderToStaticMarkup(
@@ -33,21 +34,37 @@ describe('Timeline', () => {
       'upcoming',
       'upcoming',
     ])
+    // Finalized is the end: every step done, none drawn in progress.
     expect(renderedStates(render(makeMessage({ status: 'finalized' })))).toEqual([
       'done',
       'done',
       'done',
       'done',
-      'current',
+      'done',
     ])
+  })
+
+  it('names the current step like the row badge, and uses core’s progress for every status', () => {
+    expect(render(makeMessage({ status: 'initiated' }))).toMatch(
+      /data-state="current" data-step="included" aria-current="step"><div class="scr-step-label">In transit</,
+    )
+    expect(render(makeMessage({ status: 'ready' }))).toContain(
+      '<div class="scr-step-label">Needs relay</div>',
+    )
+    // reorged and vanished lost their block: stuck on that step, as the CLI draws them (core's progressOf).
+    expect(stepStates('reorged')).toMatchObject({ sent: 'done', included: 'problem' })
+    expect(stepStates('vanished')).toMatchObject({ sent: 'done', included: 'problem', ready: 'upcoming' })
+    const finalized = render(makeMessage({ status: 'finalized' }))
+    expect(finalized.match(/Finali[sz]ed/g)).toBeNull()
   })
 
   it('marks a stuck message as a problem at the step it is stuck on', () => {
     expect(stepStates('failed').ready).toBe('problem')
     expect(stepStates('expired').ready).toBe('problem')
-    expect(stepStates('reorged').included).toBe('problem')
     const html = render(makeMessage({ status: 'failed', failure: { reason: 'NotInAccessList()', at: NOW } }))
-    expect(html).toContain('Relay failed: NotInAccessList()')
+    expect(html).toContain(
+      '<div class="scr-step-label">Relay failed</div><div class="scr-step-detail">NotInAccessList()',
+    )
     expect(html.match(/aria-current="step"/g)).toHaveLength(1)
   })
 
@@ -55,7 +72,11 @@ describe('Timeline', () => {
     const html = render(makeMessage({ status: 'ready', sentSecondsAgo: 86_400, sourceSafety: 'unsafe' }))
     expect(html).toContain('Block 1234 on OP A, 1 day ago')
     expect(html).toContain('data-safety="unsafe"')
+    // A fresh block is normal: no warning, just words.
+    expect(html).toContain('not final yet')
     expect(html).toContain('expires in 6 days')
+    const fresh = render(makeMessage({ status: 'ready', sentSecondsAgo: 30 }))
+    expect(fresh).toContain('expires in 7 days')
   })
 
   it('links the source tx to the explorer when the chain has one, and shows who relayed', () => {
@@ -73,11 +94,14 @@ describe('Timeline', () => {
     expect(html).toContain(`title="${hex32(0x4e1a)}"`)
     expect(html).toContain(`title="${BOB}"`)
     expect(html).toContain('0x7099…79C8')
-    expect(html).toContain('Waiting for the relay&#x27;s block to be finalized')
+    expect(html).toContain('OP B finalizes the relay&#x27;s block in a few minutes')
     expect(html.match(/data-safety=/g)).toHaveLength(2)
+    // Every hash and address can be copied, in full and checksummed.
+    expect(html).toContain(`data-copy="${BOB}"`)
+    expect(html).toContain(`data-copy="${hex32(0x4e1a)}"`)
   })
 
   it('explains how to revive an expired message', () => {
-    expect(render(makeMessage({ status: 'expired' }))).toContain('Resend it on OP A (resendMessage)')
+    expect(render(makeMessage({ status: 'expired' }))).toContain('Resend it on OP A to emit it again')
   })
 })

@@ -1,51 +1,31 @@
 /**
- * The journey of one message: sent → included → ready → relayed → finalized. The step it has reached is
- * highlighted (in the danger colour when it is stuck there: failed, expired, reorged), and each step says what we
- * know: tx hashes linked to the explorer, how final each side is (source safety under "included", destination
- * safety under "relayed", docs/ARCHITECTURE.md §4), who relayed it.
+ * The journey of one message, core's five steps (statusText.ts names them). The step it has reached is highlighted
+ * and named like the row's badge; a stuck message shows the problem there. Each step says what we know: tx hashes
+ * (copyable, linked to an explorer when the chain has one), how final each side is (docs/ARCHITECTURE.md §4), who
+ * relayed it, when it expires.
  */
 import type { ReactNode } from 'react'
 
 import type { ChainConfig } from '../core/chains/types'
+import { describeLocationChange } from '../core/model/location'
 import { MESSAGE_EXPIRY_SECONDS } from '../core/protocol/addresses'
-import type { MessageStatus, SafetyLevel, TrackedMessage } from '../core/model/message'
-import { STEP_OF, STOPPED_STATUSES } from '../core/model/progress'
-import { chainName, durationText, timeAgo, sentAt } from './format'
+import type { SafetyLevel, TrackedMessage } from '../core/model/message'
+import { chainName, expiresInText, sentAt, timeAgo } from './format'
 import type { ExplorerUrl } from './format'
 import { HashLink } from './HashLink'
+import { STATUS_TONES, stepLabel, stepStates, TIMELINE_STEPS, type TimelineStep } from './statusText'
 
-export const TIMELINE_STEPS = ['sent', 'included', 'ready', 'relayed', 'finalized'] as const
-export type TimelineStep = (typeof TIMELINE_STEPS)[number]
-export type StepState = 'done' | 'current' | 'problem' | 'upcoming'
-
-const STEP_LABELS: Record<TimelineStep, string> = {
-  sent: 'Sent',
-  included: 'Included',
-  ready: 'Ready',
-  relayed: 'Relayed',
-  finalized: 'Finalized',
+/**
+ * How final a block is, in words. A fresh block is "not final yet" — normal, and nothing to act on, so it gets no
+ * warning colour; "final" is the one worth a check mark.
+ */
+const SAFETY_LABELS: Record<SafetyLevel, string> = {
+  unsafe: 'not final yet',
+  safe: 'safe',
+  finalized: 'final ✓',
 }
-
-/** The furthest step each status has reached: core's one table (docs/ARCHITECTURE.md §5), shared with the CLI. */
-const REACHED: Readonly<Record<MessageStatus, TimelineStep>> = STEP_OF
-
-const STUCK: readonly MessageStatus[] = STOPPED_STATUSES
-
-/** Each step's state for a status: the reached step is current (or a problem), earlier ones done. */
-export function stepStates(status: MessageStatus): Record<TimelineStep, StepState> {
-  const reached = TIMELINE_STEPS.indexOf(REACHED[status])
-  const states = {} as Record<TimelineStep, StepState>
-  TIMELINE_STEPS.forEach((step, index) => {
-    if (index < reached) states[step] = 'done'
-    else if (index > reached) states[step] = 'upcoming'
-    else states[step] = STUCK.includes(status) ? 'problem' : 'current'
-  })
-  return states
-}
-
-const SAFETY_LABELS: Record<SafetyLevel, string> = { unsafe: 'Unsafe', safe: 'Safe', finalized: 'Finalized' }
 const SAFETY_HINTS: Record<SafetyLevel, string> = {
-  unsafe: 'Only the sequencer has it: the block could still be reorganized',
+  unsafe: 'Only the sequencer has this block so far; it becomes safe once its data is posted to L1',
   safe: 'Derived from data posted to L1',
   finalized: 'Final: its L1 data is finalized',
 }
@@ -80,41 +60,41 @@ export function Timeline({ message, chains, now, explorerUrl, id }: TimelineProp
   const account = (address: string, chainId: number) => (
     <HashLink value={address} chainId={chainId} kind="address" explorerUrl={explorerUrl} />
   )
+  const moved =
+    describeLocationChange(message, (id) => chainName(chains, id)) ??
+    (status === 'reorged' ? `${source} reorganized its blocks: looking for it again.` : undefined)
+  const expiry = initiatingLog
+    ? expiresInText(Number(initiatingLog.timestamp + MESSAGE_EXPIRY_SECONDS) * 1000, now)
+    : ''
 
   function readyDetail(): ReactNode {
     switch (status) {
       case 'initiated':
-        return `Waiting until ${destination} can accept it`
+        return `${destination} can accept it in a moment`
       case 'ready':
-        return `Anyone can relay it on ${destination}${expiryText()}`
+        return `Anyone can relay it on ${destination}${expiry ? ` · ${expiry}` : ''}`
       case 'relaying':
         return pendingRelay ? (
           <>
-            Relay {tx(pendingRelay.transactionHash, message.destination)} submitted by{' '}
+            Relay {tx(pendingRelay.transactionHash, message.destination)} sent by{' '}
             {account(pendingRelay.relayer, message.destination)}
           </>
         ) : (
-          'Relay submitted'
+          'Relay sent'
         )
       case 'failed':
         return (
           <>
-            Relay failed: {failure?.reason ?? 'unknown reason'}
+            {failure?.reason ?? 'No reason given'}
             {failure?.transactionHash ? <> ({tx(failure.transactionHash, message.destination)})</> : null}
-            {expiryText()}
+            {expiry ? ` · ${expiry}` : null}
           </>
         )
       case 'expired':
-        return `Expired: a message can be relayed for 7 days only. Resend it on ${source} (resendMessage) to emit it again, then relay it.`
+        return `A message can be relayed for 7 days only. Resend it on ${source} to emit it again, then relay it.`
       default:
         return null
     }
-  }
-
-  function expiryText(): string {
-    if (!initiatingLog) return ''
-    const expiresAt = Number(initiatingLog.timestamp + MESSAGE_EXPIRY_SECONDS) * 1000
-    return expiresAt > now ? ` · expires in ${durationText((expiresAt - now) / 1000)}` : ''
   }
 
   const details: Record<TimelineStep, ReactNode> = {
@@ -124,13 +104,17 @@ export function Timeline({ message, chains, now, explorerUrl, id }: TimelineProp
         {status === 'pending' ? ' — waiting to be mined' : null}
       </>
     ),
+    // Where the message is now, and — when it moved or vanished without the user doing anything — why.
     included:
-      status === 'reorged' ? (
-        'The source block was reorganized; looking for the message again'
-      ) : initiatingLog ? (
+      initiatingLog || moved ? (
         <>
-          Block {initiatingLog.blockNumber.toString()} on {source}, {timeAgo(sentAt(message), now)}
-          <Safety level={message.sourceSafety} />
+          {initiatingLog ? (
+            <>
+              Block {initiatingLog.blockNumber.toString()} on {source}, {timeAgo(sentAt(message), now)}
+              <Safety level={message.sourceSafety} />
+            </>
+          ) : null}
+          {moved ? <div className="scr-step-note">{moved}</div> : null}
         </>
       ) : null,
     ready: readyDetail(),
@@ -138,14 +122,14 @@ export function Timeline({ message, chains, now, explorerUrl, id }: TimelineProp
       <>
         {tx(relay.transactionHash, message.destination)}
         {relay.relayer ? <> by {account(relay.relayer, message.destination)}</> : null}
-        <Safety level={message.destinationSafety} />
+        {status === 'relayed' ? <Safety level={message.destinationSafety} /> : null}
       </>
     ) : null,
     finalized:
-      status === 'finalized'
-        ? `Final on ${destination}`
-        : status === 'relayed'
-          ? "Waiting for the relay's block to be finalized"
+      status === 'relayed'
+        ? `${destination} finalizes the relay's block in a few minutes`
+        : status === 'finalized' && relay?.timestamp !== undefined
+          ? `Since ${timeAgo(Number(relay.timestamp) * 1000, now)}`
           : null,
   }
 
@@ -158,9 +142,11 @@ export function Timeline({ message, chains, now, explorerUrl, id }: TimelineProp
             key={step}
             className={`scr-step scr-step-${state}`}
             data-state={state}
+            data-step={step}
+            data-tone={state === 'problem' ? STATUS_TONES[status] : undefined}
             aria-current={state === 'current' || state === 'problem' ? 'step' : undefined}
           >
-            <div className="scr-step-label">{STEP_LABELS[step]}</div>
+            <div className="scr-step-label">{stepLabel(step, state, status)}</div>
             {details[step] ? <div className="scr-step-detail">{details[step]}</div> : null}
           </li>
         )

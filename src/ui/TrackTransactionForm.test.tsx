@@ -27,11 +27,10 @@ describe('parseTransactionHash', () => {
 })
 
 describe('TrackTransactionForm', () => {
-  it('offers every configured chain', () => {
+  it('asks for the hash alone: no chain to pick', () => {
     const { api } = cannedTracker()
     const html = renderToStaticMarkup(<TrackTransactionForm api={api} chains={CHAINS} />)
-    expect(html).toContain('<option value="901" selected="">OP A</option>')
-    expect(html).toContain('<option value="902">OP B</option>')
-    expect(html).toContain('placeholder="0x… transaction hash"')
+    expect(html).not.toContain('<select')
+    expect(html).toContain('placeholder="0x… transaction hash, on any chain"')
   })
 })

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 
 import {
   chainName,
+  clockTickMs,
   durationText,
+  expiresInText,
   errorText,
   explorerUrlFromChains,
   formatAmount,
@@ -13,7 +15,7 @@ import {
   shortHash,
   timeAgo,
 } from './format'
-import { BOB, CHAINS, CAROL, NOW, makeMessage } from './messageFixtures.test-helper'
+import { ALICE, BOB, CHAINS, CAROL, NOW, makeMessage } from './messageFixtures.test-helper'
 
 describe('shortAddress / shortHash', () => {
   it('checksums addresses (as a wallet shows them) and keeps both ends', () => {
@@ -81,8 +83,8 @@ describe('formatAmount', () => {
 
 describe('intentSummary', () => {
   it('describes token, ETH and generic messages', () => {
-    expect(intentSummary(makeMessage({ kind: 'erc20' }))).toBe('10 MOCK → 0x7099…79C8')
-    expect(intentSummary(makeMessage({ kind: 'eth' }))).toBe('1.5 ETH → 0x7099…79C8')
+    expect(intentSummary(makeMessage({ kind: 'erc20' }))).toBe('10 MOCK to 0x7099…79C8')
+    expect(intentSummary(makeMessage({ kind: 'eth' }))).toBe('1.5 ETH to 0x7099…79C8')
     expect(intentSummary(makeMessage({ kind: 'generic' }))).toBe(
       `Message to ${shortAddress(CAROL)} (0x12345678)`,
     )
@@ -94,7 +96,17 @@ describe('intentSummary', () => {
       ...message,
       intent: { ...message.intent, symbol: undefined, decimals: undefined, amount: 5n },
     }
-    expect(intentSummary(bare)).toBe('5 units of 0x420b…0001 → 0x7099…79C8')
+    expect(intentSummary(bare)).toBe('5 units of 0x420b…0001 to 0x7099…79C8')
+  })
+  it('speaks from the user’s side when their accounts are known', () => {
+    const toBob = makeMessage({ kind: 'erc20' })
+    expect(intentSummary(toBob, [ALICE])).toBe('10 MOCK to 0x7099…79C8')
+    expect(intentSummary(toBob, [BOB.toLowerCase()])).toBe('10 MOCK from 0xf39F…2266')
+    const toSelf = makeMessage({
+      kind: 'eth',
+      intent: { kind: 'eth', from: ALICE, to: ALICE.toLowerCase() as typeof ALICE, amount: 10n ** 18n },
+    })
+    expect(intentSummary(toSelf, [ALICE])).toBe('1 ETH to you')
   })
   it('omits a missing selector', () => {
     expect(intentSummary(makeMessage({ kind: 'generic', intent: { kind: 'generic' } }))).toBe(
@@ -111,25 +123,29 @@ describe('sentAt', () => {
 })
 
 describe('errorText', () => {
-  it('keeps messages verbatim from Errors, plain objects and strings', () => {
-    expect(errorText(new Error('Wallet dropped the access list'))).toBe('Wallet dropped the access list')
-    expect(errorText({ message: 'over messaging' })).toBe('over messaging')
-    expect(errorText('plain')).toBe('plain')
-    expect(errorText({ code: 4001 })).toBe('{"code":4001}')
-  })
-})
-
-describe('errorText for viem errors', () => {
-  it('shows the short message and the details, without viem’s version trailer', async () => {
-    const { BaseError } = await import('viem')
-    const error = new BaseError('An internal error was received.', {
-      details: 'invalid executing message (access-list): …',
-    })
-    expect(errorText(error)).toBe(
-      'An internal error was received. invalid executing message (access-list): …',
-    )
+  it('is the one-sentence summary from errorWords.ts, whatever shape the error has', () => {
+    expect(errorText(new Error('Wallet dropped the access list'))).toBe('Wallet dropped the access list.')
+    expect(errorText({ message: 'over messaging' })).toBe('Over messaging.')
+    expect(errorText('plain')).toBe('Plain.')
+    expect(errorText({ code: 4001 })).toBe('You declined the request in your wallet; nothing was sent.')
     expect(errorText({ message: 'MetaMask dropped it.\n\nVersion: viem@2.57.1' })).toBe(
       'MetaMask dropped it.',
     )
+  })
+})
+
+describe('durationText / expiresInText / clockTickMs', () => {
+  it('rounds countdowns to the nearest unit, so a fresh 7-day expiry reads 7 days', () => {
+    expect(expiresInText(NOW + 7 * 86_400_000 - 30_000, NOW)).toBe('expires in 7 days')
+    expect(expiresInText(NOW + 36 * 3_600_000, NOW)).toBe('expires in 36 h')
+    expect(expiresInText(NOW + 90_000, NOW)).toBe('expires in 2 min')
+    expect(expiresInText(NOW - 1, NOW)).toBe('')
+    expect(durationText(119)).toBe('1 min')
+    expect(durationText(119, 'nearest')).toBe('2 min')
+  })
+  it('ticks every second while an age counts seconds', () => {
+    expect(clockTickMs([NOW - 47_000], NOW)).toBe(1_000)
+    expect(clockTickMs([NOW - 5 * 60_000], NOW)).toBe(30_000)
+    expect(clockTickMs([], NOW)).toBe(30_000)
   })
 })

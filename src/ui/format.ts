@@ -8,6 +8,7 @@ import type { Hex } from 'viem'
 import type { ChainConfig } from '../core/chains/types'
 import { formatAmount, shortAddress, transferAmountText } from '../core/protocol/format'
 import type { TrackedMessage } from '../core/model/message'
+import { explainError } from './errorWords'
 
 export { formatAmount, shortAddress }
 
@@ -40,14 +41,31 @@ export function explorerUrlFromChains(chains: readonly ChainConfig[]): ExplorerU
   }
 }
 
-/** "6 days", "3 h", "12 min", "40 s": the coarsest unit that is at least 1, rounded down. */
-export function durationText(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds))
-  if (s < 60) return `${s} s`
-  if (s < 3600) return `${Math.floor(s / 60)} min`
-  if (s < 86_400) return `${Math.floor(s / 3600)} h`
-  const days = Math.floor(s / 86_400)
+/**
+ * "6 days", "3 h", "12 min", "40 s": the coarsest unit that is at least 1. Ages round down (a transfer sent 119 s
+ * ago was not sent "2 min ago"); countdowns round to the nearest unit, so a fresh transfer's 7-day expiry, a few
+ * seconds short, still reads "7 days".
+ */
+export function durationText(seconds: number, rounding: 'down' | 'nearest' = 'down'): string {
+  const round = rounding === 'down' ? Math.floor : Math.round
+  const s = Math.max(0, seconds)
+  if (s < 60) return `${Math.floor(s)} s`
+  if (s < 3600) return `${round(s / 60)} min`
+  if (s < 86_400) return `${round(s / 3600)} h`
+  const days = round(s / 86_400)
   return days === 1 ? '1 day' : `${days} days`
+}
+
+/**
+ * "expires in 7 days", then in hours below two days (where "1 day" would hide that it is almost 2), then minutes.
+ * Empty once expired: the status says that.
+ */
+export function expiresInText(expiresAtMs: number, nowMs: number): string {
+  const seconds = (expiresAtMs - nowMs) / 1000
+  if (seconds <= 0) return ''
+  if (seconds >= 2 * 86_400) return `expires in ${durationText(seconds, 'nearest')}`
+  if (seconds >= 2 * 3600) return `expires in ${Math.round(seconds / 3600)} h`
+  return `expires in ${Math.max(1, Math.ceil(seconds / 60))} min`
 }
 
 /**
@@ -58,6 +76,20 @@ export function timeAgo(timestampMs: number, nowMs: number): string {
   const seconds = (nowMs - timestampMs) / 1000
   if (seconds < 10) return 'just now'
   return `${durationText(seconds)} ago`
+}
+
+/**
+ * How often ages must be redrawn to stay right: every second while one of them counts seconds, every half minute
+ * otherwise (minutes are enough).
+ */
+export function clockTickMs(timestampsMs: readonly number[], nowMs: number): number {
+  return timestampsMs.some((t) => nowMs - t < 60_000) ? 1_000 : 30_000
+}
+
+/** "06:44": a local clock time for "status from 06:44" (the date is implied: health is about the last minutes). */
+export function clockTime(ms: number): string {
+  const date = new Date(ms)
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`
 }
 
 /**
@@ -73,13 +105,22 @@ export function formatFee(wei: bigint): string {
   return formatAmount(wei, 18, 9)
 }
 
-/** One line saying what the message does: "10 MOCK → 0x7099…79C8", "1.5 ETH → …", "Message to 0x… (0xa9059cbb)". */
-export function intentSummary(message: TrackedMessage): string {
+/**
+ * One line saying what the message does, from the user's side when their accounts are known: "10 MOCK to you" (a
+ * transfer to yourself on another chain, or to you from someone else: "10 MOCK from 0x7099…79C8"), "1.5 ETH to
+ * 0x7099…79C8", "Message to 0x… (0xa9059cbb)".
+ */
+export function intentSummary(message: TrackedMessage, accounts: readonly string[] = []): string {
   const { intent } = message
+  const mine = (address: string) => accounts.some((a) => a.toLowerCase() === address.toLowerCase())
   switch (intent.kind) {
     case 'erc20':
-    case 'eth':
-      return `${transferAmountText(intent)} → ${shortAddress(intent.to)}`
+    case 'eth': {
+      const amount = transferAmountText(intent)
+      if (mine(intent.to))
+        return mine(intent.from) ? `${amount} to you` : `${amount} from ${shortAddress(intent.from)}`
+      return `${amount} to ${shortAddress(intent.to)}`
+    }
     case 'generic':
       return intent.selector
         ? `Message to ${shortAddress(message.target)} (${intent.selector})`
@@ -87,42 +128,7 @@ export function intentSummary(message: TrackedMessage): string {
   }
 }
 
-/**
- * The text of whatever a call rejected with, verbatim: core's errors explain the way out (e.g. a wallet that drops
- * the access list), so the UI must not paraphrase them. Over extension messaging an Error may arrive as a plain
- * object, hence the `message` property check.
- */
+/** One plain sentence for whatever a call rejected with (errorWords.ts; use ErrorNotice to show the details too). */
 export function errorText(error: unknown): string {
-  // viem's errors carry a one-line shortMessage plus details, docs links and a "Version: viem@…" trailer: a user
-  // needs the first two only.
-  if (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { shortMessage?: unknown }).shortMessage === 'string'
-  ) {
-    const { shortMessage, details } = error as { shortMessage: string; details?: unknown }
-    return typeof details === 'string' && details && !shortMessage.includes(details)
-      ? `${shortMessage} ${details}`
-      : shortMessage
-  }
-  if (error instanceof Error) return stripViemTrailer(error.message) || error.name
-  if (typeof error === 'string') return error
-  if (typeof error === 'object' && error !== null && 'message' in error) {
-    const { message } = error as { message: unknown }
-    if (typeof message === 'string') return stripViemTrailer(message)
-  }
-  try {
-    return JSON.stringify(error) ?? String(error)
-  } catch {
-    return String(error)
-  }
-}
-
-/** Drops viem's "Docs: …" and "Version: viem@…" lines from a message that crossed a boundary as plain text. */
-function stripViemTrailer(message: string): string {
-  return message
-    .split('\n')
-    .filter((line) => !/^\s*(Version: viem@|Docs: https?:)/.test(line))
-    .join('\n')
-    .trim()
+  return explainError(error).summary
 }

@@ -2,8 +2,15 @@
  * The public surface of the shared UI: what the extension's pages and the widget render. A lint rule keeps shells
  * on this file (docs/ARCHITECTURE.md §1).
  */
-export { RelayApp } from './RelayApp'
+export { RelayApp, type RelayAppProps } from './RelayApp'
 export { chainName, errorText, shortAddress } from './format'
+export { explainError, errorSummary, hostOf, type ErrorKind, type ErrorWords } from './errorWords'
+export { ErrorNotice } from './ErrorNotice'
+export { CopyButton } from './CopyButton'
+export type { ChainHealth, ChainHealthState } from './chainHealth'
+export { createVisibleChangeFilter, visibleState } from './visibleChange'
+export { cliRelayCommands } from './relayElsewhere'
+export { STATUS_LABELS, STATUS_TONES, type StatusTone } from './statusText'
 export {
   DARK_PALETTE,
   LIGHT_PALETTE,

@@ -58,7 +58,28 @@ describe('startMessageFeed', () => {
     startMessageFeed(tracker.api, log.listener)
     tracker.answer([a, b])
     await flush()
-    expect(log.last()).toEqual({ phase: 'ready', messages: [b, a], chains: CHAINS })
+    expect(log.last()).toEqual({ phase: 'ready', messages: [b, a], chains: CHAINS, health: [] })
+  })
+
+  it('keeps each chain’s health: what the tracker reports at load, then every change it pushes', async () => {
+    const tracker = controllableTracker()
+    const down = { chainId: 902, state: 'unreachable' as const, lastOkAt: NOW - 60_000, retryAt: NOW + 5_000 }
+    ;(tracker.api as { chainHealth: () => Promise<unknown> }).chainHealth = async () => [
+      { chainId: 901, state: 'ok', lastOkAt: NOW },
+      down,
+    ]
+    const log = record()
+    startMessageFeed(tracker.api, log.listener)
+    tracker.answer([a])
+    await flush()
+    expect(log.last()).toMatchObject({ health: [{ chainId: 901, state: 'ok' }, down] })
+    tracker.emit({ type: 'chainHealth', health: { chainId: 902, state: 'ok', lastOkAt: NOW } })
+    expect(log.last()).toMatchObject({
+      health: [
+        { chainId: 901, state: 'ok' },
+        { chainId: 902, state: 'ok' },
+      ],
+    })
   })
 
   it('keeps updates that arrive while loading and replays them over the list', async () => {
@@ -87,15 +108,16 @@ describe('startMessageFeed', () => {
     expect(log.last()).toMatchObject({ phase: 'ready', messages: [failed] })
   })
 
-  it('reports a failed load verbatim, and tracker errors separately', async () => {
+  it('hands a failed load over as it is (the UI words it), and tracker errors separately', async () => {
     const tracker = controllableTracker()
     const log = record()
     startMessageFeed(tracker.api, log.listener)
     tracker.emit({ type: 'error', message: 'RPC timeout', context: 'poll 902' })
-    tracker.fail(new Error('Background worker did not answer'))
+    const failure = new Error('Background worker did not answer')
+    tracker.fail(failure)
     await flush()
-    expect(log.errors).toEqual(['poll 902: RPC timeout'])
-    expect(log.last()).toEqual({ phase: 'error', error: 'Background worker did not answer' })
+    expect(log.errors).toEqual(['RPC timeout\n(while poll 902)'])
+    expect(log.last()).toEqual({ phase: 'error', error: failure })
   })
 
   it('merges a direct answer, keeping a newer copy it already holds', async () => {

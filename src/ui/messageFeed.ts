@@ -11,18 +11,20 @@
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackerApi, TrackerUpdate } from '../core/tracker/api'
 import type { TrackedMessage } from '../core/model/message'
-import { errorText } from './format'
+import { withHealth, type ChainHealth } from './chainHealth'
 import { applyTrackerUpdate, mergeMessages, sortMessages } from './messageUpdates'
 
 export type TrackerLoadState =
   | { phase: 'loading' }
-  | { phase: 'error'; error: string }
-  | { phase: 'ready'; messages: TrackedMessage[]; chains: ChainConfig[] }
+  /** The rejection itself: the UI words it (errorWords.ts) and keeps the details. */
+  | { phase: 'error'; error: unknown }
+  /** `health`: each chain's, kept current from 'chainHealth' updates (empty until the tracker reports one). */
+  | { phase: 'ready'; messages: TrackedMessage[]; chains: ChainConfig[]; health: ChainHealth[] }
 
 export interface MessageFeedListener {
   /** Every new state (never the initial 'loading'). */
   onState: (state: TrackerLoadState) => void
-  /** A problem the tracker reported in the background (an RPC down, a scan failed): "context: message". */
+  /** A problem the tracker reported in the background (an RPC down, a scan failed): its text, then "(while …)". */
   onTrackerError?: (text: string) => void
 }
 
@@ -46,27 +48,37 @@ export function startMessageFeed(api: TrackerApi, listener: MessageFeedListener)
   const unsubscribe = api.subscribe((update) => {
     if (!active) return
     if (update.type === 'error') {
-      listener.onTrackerError?.(`${update.context}: ${update.message}`)
+      listener.onTrackerError?.(`${update.message}\n(while ${update.context})`)
       return
     }
     if (state.phase !== 'ready') {
       buffered.push(update)
       return
     }
+    if (update.type === 'chainHealth') {
+      publish({ ...state, health: withHealth(state.health, update.health) })
+      return
+    }
     const messages = applyTrackerUpdate(state.messages, update)
     if (messages !== state.messages) publish({ ...state, messages })
   })
 
-  Promise.all([api.listMessages(), api.listChains()]).then(
-    ([messages, chains]) => {
+  // Health is a nicety: a tracker that cannot say (an older background) still lists its messages.
+  const health = (async () => api.chainHealth())().catch(() => [] as ChainHealth[])
+  Promise.all([api.listMessages(), api.listChains(), health]).then(
+    ([messages, chains, healthList]) => {
       if (!active) return
       let list = sortMessages(messages)
-      for (const update of buffered) list = applyTrackerUpdate(list, update)
+      let known = healthList
+      for (const update of buffered) {
+        if (update.type === 'chainHealth') known = withHealth(known, update.health)
+        else list = applyTrackerUpdate(list, update)
+      }
       buffered = []
-      publish({ phase: 'ready', messages: list, chains })
+      publish({ phase: 'ready', messages: list, chains, health: known })
     },
     (error: unknown) => {
-      if (active) publish({ phase: 'error', error: errorText(error) })
+      if (active) publish({ phase: 'error', error })
     },
   )
 

@@ -1,41 +1,47 @@
 /**
- * How each status reads in the UI: the badge label, its colour family, and the one-line note a row shows under the
- * chain names. Kept in one table so the list, the badge and the tests agree on wording.
+ * How each status reads and looks, in one table: the badge's words, its colour, whether the user must act, the
+ * row's one-line note, and the timeline's steps. The progress itself (which step a status has reached) is core's
+ * `progressOf`, so the popup, the widget and the CLI draw the same journey.
+ *
+ * Words say what to do. Amber means "you can act now" ("Needs relay", with the Relay button beside it), red means
+ * "something went wrong", green means done ("Delivered ✓"); everything in flight is neutral.
  */
 import type { ChainConfig } from '../core/chains/types'
 import type { MessageStatus, TrackedMessage } from '../core/model/message'
+import { STOPPED_STATUSES } from '../core/model/progress'
+import { PROGRESS_STEPS, progressOf, type ProgressStep } from '../core/model/status'
 import { chainName } from './format'
 
 export const STATUS_LABELS: Record<MessageStatus, string> = {
-  pending: 'Pending',
-  initiated: 'Sent',
-  ready: 'Ready',
+  pending: 'Sending',
+  initiated: 'In transit',
+  ready: 'Needs relay',
   relaying: 'Relaying',
-  relayed: 'Relayed',
-  finalized: 'Finalized',
-  failed: 'Failed',
+  relayed: 'Delivered ✓',
+  finalized: 'Delivered ✓',
+  failed: 'Relay failed',
   expired: 'Expired',
-  reorged: 'Reorged',
+  reorged: 'Re-checking',
   vanished: 'Gone',
 }
 
 /**
- * Colour families. What needs the user stands out (ready = accent, failed = danger, expired/reorged = warning);
- * work in flight is neutral; finished messages recede (relayed = success, finalized = muted).
+ * Colour families: 'action' (amber) asks the user to do something, 'danger' says it went wrong, 'success' that it
+ * arrived, 'progress' (neutral) that it is on its way and needs nothing.
  */
-export type StatusTone = 'accent' | 'danger' | 'warning' | 'progress' | 'success' | 'muted'
+export type StatusTone = 'action' | 'danger' | 'success' | 'progress'
 
 export const STATUS_TONES: Record<MessageStatus, StatusTone> = {
   pending: 'progress',
   initiated: 'progress',
-  ready: 'accent',
+  ready: 'action',
   relaying: 'progress',
   relayed: 'success',
-  finalized: 'muted',
+  finalized: 'success',
   failed: 'danger',
-  expired: 'warning',
-  reorged: 'warning',
-  vanished: 'muted',
+  expired: 'action',
+  reorged: 'progress',
+  vanished: 'danger',
 }
 
 /** The row's one-line explanation of where the message stands and, when stuck, what can be done. */
@@ -43,26 +49,66 @@ export function statusNote(message: TrackedMessage, chains: readonly ChainConfig
   const destination = chainName(chains, message.destination)
   switch (message.status) {
     case 'pending':
-      return 'Waiting for the source transaction to be mined'
+      return `Waiting for the transaction on ${chainName(chains, message.source)} to be mined`
     case 'initiated':
-      return `Waiting until ${destination} can accept it`
+      return `On its way: ${destination} can accept it in a moment`
     case 'ready':
-      return `Not relayed on ${destination} yet`
+      return `Nobody has relayed it: relay it to finish on ${destination}`
     case 'relaying':
-      return `Relay submitted on ${destination}, waiting for it to be mined`
+      return `Relay sent on ${destination}, waiting for it to be mined`
     case 'relayed':
-      return `Executed on ${destination}, waiting for finality`
+      return `Arrived on ${destination}`
     case 'finalized':
-      return `Delivered on ${destination}`
+      return `Arrived on ${destination} · final`
     case 'failed':
-      return `Relay failed: ${message.failure?.reason ?? 'unknown reason'}`
+      return `The relay failed: ${message.failure?.reason ?? 'no reason given'}`
     case 'expired':
-      // resendMessage on the source is the only way back (docs/ARCHITECTURE.md §4); the tracker API cannot do it, so we explain.
-      return `Expired — resend on ${chainName(chains, message.source)}`
+      // resendMessage on the source is the only way back (docs/ARCHITECTURE.md §4).
+      return `Too old to relay: resend it on ${chainName(chains, message.source)} first`
     case 'reorged':
-      return 'Source block reorganized — looking for the message again'
+      return `${chainName(chains, message.source)} reorganized its blocks: looking for it again`
     case 'vanished':
       // Never relayable: the source chain does not hold it (docs/ARCHITECTURE.md §5). Removing it is all there is.
-      return `${chainName(chains, message.source)} no longer holds this message (chain reset or reorg) — it cannot be relayed`
+      return `${chainName(chains, message.source)} no longer has it (the chain was reset or reorganized): it cannot be relayed`
   }
+}
+
+export type TimelineStep = ProgressStep
+export const TIMELINE_STEPS = PROGRESS_STEPS
+export type StepState = 'done' | 'current' | 'problem' | 'upcoming'
+
+/** A step's name once it is behind the message (or ahead of it). */
+export const STEP_LABELS: Record<TimelineStep, string> = {
+  sent: 'Sent',
+  included: 'In a block',
+  ready: 'Ready to relay',
+  relayed: 'Delivered',
+  finalized: 'Final',
+}
+
+/** Stopped short of the journey (failed, expired, reorged, vanished): core's list; their step is drawn as stuck. */
+const STUCK: readonly MessageStatus[] = STOPPED_STATUSES
+
+/**
+ * Each step's state for a status: steps before the reached one are done; the reached one is current — or a
+ * problem when the message is stuck there — except that a finalized message has nothing left in progress.
+ */
+export function stepStates(status: MessageStatus): Record<TimelineStep, StepState> {
+  const reached = progressOf(status)
+  const states = {} as Record<TimelineStep, StepState>
+  TIMELINE_STEPS.forEach((step, index) => {
+    if (index < reached || status === 'finalized') states[step] = 'done'
+    else if (index > reached) states[step] = 'upcoming'
+    else states[step] = STUCK.includes(status) ? 'problem' : 'current'
+  })
+  return states
+}
+
+/**
+ * What the timeline calls a step: the current one reads like the badge ("Needs relay" on the badge, "Needs relay"
+ * on the step), so the row and its timeline never name the same moment twice differently.
+ */
+export function stepLabel(step: TimelineStep, state: StepState, status: MessageStatus): string {
+  if (state === 'current' || state === 'problem') return STATUS_LABELS[status].replace(/ ✓$/, '')
+  return STEP_LABELS[step]
 }

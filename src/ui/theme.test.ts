@@ -56,3 +56,52 @@ function matchingBrace(css: string, open: number): number {
   }
   throw new Error('unbalanced CSS')
 }
+
+import { contrastRatio, hexToRgb, mix, type Rgb } from '../../test/fixtures/contrast'
+
+/**
+ * Every text/background pair the stylesheet paints, per palette, against WCAG AA (4.5:1 for text). The rendered
+ * pages are scanned too (test/e2e/contrast.test.ts); this catches a palette edit before any browser runs.
+ */
+describe.each([
+  ['light', LIGHT_PALETTE],
+  ['dark', DARK_PALETTE],
+] as const)('the %s palette meets WCAG AA', (_name, palette) => {
+  const c = (name: keyof typeof palette): Rgb => hexToRgb(palette[name])
+  const bg = c('--scr-bg')
+  const surfaces: Record<string, Rgb> = {
+    page: bg,
+    'expanded row': mix(c('--scr-fg'), 3, bg),
+    'row hover': mix(c('--scr-fg'), 4, bg),
+    'neutral pill': mix(c('--scr-fg'), 8, bg),
+    'danger callout': mix(c('--scr-danger'), 6, bg),
+    'warning callout': mix(c('--scr-warning'), 8, bg),
+    'success callout': mix(c('--scr-success'), 8, bg),
+    'success pill': mix(c('--scr-success'), 12, bg),
+    'details text': mix(c('--scr-fg'), 6, bg),
+  }
+  const texts: [string, Rgb, string[]][] = [
+    ['text', c('--scr-fg'), Object.keys(surfaces)],
+    ['secondary text', c('--scr-muted'), Object.keys(surfaces)],
+    [
+      'links',
+      c('--scr-accent'),
+      ['page', 'expanded row', 'danger callout', 'warning callout', 'success callout'],
+    ],
+    ['errors', c('--scr-danger'), ['page', 'expanded row', 'danger callout']],
+    ['success', c('--scr-success'), ['page', 'expanded row', 'success callout', 'success pill']],
+    ['stale notes', c('--scr-warning'), ['page', 'row hover']],
+  ]
+  for (const [what, colour, on] of texts) {
+    it.each(on)(`${what} on the %s`, (surface) => {
+      expect(contrastRatio(colour, surfaces[surface]!)).toBeGreaterThanOrEqual(4.5)
+    })
+  }
+  it.each([
+    ['a primary button', '--scr-accent'],
+    ['the amber "Needs relay" pill', '--scr-warning'],
+    ['the red "Relay failed" pill', '--scr-danger'],
+  ] as const)('background-coloured text on %s', (_what, fill) => {
+    expect(contrastRatio(bg, c(fill))).toBeGreaterThanOrEqual(4.5)
+  })
+})

@@ -31,10 +31,10 @@ export const LIGHT_PALETTE: Record<ColourVariable, string> = {
   '--scr-bg': '#ffffff',
   '--scr-fg': '#16181d',
   '--scr-accent': '#2f5bea',
-  '--scr-danger': '#d92d20',
-  '--scr-muted': '#667085',
+  '--scr-danger': '#c4231a',
+  '--scr-muted': '#5b6474',
   '--scr-border': '#e4e7ec',
-  '--scr-success': '#12893f',
+  '--scr-success': '#087443',
   '--scr-warning': '#b54708',
 }
 

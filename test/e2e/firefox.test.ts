@@ -105,7 +105,7 @@ describe('the extension in Firefox', () => {
     await options.locator('::-p-text(Add account)').click()
     await expect
       .poll(() => text(options, '[aria-label="Watched accounts"]'))
-      .toContain(devnet.accounts[0].address.toLowerCase())
+      .toContain(devnet.accounts[0].address) // checksummed, as wallets show it
 
     await fill(options, '[aria-label="Grace period in seconds"]', '0')
     await options.locator('::-p-text(Save)').click()
@@ -177,7 +177,9 @@ describe('the extension in Firefox', () => {
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-relay-dialog.png` })
 
     await popup.locator('[role="dialog"] ::-p-text(Sign and relay)').click()
-    await expect.poll(() => text(popup, '[role="dialog"]'), { timeout: 30_000 }).toContain('Relay submitted')
+    await expect
+      .poll(() => text(popup, '[role="dialog"]'), { timeout: 30_000 })
+      .toMatch(/Relay sent on Devnet L2 B|Delivered ✓/)
     await popup.locator('[role="dialog"] ::-p-text(Done)').click()
 
     const status = () =>

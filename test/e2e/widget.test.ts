@@ -1,11 +1,15 @@
 /**
  * The widget end to end, in Debian's Chromium against a real devnet:
- * - the demo dapp (Vite dev server): connect the in-page test wallet, mint, send 901 → 902, the widget shows the
- *   transfer ready, Relay through the wallet (its confirm dialog shows the access list), relayed;
+ * - the demo dapp (Vite dev server): connect the in-page test wallet, Send is off with 0 MOCK and says why, mint,
+ *   send 901 → 902, the widget shows the transfer as needing a relay, Relay through the wallet (its confirm dialog
+ *   shows the access list), the dialog itself says it was delivered, and Done puts focus back on the row;
+ * - connecting in the widget connects the dapp too (one wallet state);
  * - the history survives a reload (IndexedDB);
- * - a wallet that drops the access list, like MetaMask, gets core's plain explanation in the relay dialog;
+ * - a wallet that drops the access list, like MetaMask, is refused in one sentence with the ways that work, and
+ *   refused up front the next time;
+ * - an unreachable chain gets a banner naming it (viem's text behind Details), its transfers marked as out of date;
  * - the standalone `<superchain-relay>` bundle under a hostile page stylesheet looks exactly as on a clean page.
- * Screenshots go to test-results/widget/ (docs/demo.png is a copy of demo-relay-dialog.png, refreshed by hand).
+ * Screenshots go to test-results/widget/ (the README's, docs/*.png, are refreshed by hand).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer as createHttpServer, type Server } from 'node:http'
@@ -21,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { getFreePort } from '../../devnet/ports'
 import { demoUrl } from '../../examples/demo/settings'
+import { decodeSentMessages } from '../../src/core/protocol/decode'
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
 
@@ -94,8 +99,10 @@ async function confirmInWallet(
 
 async function connectAndSend(page: Page, walletName: string) {
   await page.getByRole('button', { name: `Connect ${walletName}`, exact: true }).click()
-  await page.getByText(devnet.accounts[0].address).waitFor()
-  await page.getByRole('button', { name: 'Send 10 MOCK to Devnet L2 B' }).click()
+  await page.getByText(devnet.accounts[0].address).first().waitFor()
+  const send = page.getByRole('button', { name: 'Send 10 MOCK to Devnet L2 B' })
+  await expect.poll(() => send.isEnabled()).toBe(true)
+  await send.click()
   await confirmInWallet(page, {
     chain: /Devnet L2 A \(901\)/,
     function: /^sendERC20\(\)/,
@@ -107,35 +114,41 @@ async function connectAndSend(page: Page, walletName: string) {
 describe('widget e2e', () => {
   let relayedHash: string
 
-  it('demo dapp: mint, send 901 → 902, the widget shows it ready, Relay through the test wallet, relayed', async () => {
+  it('demo dapp: mint, send 901 → 902, relay through the test wallet, and the dialog confirms delivery', async () => {
     const page = await browser.context.newPage()
     const errors = watchErrors(page)
     await page.goto(demoUrl(demoBase, rpcUrls))
 
     await page.getByRole('button', { name: 'Connect Devnet Test Wallet', exact: true }).click()
-    await page.getByText(devnet.accounts[0].address).waitFor()
+    await page.getByText(devnet.accounts[0].address).first().waitFor()
+    // Nothing minted yet: Send cannot succeed, so it is off, and says why.
+    const send = page.getByRole('button', { name: 'Send 10 MOCK to Devnet L2 B' })
+    await page.getByText('Not enough MOCK on Devnet L2 A — mint first.').waitFor()
+    expect(await send.isDisabled()).toBe(true)
+
     await page.getByRole('button', { name: 'Mint 1000 MOCK on Devnet L2 A' }).click()
     await confirmInWallet(page, { function: /^mint\(\)/, to: /0x420beeF000000000000000000000000000000001/i })
     await page.getByText('Minted 1000 MOCK on Devnet L2 A').waitFor()
     await expect.poll(() => page.locator('[data-balance="MOCK-901"]').textContent()).toBe('1,000')
 
-    await page.getByRole('button', { name: 'Send 10 MOCK to Devnet L2 B' }).click()
+    await expect.poll(() => send.isEnabled()).toBe(true)
+    await send.click()
     await confirmInWallet(page, { function: /^sendERC20\(\)/, chain: 'Devnet L2 A (901)' })
     await page.getByText(/the widget tracks 1 message/).waitFor()
 
-    // No autorelayer: the widget notices the message is ready and offers to relay it.
-    const relay = page.getByRole('button', { name: /^Relay 10 MOCK → 0xf39F/ })
+    // No autorelayer: the widget says the transfer needs a relay, in amber, with the button beside it.
+    const relay = page.getByRole('button', { name: /^Relay 10 MOCK to you/ })
     await relay.waitFor({ timeout: 20_000 })
-    relayedHash = (await page
-      .locator('.scr-row-main:has(.scr-badge:text("Ready"))')
-      .getAttribute('data-hash'))!
+    const badge = page.locator('.scr-badge[data-status="ready"]')
+    expect(await badge.textContent()).toBe('Needs relay')
+    relayedHash = (await page.locator('.scr-row-main:has([data-status="ready"])').getAttribute('data-hash'))!
     expect(relayedHash).toMatch(/^0x[0-9a-f]{64}$/)
     await page.screenshot({ path: join(SHOTS, 'demo-ready.png') })
 
     await relay.click()
     const dialog = page.getByRole('dialog', { name: 'Relay message' })
     await dialog.getByText('Simulation passed: the relay succeeds if sent now.').waitFor()
-    await dialog.getByText('Mint 10 MOCK to 0xf39F').waitFor()
+    await dialog.getByText(/^Mint 10 MOCK to 0xf39F/).waitFor()
     await page.screenshot({ path: join(SHOTS, 'demo-relay-dialog.png') })
     await dialog.getByRole('button', { name: 'Sign and relay' }).click()
 
@@ -149,11 +162,24 @@ describe('widget e2e', () => {
       },
       'demo-wallet-confirm-relay.png',
     )
-    await dialog.getByText(/Relay submitted on Devnet L2 B/).waitFor()
+    // The dialog follows the message to the end instead of stopping at "sent".
+    await dialog.getByText('10 MOCK arrived on Devnet L2 B.').waitFor({ timeout: 20_000 })
+    expect(await dialog.locator('.scr-delivered').textContent()).toMatch(
+      /^Delivered ✓ 10 MOCK arrived on Devnet L2 B\./,
+    )
+    expect(await dialog.locator('.scr-progress [aria-current]').count()).toBe(0)
+    await page.screenshot({ path: join(SHOTS, 'demo-delivered.png') })
     await dialog.getByRole('button', { name: 'Done' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    // Focus goes back to the transfer's row, not to <body>.
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.closest('[data-hash]')?.getAttribute('data-hash')),
+      )
+      .toBe(relayedHash)
 
     const row = page.locator(`.scr-row-main[data-hash="${relayedHash}"]`)
-    await row.locator('.scr-badge', { hasText: /Relayed|Finalized/ }).waitFor({ timeout: 20_000 })
+    expect(await row.locator('.scr-badge').textContent()).toBe('Delivered ✓')
     await page.getByText(`relayed ${relayedHash.slice(0, 10)}…`).waitFor()
     await expect
       .poll(() => page.locator('[data-balance="MOCK-902"]').textContent(), { timeout: 10_000 })
@@ -163,25 +189,37 @@ describe('widget e2e', () => {
     await page.close()
   })
 
-  it('keeps the history across a reload (IndexedDB)', async () => {
+  it('connecting in the widget connects the dapp too: one wallet state', async () => {
     const page = await browser.context.newPage()
     await page.goto(demoUrl(demoBase, rpcUrls))
-    const row = page.locator(`.scr-row-main[data-hash="${relayedHash}"]`)
-    await row.waitFor()
-    await row.locator('.scr-badge', { hasText: /Relayed|Finalized/ }).waitFor()
-    await page.reload()
-    await row.waitFor()
-    expect(await row.locator('.scr-row-intent').textContent()).toMatch(/^10 MOCK → 0xf39F/)
+    const bar = page.getByRole('group', { name: 'Wallet' })
+    await bar.getByLabel('Wallet').selectOption({ label: 'Devnet Test Wallet' })
+    await bar.getByRole('button', { name: 'Connect' }).click()
+    // The dapp heard the wallet connect and shows the same account, without its own Connect.
+    await page.locator('.connected').getByText(devnet.accounts[0].address).waitFor()
+    expect(await bar.textContent()).toContain('0xf39F…2266')
     await page.close()
   })
 
-  it('a wallet that drops the access list gets the plain explanation in the relay dialog', async () => {
+  it('keeps the history across a reload (IndexedDB)', async () => {
+    const page = await browser.context.newPage()
+    await page.goto(demoUrl(demoBase, rpcUrls))
+    await page.getByRole('button', { name: 'Connect Devnet Test Wallet', exact: true }).click()
+    const row = page.locator(`.scr-row-main[data-hash="${relayedHash}"]`)
+    await row.waitFor()
+    await page.reload()
+    await row.waitFor()
+    expect(await row.locator('.scr-row-intent').textContent()).toBe('10 MOCK to you')
+    await page.close()
+  })
+
+  it('a wallet that drops the access list is refused in one sentence, with the ways that work', async () => {
     const page = await browser.context.newPage()
     const errors = watchErrors(page)
-    await page.goto(demoUrl(demoBase, rpcUrls, { dropAccessList: '1' }))
+    await page.goto(demoUrl(demoBase, rpcUrls))
     await connectAndSend(page, 'Devnet Test Wallet (drops access lists)')
 
-    await page.getByRole('button', { name: /^Relay 10 MOCK → 0xf39F/ }).click({ timeout: 20_000 })
+    await page.getByRole('button', { name: /^Relay 10 MOCK to you/ }).click({ timeout: 20_000 })
     const dialog = page.getByRole('dialog', { name: 'Relay message' })
     await dialog.getByText('Simulation passed: the relay succeeds if sent now.').waitFor()
     await dialog.getByRole('button', { name: 'Sign and relay' }).click()
@@ -189,15 +227,62 @@ describe('widget e2e', () => {
     await wallet.getByText(/This wallet drops access lists \(like MetaMask\)/).waitFor()
     await confirmInWallet(page, { 'access-list': 'none' })
 
-    const alert = dialog.getByRole('alert')
-    await alert.getByText('The relay was not sent.').waitFor()
-    const text = (await alert.textContent()) ?? ''
-    expect(text).toContain("Devnet Test Wallet (drops access lists) dropped the relay's access list")
-    expect(text).toContain('Your funds are safe and the message is still relayable')
-    expect(text).toContain('This widget signs only through your wallet')
+    const refusal = dialog.locator('[data-error-kind="accessListDropped"]')
+    await refusal.waitFor()
+    const sentence = (await refusal.locator('.scr-callout-text').first().textContent()) ?? ''
+    expect(sentence).toBe(
+      'Your wallet removed the access list this relay needs, so the relay was refused; nothing was lost and the transfer can still be relayed another way.',
+    )
+    expect(await dialog.getByText('Simulation passed').count()).toBe(0)
+    await refusal.getByRole('button', { name: 'Copy CLI command' }).waitFor()
+    await refusal.getByRole('button', { name: 'Open in the extension' }).waitFor()
+    expect(await dialog.getByRole('button', { name: 'Sign and relay' }).isDisabled()).toBe(true)
+    // The jargon is still there for whoever needs it, behind Details.
+    await refusal.getByText('Details', { exact: true }).click()
+    expect(await refusal.locator('pre').textContent()).toContain('NotInAccessList')
     await page.screenshot({ path: join(SHOTS, 'demo-access-list-dropped.png') })
     await page.getByText('error (relay) AccessListDroppedError').waitFor()
+
+    // Next time the wallet is known: refused before anything is signed.
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await page.getByRole('button', { name: /^Relay 10 MOCK to you/ }).click()
+    await dialog.getByText(/drops the access list a relay needs/).waitFor()
+    expect(await dialog.getByRole('button', { name: 'Sign and relay' }).isDisabled()).toBe(true)
+    expect(await dialog.getByText('Simulation passed').count()).toBe(0)
+    await dialog.getByRole('button', { name: 'Show the commands' }).click()
+    expect(await dialog.locator('.scr-commands').textContent()).toMatch(
+      /^npx superchain-relay track --chain 901 --tx 0x[0-9a-f]{64} --rpc 901=\S+ --rpc 902=\S+\n.*read -rs SUPERCHAIN_RELAY_PRIVATE_KEY.*\nnpx superchain-relay relay 0x[0-9a-f]{64} /,
+    )
     expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('an unreachable chain: a banner naming it, its transfers marked as out of date, no Relay', async () => {
+    const page = await browser.context.newPage()
+    // A transfer to chain 902, whose RPC this page is pointed away from.
+    const sent = await devnet.sendMock({ from: 2, to: devnet.accounts[2].address })
+    await page.goto(demoUrl(demoBase, { ...rpcUrls, 902: 'http://127.0.0.1:1' }))
+    await page.getByRole('button', { name: 'Track a transaction' }).first().click()
+    await page.getByRole('textbox', { name: 'Transaction hash' }).fill(sent.transactionHash)
+    await page.getByRole('button', { name: 'Track', exact: true }).click()
+    // Found on 901; 902 could not be asked, and the sentence says so instead of printing viem's text.
+    const outcome = page.getByRole('status').filter({ hasText: 'Found it on Devnet L2 A.' })
+    await outcome.waitFor()
+
+    const banner = page.getByRole('status', { name: 'Chain status' })
+    await banner.waitFor({ timeout: 30_000 })
+    const sentence = (await banner.locator('.scr-health-text').textContent()) ?? ''
+    expect(sentence).toMatch(/^Can't reach Devnet L2 B \(127\.0\.0\.1:1\) — .*retrying/)
+    expect(sentence).not.toMatch(/Request body|viem|eth_/)
+    // This transfer's row: the origin's history also holds the transfers of the tests above, stale on 902 too.
+    const hash = decodeSentMessages(901, sent.logs)[0]!.hash.toLowerCase()
+    const row = page.locator(`.scr-row-main[data-stale="902"][data-hash="${hash}"]`)
+    await row.waitFor()
+    expect(await row.locator('.scr-row-note').textContent()).toMatch(/can't reach Devnet L2 B$/)
+    expect(await row.getByRole('button', { name: /^Relay / }).count()).toBe(0)
+    await banner.getByText('Details', { exact: true }).click()
+    expect(await banner.locator('pre').textContent()).toMatch(/HTTP request failed|fetch/i)
+    await page.screenshot({ path: join(SHOTS, 'demo-chain-unreachable.png') })
     await page.close()
   })
 
@@ -266,7 +351,7 @@ describe('widget e2e', () => {
       expect(heard).toMatchObject({ found: 1, hasShadow: true })
       await tab
         .locator('superchain-relay')
-        .getByRole('button', { name: /^Relay 0\.5 ETH/ })
+        .getByRole('button', { name: /^Relay 0\.5 ETH to 0x90F7/ })
         .waitFor({ timeout: 20_000 })
       const styles = await tab.evaluate(() => {
         const root = document.querySelector('superchain-relay')!.shadowRoot!

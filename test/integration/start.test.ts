@@ -58,6 +58,10 @@ it('starts the devnet and the demo, prints the URLs, and stops everything on Ctr
   const page = await fetch(demoUrl!)
   expect(page.status).toBe(200)
   expect(await page.text()).toContain('<div id=')
+  // The plain address works on other ports: the page is served with the devnet's URLs, no ?rpc= needed.
+  expect(new URL(demoUrl!).search).toBe('')
+  const settings = await fetch(new URL('settings.ts', demoUrl!)).then((r) => r.text())
+  expect(settings).toContain(`http://127.0.0.1:${port + 1}`)
   const chainId = await fetch(`http://127.0.0.1:${port + 1}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
