@@ -15,6 +15,7 @@ import {
 } from 'viem'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
+import { ChainIdMismatchError } from '../../src/core/chains/errors'
 import type { MessageStatus, TrackedMessage } from '../../src/core/model/message'
 import { MAX_BACKOFF_MS } from '../../src/core/tracker/chainHealth'
 import type { Tracker, TrackerUpdate } from '../../src/core/tracker/api'
@@ -172,6 +173,10 @@ describe('a destination RPC that fails in every way', () => {
     const methods = destination.requests.slice(seen).map((r) => r.method)
     expect(new Set(methods)).toEqual(new Set(['eth_chainId']))
     expect(destinationSide(await tracker.getMessage(message.hash))).toEqual(destinationSide(before))
+    // Nothing is discovered through it either: tracking a transaction "on 902" would read another chain.
+    await expect(tracker.trackTransaction(902, message.sourceTransactionHash)).rejects.toBeInstanceOf(
+      ChainIdMismatchError,
+    )
     destination.clear()
     await tick()
     expect((await health902()).state).toBe('ok')

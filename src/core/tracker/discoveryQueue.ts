@@ -70,6 +70,7 @@ export function createDiscoveryQueue(ctx: DiscoveryContext): DiscoveryQueue {
     },
     async trackTransaction(chainId, transactionHash) {
       ctx.chains.client(chainId) // an unknown chain is refused before any request, naming it
+      await ctx.chains.checkChainId(chainId) // and one whose RPC serves another chain before any read
       const result = await discover(ctx, chainId, transactionHash)
       if (result.state === 'mined') return add(ctx, chainId, result.messages)
       await setPending(store, (list) =>
@@ -147,6 +148,7 @@ async function scanAccounts(ctx: DiscoveryContext): Promise<number> {
   for (const chain of ctx.chains.list()) {
     for (const account of watched) {
       try {
+        await ctx.chains.checkChainId(chain.id)
         const result = await scanAccount({
           client: ctx.chains.client(chain.id),
           chainId: chain.id,
