@@ -53,7 +53,7 @@ export async function runRelay(args: RelayArgs, global: GlobalOptions, io: CliIo
       requireChain(ctx, stored.destination, 'destination'),
     ])
 
-    let message = await waitWhile(ctx, args.messageHash, NOT_YET, args.timeoutMs, (m) =>
+    const message = await waitWhile(ctx, args.messageHash, NOT_YET, args.timeoutMs, (m) =>
       out.line(`waiting: the message is ${m.status}…`),
     )
     if (NOT_YET.includes(message.status)) {
@@ -83,65 +83,77 @@ export async function runRelay(args: RelayArgs, global: GlobalOptions, io: CliIo
       throw new CliError('relay cancelled: nothing was sent', EXIT.relayRefused)
     }
 
-    let transactionHash
-    try {
-      // What was printed is what was approved (on the terminal, or with --yes): core refuses to sign above it.
-      transactionHash = await ctx.tracker.relay(message.hash, { kind: 'relayAccount' }, approvalOf(plan)!)
-    } catch (error) {
-      const changed = findError(error, PlanChangedError)
-      if (changed) {
-        const symbol = ctx.chain(message.destination)?.nativeSymbol ?? 'ETH'
-        throw new CliError(
-          `not relaying: the fee went up since the plan above (now gas ${changed.current.gas} × ` +
-            `${formatAmount(changed.current.maxFeePerGas, 9)} gwei, at most ${formatAmount(changed.current.total)} ` +
-            `${symbol}). Nothing was signed: run the command again to see and approve the new plan.`,
-          EXIT.relayRefused,
-        )
-      }
-      // Someone relayed between the preview and our send: the tracker has polled, the store says so.
-      const now = await refreshed(ctx, message)
-      if (RELAYED.includes(now.status)) return alreadyRelayed(out, now)
-      throw error
-    }
-    const waiting = out.pending(
-      `sent relay tx ${transactionHash}; waiting for it on ${ctx.chainName(message.destination)}…`,
-    )
-    try {
-      message = await waitWhile(ctx, message.hash, ['relaying', 'ready'], args.timeoutMs)
-    } finally {
-      // On a terminal the line is replaced by the outcome below; no "…" stays on screen.
-      waiting.done(`sent relay tx ${transactionHash} on ${ctx.chainName(message.destination)}`)
-    }
-    if (message.status === 'failed') {
-      throw new CliError(
-        `relay tx ${transactionHash} failed: ${message.failure?.reason ?? 'no reason given'}`,
-        EXIT.relayRefused,
-      )
-    }
-    if (!RELAYED.includes(message.status)) {
-      throw new CliError(
-        `relay tx ${transactionHash} was sent but is not confirmed after ${args.timeoutMs / 1000} s ` +
-          `(message is ${message.status}): check later with superchain-relay status ${message.hash}`,
-        EXIT.unexpected,
-      )
-    }
-    const ours = message.relay?.transactionHash.toLowerCase() === transactionHash.toLowerCase()
-    out.document({
-      messageHash: message.hash,
-      outcome: ours ? 'relayed' : 'alreadyRelayed',
-      transactionHash: message.relay?.transactionHash ?? transactionHash,
-      plan,
-      message,
-    })
-    out.line(
-      ours
-        ? `relayed: tx ${transactionHash} in block ${message.relay?.blockNumber}`
-        : `already relayed: someone else's tx ${message.relay?.transactionHash} landed first`,
-    )
-    return EXIT.ok
+    return await sendAndFollow(ctx, out, message, plan, args.timeoutMs)
   } finally {
     await ctx.close()
   }
+}
+
+/** Relay with the printed plan as the approval, then wait until the relay is seen on chain. */
+async function sendAndFollow(
+  ctx: CliContext,
+  out: Output,
+  sent: TrackedMessage,
+  plan: RelayPlan,
+  timeoutMs: number,
+): Promise<ExitCode> {
+  let transactionHash
+  try {
+    // What was printed is what was approved (on the terminal, or with --yes): core refuses to sign above it.
+    transactionHash = await ctx.tracker.relay(sent.hash, { kind: 'relayAccount' }, approvalOf(plan)!)
+  } catch (error) {
+    const changed = findError(error, PlanChangedError)
+    if (changed) {
+      const symbol = ctx.chain(sent.destination)?.nativeSymbol ?? 'ETH'
+      throw new CliError(
+        `not relaying: the fee went up since the plan above (now gas ${changed.current.gas} × ` +
+          `${formatAmount(changed.current.maxFeePerGas, 9)} gwei, at most ${formatAmount(changed.current.total)} ` +
+          `${symbol}). Nothing was signed: run the command again to see and approve the new plan.`,
+        EXIT.relayRefused,
+      )
+    }
+    // Someone relayed between the preview and our send: the tracker has polled, the store says so.
+    const now = await refreshed(ctx, sent)
+    if (RELAYED.includes(now.status)) return alreadyRelayed(out, now)
+    throw error
+  }
+  const waiting = out.pending(
+    `sent relay tx ${transactionHash}; waiting for it on ${ctx.chainName(sent.destination)}…`,
+  )
+  let message: TrackedMessage
+  try {
+    message = await waitWhile(ctx, sent.hash, ['relaying', 'ready'], timeoutMs)
+  } finally {
+    // On a terminal the line is replaced by the outcome below; no "…" stays on screen.
+    waiting.done(`sent relay tx ${transactionHash} on ${ctx.chainName(sent.destination)}`)
+  }
+  if (message.status === 'failed') {
+    throw new CliError(
+      `relay tx ${transactionHash} failed: ${message.failure?.reason ?? 'no reason given'}`,
+      EXIT.relayRefused,
+    )
+  }
+  if (!RELAYED.includes(message.status)) {
+    throw new CliError(
+      `relay tx ${transactionHash} was sent but is not confirmed after ${timeoutMs / 1000} s ` +
+        `(message is ${message.status}): check later with superchain-relay status ${message.hash}`,
+      EXIT.unexpected,
+    )
+  }
+  const ours = message.relay?.transactionHash.toLowerCase() === transactionHash.toLowerCase()
+  out.document({
+    messageHash: message.hash,
+    outcome: ours ? 'relayed' : 'alreadyRelayed',
+    transactionHash: message.relay?.transactionHash ?? transactionHash,
+    plan,
+    message,
+  })
+  out.line(
+    ours
+      ? `relayed: tx ${transactionHash} in block ${message.relay?.blockNumber}`
+      : `already relayed: someone else's tx ${message.relay?.transactionHash} landed first`,
+  )
+  return EXIT.ok
 }
 
 async function refreshed(ctx: CliContext, message: TrackedMessage): Promise<TrackedMessage> {

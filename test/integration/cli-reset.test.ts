@@ -119,4 +119,4 @@ it('restart the devnet, keep the state file: gone is gone, the same hash sent ag
   expect(watched.messages.find((m) => m.hash === hash)?.sourceTransactionHash).toBe(again.transactionHash)
   expect((await cli(['forget', other])).code).toBe(0)
   expect((await statuses()).map((m) => m.hash)).toEqual([hash])
-})
+}, 240_000) // some fifteen CLI runs, each a new process loading viem through tsx

@@ -41,109 +41,134 @@ export interface WalletSignerOptions {
   readBackTimeoutMs?: number
 }
 
+/** What the steps below share: the wallet, its name for messages, and the caller's options. */
+interface Wallet {
+  name: string
+  options: WalletSignerOptions
+  request<T>(method: string, params?: unknown[]): Promise<T>
+}
+
 export function createWalletSigner(options: WalletSignerOptions): RelaySigner {
   const { provider } = options
   const name = options.name ?? 'The wallet'
-  const request = async <T>(method: string, params?: unknown[]): Promise<T> => {
-    try {
-      return (await provider.request({ method, params } as never)) as T
-    } catch (error) {
-      const e = error as ProviderRpcError
-      if (e.code === 4001) throw new WalletError(`${name}: you rejected the request`)
-      if (e.code === 4100)
-        throw new WalletError(`${name} is locked or has not authorised this site: unlock it and connect`)
-      throw error
-    }
-  }
-  const address = async (): Promise<Address> => {
-    let accounts = await request<Address[]>('eth_accounts')
-    if (accounts.length === 0) accounts = await request<Address[]>('eth_requestAccounts')
-    if (!accounts[0])
-      throw new WalletError(`${name} has no account connected: unlock it and connect an account`)
-    return accounts[0]
-  }
-
-  /** Switch to the destination (adding it if the wallet does not know it), then make sure the switch took. */
-  async function onChain(target: SignerTarget): Promise<void> {
-    const wanted = target.chain.id
-    if (Number(await request<Hex>('eth_chainId')) === wanted) return
-    try {
-      await request('wallet_switchEthereumChain', [{ chainId: numberToHex(wanted) }])
-    } catch (error) {
-      if ((error as ProviderRpcError).code !== 4902) throw error
-      await request('wallet_addEthereumChain', [
-        {
-          chainId: numberToHex(wanted),
-          chainName: target.chain.name,
-          nativeCurrency: target.chain.nativeCurrency,
-          rpcUrls: target.chain.rpcUrls.default.http,
-        },
-      ])
-    }
-    const now = Number(await request<Hex>('eth_chainId'))
-    if (now !== wanted) {
-      throw new WalletError(
-        `${name} is on chain ${now}, not ${target.chain.name} (${wanted}), after switching: switch it to ` +
-          `${target.chain.name} and try again. Nothing was sent.`,
-      )
-    }
-  }
-
-  async function readBack(tx: SignerRequest, hash: Hex, target: SignerTarget): Promise<SentTransaction> {
-    const needsList = (tx.accessList ?? []).length > 0
-    const deadline = Date.now() + (options.readBackTimeoutMs ?? 15_000)
-    for (;;) {
-      const sent = await target.client.getTransaction({ hash }).catch(() => undefined)
-      if (sent) {
-        if (needsList && !keepsAccessList(tx, 'accessList' in sent ? sent.accessList : undefined)) {
-          options.onAccessListDropped?.()
-          throw new AccessListDroppedError(name, hash)
-        }
-        return needsList ? { hash, accessList: 'verified' } : { hash }
+  const wallet: Wallet = {
+    name,
+    options,
+    async request<T>(method: string, params?: unknown[]): Promise<T> {
+      try {
+        return (await provider.request({ method, params } as never)) as T
+      } catch (error) {
+        const e = error as ProviderRpcError
+        if (e.code === 4001) throw new WalletError(`${name}: you rejected the request`)
+        if (e.code === 4100)
+          throw new WalletError(`${name} is locked or has not authorised this site: unlock it and connect`)
+        throw error
       }
-      if (Date.now() > deadline) return needsList ? { hash, accessList: 'unverified' } : { hash }
-      await new Promise((r) => setTimeout(r, 250))
-    }
+    },
   }
-
   return {
     kind: 'wallet',
-    address,
+    address: () => connectedAccount(wallet),
     async send(tx, target) {
       const needsList = (tx.accessList ?? []).length > 0
       if (needsList && options.knownToDropAccessList) throw new AccessListDroppedError(name)
-      const from = await address()
-      await onChain(target)
-      let hash: Hex
-      try {
-        hash = await request<Hex>('eth_sendTransaction', [
-          {
-            from,
-            to: tx.to,
-            data: tx.data,
-            value: numberToHex(tx.value),
-            // Pinned: a wallet that moved to another chain since the check refuses rather than sends there.
-            chainId: numberToHex(target.chain.id),
-            ...(needsList ? { accessList: tx.accessList } : {}),
-            ...(tx.gas ? { gas: numberToHex(tx.gas) } : {}),
-            ...(tx.maxFeePerGas
-              ? {
-                  maxFeePerGas: numberToHex(tx.maxFeePerGas),
-                  maxPriorityFeePerGas: numberToHex(tx.maxPriorityFeePerGas ?? 0n),
-                }
-              : {}),
-          },
-        ])
-      } catch (error) {
-        // The wallet forwarded a tx without the list and the chain's filter refused it.
-        const text = `${(error as ProviderRpcError).message ?? ''} ${error instanceof BaseError ? error.details : ''}`
-        if (needsList && /access.list|NotInAccessList/i.test(text)) {
-          options.onAccessListDropped?.()
-          throw new AccessListDroppedError(name)
-        }
-        throw error
-      }
-      return readBack(tx, hash, target)
+      const from = await connectedAccount(wallet)
+      await onChain(wallet, target)
+      return readBack(wallet, tx, await sendTransaction(wallet, from, tx, target), target)
     },
+  }
+}
+
+async function connectedAccount(wallet: Wallet): Promise<Address> {
+  let accounts = await wallet.request<Address[]>('eth_accounts')
+  if (accounts.length === 0) accounts = await wallet.request<Address[]>('eth_requestAccounts')
+  if (!accounts[0])
+    throw new WalletError(`${wallet.name} has no account connected: unlock it and connect an account`)
+  return accounts[0]
+}
+
+/** Switch to the destination (adding it if the wallet does not know it), then make sure the switch took. */
+async function onChain(wallet: Wallet, target: SignerTarget): Promise<void> {
+  const wanted = target.chain.id
+  if (Number(await wallet.request<Hex>('eth_chainId')) === wanted) return
+  try {
+    await wallet.request('wallet_switchEthereumChain', [{ chainId: numberToHex(wanted) }])
+  } catch (error) {
+    if ((error as ProviderRpcError).code !== 4902) throw error
+    await wallet.request('wallet_addEthereumChain', [
+      {
+        chainId: numberToHex(wanted),
+        chainName: target.chain.name,
+        nativeCurrency: target.chain.nativeCurrency,
+        rpcUrls: target.chain.rpcUrls.default.http,
+      },
+    ])
+  }
+  const now = Number(await wallet.request<Hex>('eth_chainId'))
+  if (now !== wanted) {
+    throw new WalletError(
+      `${wallet.name} is on chain ${now}, not ${target.chain.name} (${wanted}), after switching: switch it to ` +
+        `${target.chain.name} and try again. Nothing was sent.`,
+    )
+  }
+}
+
+async function sendTransaction(
+  wallet: Wallet,
+  from: Address,
+  tx: SignerRequest,
+  target: SignerTarget,
+): Promise<Hex> {
+  const needsList = (tx.accessList ?? []).length > 0
+  try {
+    return await wallet.request<Hex>('eth_sendTransaction', [
+      {
+        from,
+        to: tx.to,
+        data: tx.data,
+        value: numberToHex(tx.value),
+        // Pinned: a wallet that moved to another chain since the check refuses rather than sends there.
+        chainId: numberToHex(target.chain.id),
+        ...(needsList ? { accessList: tx.accessList } : {}),
+        ...(tx.gas ? { gas: numberToHex(tx.gas) } : {}),
+        ...(tx.maxFeePerGas
+          ? {
+              maxFeePerGas: numberToHex(tx.maxFeePerGas),
+              maxPriorityFeePerGas: numberToHex(tx.maxPriorityFeePerGas ?? 0n),
+            }
+          : {}),
+      },
+    ])
+  } catch (error) {
+    // The wallet forwarded a tx without the list and the chain's filter refused it.
+    const text = `${(error as ProviderRpcError).message ?? ''} ${error instanceof BaseError ? error.details : ''}`
+    if (needsList && /access.list|NotInAccessList/i.test(text)) {
+      wallet.options.onAccessListDropped?.()
+      throw new AccessListDroppedError(wallet.name)
+    }
+    throw error
+  }
+}
+
+/** The sent transaction, read back from the destination: does it still carry its access list? */
+async function readBack(
+  wallet: Wallet,
+  tx: SignerRequest,
+  hash: Hex,
+  target: SignerTarget,
+): Promise<SentTransaction> {
+  const needsList = (tx.accessList ?? []).length > 0
+  const deadline = Date.now() + (wallet.options.readBackTimeoutMs ?? 15_000)
+  for (;;) {
+    const sent = await target.client.getTransaction({ hash }).catch(() => undefined)
+    if (sent) {
+      if (needsList && !keepsAccessList(tx, 'accessList' in sent ? sent.accessList : undefined)) {
+        wallet.options.onAccessListDropped?.()
+        throw new AccessListDroppedError(wallet.name, hash)
+      }
+      return needsList ? { hash, accessList: 'verified' } : { hash }
+    }
+    if (Date.now() > deadline) return needsList ? { hash, accessList: 'unverified' } : { hash }
+    await new Promise((r) => setTimeout(r, 250))
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Discovery for the tracker: transactions the user asked to track (kept in a queue while they are still pending),
  * and scans of watched accounts. What is found goes through the one writer, which inserts new messages and, for a
- * hash already tracked, adds accounts and applies discovery's verdict on where its live log is (relocate.ts).
+ * hash already tracked, adds accounts and applies discovery's verdict on where its live log is
+ * (relocateOnDiscovery.ts).
  */
 import { isAddress, type Address, type Hex } from 'viem'
 
@@ -41,7 +42,7 @@ export interface DiscoveryQueue {
   scanAccounts(): Promise<number>
 }
 
-export function createDiscoveryQueue(options: {
+interface DiscoveryContext {
   store: MessageStore
   chains: ChainSet
   writer: MessageWriter
@@ -49,34 +50,12 @@ export function createDiscoveryQueue(options: {
   now: () => number
   /** Ranges one account scan reads per call (a service worker has a short life; the cursor resumes the rest). */
   maxScanRanges?: number
-}): DiscoveryQueue {
-  const { store, chains, writer, events, now } = options
+}
 
-  const accounts = async () => ((await store.getSetting<string[]>(ACCOUNTS_SETTING)) ?? []) as Address[]
-  const pending = async () =>
-    ((await store.getSetting<JsonValue>(PENDING_TRANSACTIONS_SETTING)) ??
-      []) as unknown as PendingTransaction[]
-  const setPending = (mutate: (list: PendingTransaction[]) => PendingTransaction[]) =>
-    store.updateSetting(PENDING_TRANSACTIONS_SETTING, (current) => {
-      const list = ((current ?? []) as unknown as PendingTransaction[]).slice()
-      return mutate(list) as unknown as JsonValue
-    })
-
-  /** Discovered messages in: new ones inserted, known ones relocated to the live log when theirs is gone. */
-  async function add(chainId: number, found: TrackedMessage[]): Promise<TrackedMessage[]> {
-    const verdicts = await relocationEvents(store, chains.client(chainId), found)
-    return writer.add(found, verdicts)
-  }
-
-  async function discover(chainId: number, hash: Hex) {
-    return discoverFromTransaction(chains.client(chainId), chainId, hash, {
-      watched: await accounts(),
-      now: now(),
-    })
-  }
-
+export function createDiscoveryQueue(ctx: DiscoveryContext): DiscoveryQueue {
+  const { store } = ctx
   return {
-    listAccounts: accounts,
+    listAccounts: () => accounts(store),
     async watchAccount(account) {
       if (!isAddress(account, { strict: false })) throw new InvalidAccountError(account)
       const a = normalizeAddress(account)
@@ -89,71 +68,101 @@ export function createDiscoveryQueue(options: {
       const a = normalizeAddress(account)
       await store.updateSetting(ACCOUNTS_SETTING, (list) => ((list ?? []) as string[]).filter((x) => x !== a))
     },
-
     async trackTransaction(chainId, transactionHash) {
-      chains.client(chainId) // an unknown chain is refused before any request, naming it
-      const result = await discover(chainId, transactionHash)
-      if (result.state === 'mined') return add(chainId, result.messages)
-      await setPending((list) =>
+      ctx.chains.client(chainId) // an unknown chain is refused before any request, naming it
+      await ctx.chains.checkChainId(chainId) // and one whose RPC serves another chain before any read
+      const result = await discover(ctx, chainId, transactionHash)
+      if (result.state === 'mined') return add(ctx, chainId, result.messages)
+      await setPending(store, (list) =>
         list.some((p) => p.hash.toLowerCase() === transactionHash.toLowerCase())
           ? list
           : [...list, { chainId, hash: transactionHash }],
       )
       return []
     },
-
-    async drain() {
-      const queued = await pending()
-      if (queued.length === 0) return
-      const done = new Set<string>()
-      for (const p of queued) {
-        if (!chains.has(p.chainId)) continue
-        try {
-          const result = await discover(p.chainId, p.hash)
-          if (result.state === 'pending') continue
-          await add(p.chainId, result.messages)
-          done.add(p.hash.toLowerCase())
-        } catch (error) {
-          // Gone for good (dropped from the mempool, sent no message): leave the queue. Else retry next time.
-          if (findError(error, TransactionUnknownError) || findError(error, NoCrossChainMessageError)) {
-            done.add(p.hash.toLowerCase())
-          }
-          events.emit('error', {
-            error: error as Error,
-            context: `tracking transaction ${p.hash} on chain ${p.chainId}`,
-          })
-        }
-      }
-      // Only what this call finished leaves the queue: a transaction queued meanwhile stays.
-      if (done.size > 0) await setPending((list) => list.filter((p) => !done.has(p.hash.toLowerCase())))
-    },
-
-    async hasPending() {
-      return (await pending()).length > 0
-    },
-
-    async scanAccounts() {
-      let found = 0
-      const watched = await accounts()
-      for (const chain of chains.list()) {
-        for (const account of watched) {
-          try {
-            const result = await scanAccount({
-              client: chains.client(chain.id),
-              chainId: chain.id,
-              account,
-              store,
-              maxRanges: options.maxScanRanges ?? 50,
-              now,
-              addMessages: async (messages) => void (await add(chain.id, messages)),
-            })
-            found += result.found
-          } catch (error) {
-            events.emit('error', { error: error as Error, context: `scanning ${chain.name} for ${account}` })
-          }
-        }
-      }
-      return found
-    },
+    drain: () => drain(ctx),
+    hasPending: async () => (await pending(store)).length > 0,
+    scanAccounts: () => scanAccounts(ctx),
   }
+}
+
+const accounts = async (store: MessageStore) =>
+  ((await store.getSetting<string[]>(ACCOUNTS_SETTING)) ?? []) as Address[]
+
+const pending = async (store: MessageStore) =>
+  ((await store.getSetting<JsonValue>(PENDING_TRANSACTIONS_SETTING)) ?? []) as unknown as PendingTransaction[]
+
+const setPending = (store: MessageStore, mutate: (list: PendingTransaction[]) => PendingTransaction[]) =>
+  store.updateSetting(PENDING_TRANSACTIONS_SETTING, (current) => {
+    const list = ((current ?? []) as unknown as PendingTransaction[]).slice()
+    return mutate(list) as unknown as JsonValue
+  })
+
+async function discover(ctx: DiscoveryContext, chainId: number, hash: Hex) {
+  return discoverFromTransaction(ctx.chains.client(chainId), chainId, hash, {
+    watched: await accounts(ctx.store),
+    now: ctx.now(),
+  })
+}
+
+/** Discovered messages in: new ones inserted, known ones relocated to the live log when theirs is gone. */
+async function add(
+  ctx: DiscoveryContext,
+  chainId: number,
+  found: TrackedMessage[],
+): Promise<TrackedMessage[]> {
+  const verdicts = await relocationEvents(ctx.store, ctx.chains.client(chainId), found)
+  return ctx.writer.add(found, verdicts)
+}
+
+async function drain(ctx: DiscoveryContext): Promise<void> {
+  const queued = await pending(ctx.store)
+  if (queued.length === 0) return
+  const done = new Set<string>()
+  for (const p of queued) {
+    if (!ctx.chains.has(p.chainId)) continue
+    try {
+      const result = await discover(ctx, p.chainId, p.hash)
+      if (result.state === 'pending') continue
+      await add(ctx, p.chainId, result.messages)
+      done.add(p.hash.toLowerCase())
+    } catch (error) {
+      // Gone for good (dropped from the mempool, sent no message): leave the queue. Else retry next time.
+      if (findError(error, TransactionUnknownError) || findError(error, NoCrossChainMessageError)) {
+        done.add(p.hash.toLowerCase())
+      }
+      ctx.events.emit('error', {
+        error: error as Error,
+        context: `tracking transaction ${p.hash} on chain ${p.chainId}`,
+      })
+    }
+  }
+  // Only what this call finished leaves the queue: a transaction queued meanwhile stays.
+  if (done.size > 0)
+    await setPending(ctx.store, (list) => list.filter((p) => !done.has(p.hash.toLowerCase())))
+}
+
+async function scanAccounts(ctx: DiscoveryContext): Promise<number> {
+  let found = 0
+  const watched = await accounts(ctx.store)
+  for (const chain of ctx.chains.list()) {
+    for (const account of watched) {
+      try {
+        await ctx.chains.checkChainId(chain.id)
+        const result = await scanAccount({
+          client: ctx.chains.client(chain.id),
+          chainId: chain.id,
+          account,
+          store: ctx.store,
+          maxRanges: ctx.maxScanRanges ?? 50,
+          now: ctx.now,
+          addMessages: async (messages) => void (await add(ctx, chain.id, messages)),
+        })
+        found += result.found
+      } catch (error) {
+        ctx.events.emit('error', { error: error as Error, context: `scanning ${chain.name} for ${account}` })
+      }
+    }
+  }
+  return found
 }

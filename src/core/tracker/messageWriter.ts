@@ -92,36 +92,7 @@ export function createMessageWriter(options: {
     applyIf,
     applyTo: (hash, ...list) => applyIf(hash, () => {}, ...list),
 
-    async add(found, byHash = new Map()) {
-      const incoming = new Map<Hex, TrackedMessage>()
-      for (const m of found) {
-        const key = normalizeHash(m.hash)
-        const seen = incoming.get(key)
-        incoming.set(key, seen ? { ...seen, accounts: [...new Set([...seen.accounts, ...m.accounts])] } : m)
-      }
-      const keyedEvents = new Map([...byHash].map(([hash, list]) => [normalizeHash(hash), list]))
-      const inserted = new Set<Hex>()
-      const updated: ReduceResult[] = []
-      const stored = await store.updateMany([...incoming.keys()], (current, hash) => {
-        const m = incoming.get(hash)!
-        if (!current) {
-          inserted.add(hash)
-          return m
-        }
-        const accounts = [...new Set([...current.accounts, ...m.accounts.map((a) => a.toLowerCase() as Hex)])]
-        const merged = accounts.length === current.accounts.length ? current : { ...current, accounts }
-        const result = reduceAll(merged, keyedEvents.get(hash) ?? [], now())
-        if (merged === current && !result.changed) return undefined
-        const next = { ...result.message, updatedAt: now() }
-        updated.push({ message: next, changed: true, from: current.status, to: next.status })
-        return next
-      })
-      for (const message of stored) {
-        if (message && inserted.has(normalizeHash(message.hash))) events.emit('messageAdded', { message })
-      }
-      announce(updated)
-      return stored.filter((m): m is TrackedMessage => m !== undefined)
-    },
+    add: (found, byHash) => addDiscovered(store, now, announce, events, found, byHash),
 
     async remove(hashes) {
       for (const hash of hashes) {
@@ -130,4 +101,46 @@ export function createMessageWriter(options: {
       }
     },
   }
+}
+
+/**
+ * Insert what discovery found; a message already tracked gains accounts and goes through discovery's verdict
+ * (`byHash`), all in one atomic write. New ones are announced as added, changed ones as updated.
+ */
+async function addDiscovered(
+  store: MessageStore,
+  now: () => number,
+  announce: (results: readonly ReduceResult[]) => void,
+  events: TrackerEventHub,
+  found: readonly TrackedMessage[],
+  byHash: ReadonlyMap<Hex, readonly TrackerEvent[]> = new Map(),
+): Promise<TrackedMessage[]> {
+  const incoming = new Map<Hex, TrackedMessage>()
+  for (const m of found) {
+    const key = normalizeHash(m.hash)
+    const seen = incoming.get(key)
+    incoming.set(key, seen ? { ...seen, accounts: [...new Set([...seen.accounts, ...m.accounts])] } : m)
+  }
+  const keyedEvents = new Map([...byHash].map(([hash, list]) => [normalizeHash(hash), list]))
+  const inserted = new Set<Hex>()
+  const updated: ReduceResult[] = []
+  const stored = await store.updateMany([...incoming.keys()], (current, hash) => {
+    const m = incoming.get(hash)!
+    if (!current) {
+      inserted.add(hash)
+      return m
+    }
+    const accounts = [...new Set([...current.accounts, ...m.accounts.map((a) => a.toLowerCase() as Hex)])]
+    const merged = accounts.length === current.accounts.length ? current : { ...current, accounts }
+    const result = reduceAll(merged, keyedEvents.get(hash) ?? [], now())
+    if (merged === current && !result.changed) return undefined
+    const next = { ...result.message, updatedAt: now() }
+    updated.push({ message: next, changed: true, from: current.status, to: next.status })
+    return next
+  })
+  for (const message of stored) {
+    if (message && inserted.has(normalizeHash(message.hash))) events.emit('messageAdded', { message })
+  }
+  announce(updated)
+  return stored.filter((m): m is TrackedMessage => m !== undefined)
 }

@@ -11,19 +11,18 @@
  */
 import type { ChainConfig } from '../chains/types'
 import type { RelaySigner } from '../relay/signer'
-import { importHistory, parseHistory, type HistoryImportResult } from '../store/serialize'
-import { normalizeHash } from '../store/storedForm'
-import type { JsonValue, MessageStore } from '../store/types'
+import type { MessageStore } from '../store/types'
 import type { MessageFilter, RelaySignerChoice, Tracker, TrackerUpdate } from './api'
-import { ANCHORS_SETTING } from './chainAnchor'
 import { createHealthBook } from './chainHealth'
 import { openChainSet, type ChainSource } from './chainSet'
 import { createDiscoveryQueue } from './discoveryQueue'
 import { createEventHub, type TrackerEventMap } from './events'
+import { clearChain, importAndAnnounce } from './history'
 import { createMessageWriter } from './messageWriter'
 import { createPollLoop } from './pollLoop'
 import { createPollTick } from './pollTick'
 import { createRelayFlow } from './relayFlow'
+import { subscribeTo } from './subscription'
 
 export { InvalidAccountError, SignerUnavailableError, TrackerError, UnknownMessageError } from './errors'
 export { RelaySimulationFailedError } from '../relay/errors'
@@ -57,9 +56,59 @@ export type TrackerEventHubOf = ReturnType<typeof createEventHub<TrackerEventMap
 export async function createTracker(
   options: TrackerOptions,
 ): Promise<Tracker & { events: TrackerEventHubOf }> {
+  const parts = await buildParts(options)
+  const { store, events, chains, health, writer, discovery, relays, tick, loop } = parts
+  const tracker: Tracker & { events: TrackerEventHubOf } = {
+    events,
+    listMessages: (filter?: MessageFilter) => store.list(filter),
+    getMessage: (hash) => store.get(hash),
+    listChains: async () => chains.list(),
+    async trackTransaction(chainId, transactionHash) {
+      const found = await discovery.trackTransaction(chainId, transactionHash)
+      loop.wake()
+      return found
+    },
+    async importHistory(json) {
+      const result = await importAndAnnounce(store, events, json)
+      loop.wake()
+      return result
+    },
+    watchAccount: (account) => discovery.watchAccount(account),
+    unwatchAccount: (account) => discovery.unwatchAccount(account),
+    listAccounts: () => discovery.listAccounts(),
+    addChain: (config) => chains.add(config),
+    async removeChain(id) {
+      await chains.remove(id)
+      health.forget(id)
+    },
+    poll: async () => {
+      const report = await tick.poll()
+      loop.setActive(tick.active)
+      return report
+    },
+    scanAccounts: () => discovery.scanAccounts(),
+    nextPollDelayMs: () => loop.nextDelayMs(),
+    prepareRelay: (hash, signer) => relays.prepare(hash, signer),
+    relay: (hash, choice, approval) => relays.relay(hash, choice, approval),
+    resend: (hash, choice) => relays.resend(hash, choice),
+    forgetMessage: (hash) => writer.remove([hash]),
+    clearChainHistory: (chainId) => clearChain(store, writer, chainId),
+    chainHealth: async () => health.list(chains.list().map((c) => c.id)),
+    subscribe: (listener: (update: TrackerUpdate) => void) => subscribeTo(events, listener),
+    start: () => loop.start(),
+    stop: () => loop.stop(),
+  }
+  parts.bind(tracker)
+  return tracker
+}
+
+/** The parts, wired; the relay flow and the loop call back into the tracker (`bind`) once it exists. */
+async function buildParts(options: TrackerOptions) {
   const { store } = options
   const now = options.now ?? Date.now
   const events = createEventHub<TrackerEventMap>()
+  let tracker: Tracker | undefined
+  const poll = () => tracker!.poll()
   const chains = await openChainSet({
     store,
     defaultChains: options.defaultChains,
@@ -72,26 +121,17 @@ export async function createTracker(
   const health = createHealthBook({ now, onChange: (h) => events.emit('chainHealth', { health: h }) })
   const writer = createMessageWriter({ store, events, now })
   const discovery = createDiscoveryQueue({ store, chains, writer, events, now })
-  // refresh and wake run only after the tracker is built: they close over `tracker` and `loop` below.
   const relays = createRelayFlow({
     store,
     chains,
     writer,
     signer: options.signer,
     now,
-    refresh: () => tracker.poll(),
+    refresh: poll,
     wake: () => loop.wake(),
   })
-  const tick = createPollTick({
-    store,
-    chains,
-    writer,
-    discovery,
-    health,
-    events,
-    now,
-    waitingOnWallet: relays.waitingOnWallet,
-  })
+  const waitingOnWallet = relays.waitingOnWallet
+  const tick = createPollTick({ store, chains, writer, discovery, health, events, now, waitingOnWallet })
   const loop = createPollLoop({
     activeMs: options.activePollMs ?? 2_000,
     idleMs: options.idlePollMs ?? 30_000,
@@ -104,98 +144,12 @@ export async function createTracker(
     async tick(scan) {
       try {
         if (scan) await discovery.scanAccounts()
-        await tracker.poll()
+        await poll()
       } catch (error) {
         events.emit('error', { error: error as Error, context: 'polling' })
       }
     },
   })
-
-  const tracker: Tracker & { events: TrackerEventHubOf } = {
-    events,
-    listMessages: (filter?: MessageFilter) => store.list(filter),
-    getMessage: (hash) => store.get(hash),
-    listChains: async () => chains.list(),
-
-    async trackTransaction(chainId, transactionHash) {
-      const found = await discovery.trackTransaction(chainId, transactionHash)
-      loop.wake()
-      return found
-    },
-
-    async importHistory(json: string): Promise<HistoryImportResult> {
-      const result = await importHistory(store, json)
-      // Open UIs learn about imported messages like any other: one messageAdded each (they upsert by hash).
-      for (const parsed of parseHistory(json)) {
-        const stored = await store.get(parsed.hash)
-        if (stored) events.emit('messageAdded', { message: stored })
-      }
-      loop.wake()
-      return result
-    },
-
-    watchAccount: (account) => discovery.watchAccount(account),
-    unwatchAccount: (account) => discovery.unwatchAccount(account),
-    listAccounts: () => discovery.listAccounts(),
-
-    addChain: (config) => chains.add(config),
-    async removeChain(id) {
-      await chains.remove(id)
-      health.forget(id)
-    },
-
-    poll: async () => {
-      const report = await tick.poll()
-      loop.setActive(tick.active)
-      return report
-    },
-    scanAccounts: () => discovery.scanAccounts(),
-    nextPollDelayMs: () => loop.nextDelayMs(),
-
-    prepareRelay: (hash, signer) => relays.prepare(hash, signer),
-    relay: (hash, choice, approval) => relays.relay(hash, choice, approval),
-    resend: (hash, choice) => relays.resend(hash, choice),
-
-    async forgetMessage(hash) {
-      await writer.remove([hash])
-    },
-    async clearChainHistory(chainId) {
-      const gone = await store.list({ chainId })
-      await writer.remove(gone.map((m) => m.hash))
-      for (const { key, cursor } of await store.listCursors()) {
-        if (cursor.chainId === chainId) await store.removeCursor(key)
-      }
-      await store.updateSetting(ANCHORS_SETTING, (current) => {
-        const next = { ...((current ?? {}) as Record<string, JsonValue>) }
-        delete next[String(chainId)]
-        return next
-      })
-      return gone.length
-    },
-    chainHealth: async () => health.list(chains.list().map((c) => c.id)),
-
-    subscribe(listener: (update: TrackerUpdate) => void) {
-      const offs = [
-        events.on('messageAdded', ({ message }) => listener({ type: 'messageAdded', message })),
-        events.on('messageUpdated', ({ message, from, to }) =>
-          listener({ type: 'messageUpdated', message, from, to }),
-        ),
-        events.on('messageRemoved', ({ hash }) =>
-          listener({ type: 'messageRemoved', hash: normalizeHash(hash) }),
-        ),
-        events.on('chainHealth', ({ health: h }) => listener({ type: 'chainHealth', health: h })),
-        events.on('chainReset', ({ chainId, affected }) =>
-          listener({ type: 'chainReset', chainId, affected }),
-        ),
-        events.on('error', ({ error, context }) =>
-          listener({ type: 'error', message: error.message, context }),
-        ),
-      ]
-      return () => offs.forEach((off) => off())
-    },
-
-    start: () => loop.start(),
-    stop: () => loop.stop(),
-  }
-  return tracker
+  const bind = (built: Tracker) => void (tracker = built)
+  return { store, events, chains, health, writer, discovery, relays, tick, loop, bind }
 }

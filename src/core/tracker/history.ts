@@ -1,0 +1,44 @@
+/**
+ * What a user does to the history itself, outside any chain: import another profile's, forget one message, or
+ * clear a chain's (after restarting a devnet, say) — its messages, scan cursors and reset anchor.
+ */
+import type { Hex } from 'viem'
+
+import { importHistory, parseHistory, type HistoryImportResult } from '../store/serialize'
+import type { JsonValue, MessageStore } from '../store/types'
+import { ANCHORS_SETTING } from './chainAnchor'
+import type { TrackerEventHub } from './events'
+import type { MessageWriter } from './messageWriter'
+
+/** Import a history file; open UIs hear of every imported message like any other (one messageAdded each). */
+export async function importAndAnnounce(
+  store: MessageStore,
+  events: TrackerEventHub,
+  json: string,
+): Promise<HistoryImportResult> {
+  const result = await importHistory(store, json)
+  for (const parsed of parseHistory(json)) {
+    const stored = await store.get(parsed.hash)
+    if (stored) events.emit('messageAdded', { message: stored })
+  }
+  return result
+}
+
+/** Forget every message from or to `chainId`, its scan cursors and its reset anchor; resolves with how many went. */
+export async function clearChain(
+  store: MessageStore,
+  writer: MessageWriter,
+  chainId: number,
+): Promise<number> {
+  const gone = await store.list({ chainId })
+  await writer.remove(gone.map((m) => m.hash as Hex))
+  for (const { key, cursor } of await store.listCursors()) {
+    if (cursor.chainId === chainId) await store.removeCursor(key)
+  }
+  await store.updateSetting(ANCHORS_SETTING, (current) => {
+    const next = { ...((current ?? {}) as Record<string, JsonValue>) }
+    delete next[String(chainId)]
+    return next
+  })
+  return gone.length
+}
