@@ -126,10 +126,33 @@ describe('MessageRow', () => {
       />,
     )
     expect(html).toMatch(/data-status="vanished">Gone</)
-    expect(html).toContain('OP A no longer has it (the chain was reset or reorganized): it cannot be relayed')
+    // The row says plainly that the chain was reset and the transfer is gone; Remove opens a confirmation.
+    expect(html).toContain('OP A was reset: this transfer no longer exists and cannot be relayed')
     expect(html).toContain('OP A was reset: this message no longer exists there, and cannot be relayed.')
-    expect(html).toMatch(/>Remove<\/button>/)
+    expect(html).toMatch(/>Remove…<\/button>/)
     expect(html).not.toMatch(relayButton)
+    // One Remove is enough: the expanded row adds no second one.
+    expect(html).not.toContain('Remove from list…')
+  })
+
+  it('lets any expanded row be removed from the list, and no collapsed one', () => {
+    const row = (status: TrackedMessage['status'], expanded: boolean) =>
+      renderToStaticMarkup(
+        <MessageRow
+          message={makeMessage({ status, sentSecondsAgo: 60 })}
+          chains={CHAINS}
+          now={NOW}
+          expanded={expanded}
+          onToggle={() => {}}
+          onForget={() => {}}
+        />,
+      )
+    for (const status of ['ready', 'relaying', 'finalized', 'failed'] as const) {
+      expect(row(status, true)).toMatch(
+        /aria-label="Remove 10 MOCK to 0x7099…79C8 from the list…"[^>]*>Remove from list…</,
+      )
+      expect(row(status, false)).not.toContain('Remove from list…')
+    }
   })
 
   it('offers no Relay while a relay is already on its way', () => {

@@ -11,6 +11,7 @@ import type { Address, Hex } from 'viem'
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
 import { isRelayable } from '../core/model/progress'
+import { RemoveMessageButton } from './RemoveMessage'
 import { relayBlockedReason, staleNote, type ChainHealth } from './chainHealth'
 import { chainName, intentSummary, sentAt, timeAgo } from './format'
 import type { ExplorerUrl } from './format'
@@ -31,7 +32,10 @@ export interface MessageRowProps {
   onRelay?: (message: TrackedMessage) => void
   /** Absent like `onRelay` when there is no signer. */
   onResend?: (message: TrackedMessage) => void
-  /** Remove a message its source chain no longer has (vanished): nothing else can be done with it. */
+  /**
+   * Remove the message from the list (after a confirmation the app shows): beside the status of a vanished one —
+   * nothing else can be done with it — and under the Timeline of any expanded row.
+   */
   onForget?: (message: TrackedMessage) => void
   explorerUrl?: ExplorerUrl
   /** A chain of this message that is not answering: the status shown may be out of date. */
@@ -94,10 +98,10 @@ export function MessageRow({
       <button
         type="button"
         className="scr-button scr-button-small"
-        aria-label={`Remove ${summary} from the list`}
+        aria-label={`Remove ${summary} from the list…`}
         onClick={() => onForget(message)}
       >
-        Remove
+        Remove…
       </button>
     )
   }
@@ -134,6 +138,9 @@ export function MessageRow({
       </div>
       {expanded ? (
         <Timeline id={timelineId} message={message} chains={chains} now={now} explorerUrl={explorerUrl} />
+      ) : null}
+      {expanded && onForget && message.status !== 'vanished' ? (
+        <RemoveMessageButton message={message} summary={summary} onRemove={onForget} />
       ) : null}
     </>
   )

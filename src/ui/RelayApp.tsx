@@ -25,6 +25,7 @@ import { RELAY_APP_CSS } from './styles'
 import { themeClassName } from './theme'
 import type { ThemeName } from './theme'
 import { TrackTransactionForm } from './TrackTransactionForm'
+import { useHistoryActions } from './useHistoryActions'
 import { useTrackedMessages } from './useTrackedMessages'
 
 export interface RelayAppProps {
@@ -118,11 +119,8 @@ export function RelayApp({
     [],
   )
   const closeDialog = useCallback(() => setDialog(undefined), [])
-  // A message the source chain no longer has (a reset devnet, a dropped reorg) can only be removed from the list.
-  const onForget = useCallback(
-    (message: TrackedMessage) => void api.forgetMessage(message.hash).catch(() => undefined),
-    [api],
-  )
+  // Removing a message (any row) or clearing a chain's history, each behind a confirmation.
+  const history = useHistoryActions(api, messages, chains, accounts, rootRef)
   // The Relay button that opened the dialog is gone once the message is delivered: focus its row instead.
   const rowOfDialog = useCallback(
     () =>
@@ -172,6 +170,7 @@ export function RelayApp({
       ) : null}
 
       {chains ? <ChainHealthBanner health={chainHealth} chains={chains} now={now} /> : null}
+      {history.notice}
 
       {/* A chain that is not answering is already in the banner; the notice is for the other background errors. */}
       {trackerError && !chainHealth?.some((h) => h.state === 'unreachable' || h.state === 'wrongChain') ? (
@@ -216,9 +215,10 @@ export function RelayApp({
           onTrackTransaction={() => setFormOpen(true)}
           explorerUrl={links}
           chainHealth={chainHealth}
-          onForget={onForget}
+          onForget={history.onRemove}
         />
       ) : null}
+      {history.bar}
 
       {dialog?.kind === 'relay' && dialogMessage && chains ? (
         <RelayDialog
@@ -246,6 +246,7 @@ export function RelayApp({
           onClose={closeDialog}
         />
       ) : null}
+      {history.dialogs}
     </div>
   )
 }

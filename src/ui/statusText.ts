@@ -69,7 +69,9 @@ export function statusNote(message: TrackedMessage, chains: readonly ChainConfig
       return `${chainName(chains, message.source)} reorganized its blocks: looking for it again`
     case 'vanished':
       // Never relayable: the source chain does not hold it (docs/ARCHITECTURE.md §5). Removing it is all there is.
-      return `${chainName(chains, message.source)} no longer has it (the chain was reset or reorganized): it cannot be relayed`
+      return message.locationChange?.cause === 'chainReset'
+        ? `${chainName(chains, message.source)} was reset: this transfer no longer exists and cannot be relayed`
+        : `${chainName(chains, message.source)} no longer has it (a reorg dropped it): it cannot be relayed`
   }
 }
 

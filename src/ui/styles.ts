@@ -11,6 +11,7 @@
  * Text on a solid colour (a primary button, an amber "Needs relay" pill) uses the background colour: white on the
  * light theme's dark tones, near-black on the dark theme's light ones, so contrast holds either way.
  */
+import { HISTORY_CSS } from './historyStyles'
 import { themeCss } from './theme'
 
 /** Height of a collapsed message row; MessageList positions rows with it, so the CSS must not change it. */
@@ -154,4 +155,4 @@ const dialogCss = `
 `
 
 /** Theme variables first, so component rules read resolved values. Built once: it never changes at run time. */
-export const RELAY_APP_CSS: string = `${themeCss()}\n${baseCss}\n${listCss}\n${formCss}\n${dialogCss}`
+export const RELAY_APP_CSS: string = `${themeCss()}\n${baseCss}\n${listCss}\n${formCss}\n${dialogCss}\n${HISTORY_CSS}`
