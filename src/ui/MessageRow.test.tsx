@@ -127,7 +127,7 @@ describe('MessageRow', () => {
     )
     expect(html).toMatch(/data-status="vanished">Gone</)
     // The row says plainly that the chain was reset and the transfer is gone; Remove opens a confirmation.
-    expect(html).toContain('OP A was reset: this transfer no longer exists and cannot be relayed')
+    expect(html).toContain('No longer exists: OP A was reset')
     expect(html).toContain('OP A was reset: this message no longer exists there, and cannot be relayed.')
     expect(html).toMatch(/>Remove…<\/button>/)
     expect(html).not.toMatch(relayButton)

@@ -69,9 +69,10 @@ export function statusNote(message: TrackedMessage, chains: readonly ChainConfig
       return `${chainName(chains, message.source)} reorganized its blocks: looking for it again`
     case 'vanished':
       // Never relayable: the source chain does not hold it (docs/ARCHITECTURE.md §5). Removing it is all there is.
+      // What matters first, so a 320 px row that cuts the note still says it; the Timeline tells the rest.
       return message.locationChange?.cause === 'chainReset'
-        ? `${chainName(chains, message.source)} was reset: this transfer no longer exists and cannot be relayed`
-        : `${chainName(chains, message.source)} no longer has it (a reorg dropped it): it cannot be relayed`
+        ? `No longer exists: ${chainName(chains, message.source)} was reset`
+        : `No longer exists: a reorg on ${chainName(chains, message.source)} dropped it`
   }
 }
 
