@@ -7,6 +7,7 @@ import { useRef } from 'react'
 import { type HistoryImportResult } from '../../src/core'
 import { client } from '../shared/connection'
 import { ActionErrors } from './ActionErrors'
+import { ClearChainHistoryForm } from './ClearChainHistoryForm'
 import { useAction } from './useAction'
 
 function download(text: string, name: string): void {
@@ -64,6 +65,7 @@ export function HistorySection() {
         </p>
       ) : null}
       <ActionErrors actions={[exporting, importing]} prefix={{ 1: 'Nothing was imported: ' }} />
+      <ClearChainHistoryForm />
     </section>
   )
 }

@@ -51,6 +51,8 @@ body { font-size: 14px; line-height: 1.45; }
   border-radius: var(--page-radius); background: color-mix(in srgb, var(--page-success) 8%, var(--page-bg)); font-size: 13px; overflow-wrap: anywhere; }
 .opt-warning { margin: 6px 0; padding: 7px 10px; border: 1px solid var(--page-warning);
   border-radius: var(--page-radius); background: color-mix(in srgb, var(--page-warning) 8%, var(--page-bg)); font-size: 13px; }
+.opt-confirm { margin: 6px 0; padding: 7px 10px; border: 1px solid var(--page-danger); border-radius: var(--page-radius); font-size: 13px; overflow-wrap: anywhere; }
+.opt-confirm p { margin: 0 0 6px; }
 .opt-secret { padding: 8px 10px; border: 1px dashed var(--page-warning); border-radius: var(--page-radius); user-select: all; overflow-wrap: anywhere; }
 .opt-grid { display: grid; grid-template-columns: 120px minmax(0, 1fr); gap: 8px 12px; align-items: center; margin: 8px 0; }
 .opt-grid input { width: 100%; box-sizing: border-box; }

@@ -185,4 +185,22 @@ describe('popup: restarting the devnet with the history kept', () => {
     expect(await row(kept).count()).toBe(0)
     await shots('cleared-360')
   })
+
+  it("clears a chain's history from the options page too, where the chains are managed", async () => {
+    const history = options.getByRole('region', { name: 'History' })
+    await history.getByLabel('Chain to clear').selectOption('902')
+    await history.getByRole('button', { name: 'Clear history…' }).click()
+    const confirm = history.getByRole('group', { name: 'Clear the history of Devnet L2 B' })
+    // Whatever the scan found again since: the count is the store's, and the words say what clearing means.
+    await expect
+      .poll(() => confirm.textContent())
+      .toMatch(
+        /(Stop tracking the \d+ messages? from or to Devnet L2 B \(chain 902\)\? Nothing on chain changes\.|No message from or to Devnet L2 B is tracked)/,
+      )
+    await confirm.getByRole('button', { name: /^Clear/ }).click()
+    await expect
+      .poll(() => history.getByRole('status').textContent())
+      .toMatch(/^Cleared \d+ messages? from or to Devnet L2 B\.$/)
+    await options.screenshot({ path: `${SHOTS}/options-cleared.png`, fullPage: true })
+  })
 })
