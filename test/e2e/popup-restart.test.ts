@@ -17,7 +17,9 @@ import { parseEther, type Address, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+import { findLowContrast } from '../fixtures/contrast'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
+import { findLayoutProblems } from '../fixtures/layout'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const EXTENSION_DIR = `${ROOT}dist/extension`
@@ -50,10 +52,19 @@ afterAll(async () => {
 const row = (hash: Hex) => popup.locator(`.scr-row-main[data-hash="${hash}"]`)
 const statusOf = (hash: Hex) => row(hash).locator('[data-status]').getAttribute('data-status')
 
+/**
+ * Screenshots in light and dark at 360 px, after checking what appearance.test.ts checks for the plain list: at 320
+ * and 360 px nothing is cut off or scrolls sideways, and in both themes every text meets WCAG AA.
+ */
 async function shots(name: string): Promise<void> {
+  for (const width of [320, 360]) {
+    await popup.setViewportSize({ width, height: 600 })
+    expect(await popup.evaluate(findLayoutProblems, 'body'), `${name} at ${width} px`).toEqual([])
+  }
   for (const scheme of ['light', 'dark'] as const) {
     await popup.emulateMedia({ colorScheme: scheme })
     await popup.screenshot({ path: `${SHOTS}/${name}-${scheme}.png` })
+    expect(await popup.evaluate(findLowContrast, 'body'), `${name} in ${scheme}`).toEqual([])
   }
   await popup.emulateMedia({ colorScheme: 'light' })
 }
@@ -130,6 +141,14 @@ describe('popup: restarting the devnet with the history kept', () => {
     const again = (await ready.getAttribute('data-hash')) as Hex
     expect(before).toContain(again)
     await shots('same-hash-ready-360')
+    // Any row, not only a gone one, can be removed: expanded, it offers "Remove from list…" under its timeline.
+    await row(again).locator('.scr-row-summary').click()
+    await popup
+      .getByRole('button', { name: /^Remove 0 MOCK to .* from the list…$/ })
+      .last()
+      .waitFor()
+    await shots('expanded-ready-360')
+    await row(again).locator('.scr-row-summary').click()
 
     await row(again)
       .getByRole('button', { name: /^Relay / })
