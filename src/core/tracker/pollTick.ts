@@ -26,6 +26,11 @@ import { createRelocationPacer, readsSource } from './sourceReads'
  * taken by an autorelayer, but one that has waited this long is stuck: polling it every 2 s would only burn RPC quota.
  */
 const READY_FAST_POLL_MS = 10 * 60_000
+/**
+ * A head read this recently starts the next tick's window of recent relay logs (relayLogs.ts); an older one (a
+ * worker that slept) would make that window large, so the tick searches for new relays' logs as it used to.
+ */
+const RECENT_HEAD_MS = 60_000
 function movesByItself(message: TrackedMessage, now: number): boolean {
   if (message.status === 'ready') return now - message.updatedAt < READY_FAST_POLL_MS
   return isInFlight(message) && message.status !== 'failed' && message.status !== 'expired'
@@ -51,6 +56,8 @@ export function createPollTick(deps: {
   const { store, chains, writer, health, events, now } = deps
   const pacer = createRelocationPacer()
   const suspects = new Set<number>()
+  /** Per chain, the head the last good tick read and when: where the next tick's recent relay logs start. */
+  const recentHeads = new Map<number, { number: bigint; at: number }>()
   let running: Promise<PollReport> | undefined
   let active = false
 
@@ -64,7 +71,7 @@ export function createPollTick(deps: {
         .filter((c) => health.backingOff(c.id))
         .map((c) => c.id),
     )
-    for (const c of chains.list()) chains.takeRequestCount(c.id)
+    for (const c of chains.list()) chains.takeCounts(c.id)
     const anchors = ((await store.getSetting<JsonValue>(ANCHORS_SETTING)) ?? {}) as unknown as Record<
       string,
       ChainAnchor
@@ -73,6 +80,11 @@ export function createPollTick(deps: {
     const result = await pollChains(
       {
         client: (id) => chains.client(id),
+        exchange: (id, calls) => chains.exchange(id, calls),
+        recentHead: (id) => {
+          const seen = recentHeads.get(id)
+          return seen && now() - seen.at <= RECENT_HEAD_MS ? seen.number : undefined
+        },
         chain: (id) => (chains.has(id) ? chains.list().find((c) => c.id === id) : undefined),
         checkChainId: (id) => chains.checkChainId(id),
         now,
@@ -93,15 +105,18 @@ export function createPollTick(deps: {
     active =
       results.some((r) => r.changed || movesByItself(r.message, t)) || (await deps.discovery.hasPending())
     const requests: Record<number, number> = {}
+    const httpRequests: Record<number, number> = {}
     for (const c of chains.list()) {
-      const n = chains.takeRequestCount(c.id)
-      if (n > 0) requests[c.id] = n
+      const n = chains.takeCounts(c.id)
+      if (n.calls > 0) requests[c.id] = n.calls
+      if (n.httpRequests > 0) httpRequests[c.id] = n.httpRequests
     }
     const failed = result.chains.filter(
       (o): o is Extract<ChainOutcome, { kind: 'failed' }> => o.kind === 'failed',
     )
     return {
       requests,
+      httpRequests,
       updated: results.filter((r) => r.changed).length,
       errors: failed.map((o) => ({
         chainId: o.chainId,
@@ -122,6 +137,7 @@ export function createPollTick(deps: {
       if (o.kind === 'read' || o.kind === 'reset')
         anchors.set(o.chainId, { anchor: o.anchor, previous: before[String(o.chainId)] })
       if (o.kind === 'read') {
+        recentHeads.set(o.chainId, { number: BigInt(o.anchor.head.number), at: now() })
         suspects.delete(o.chainId)
         health.ok(o.chainId)
       } else if (o.kind === 'skipped') {
