@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 export interface BenchRow {
+  /** Stable across runs and wording changes (e.g. 'popup.firstRender.cold.1000'): what tools compare by. */
+  id?: string
   group: string
   name: string
   value: number

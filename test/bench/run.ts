@@ -4,6 +4,7 @@
  */
 import { benchAccountScan } from './accountScan.bench'
 import { benchCli } from './cli.bench'
+import { benchDetect } from './detect.bench'
 import { benchDevnetStart } from './devnetStart.bench'
 import { benchExtension } from './extension.bench'
 import { benchPoller } from './poller.bench'
@@ -13,6 +14,7 @@ import { benchWidget } from './widget.bench'
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   devnet: () => benchDevnetStart(),
   poller: () => benchPoller(),
+  detect: () => benchDetect(),
   scan: () => benchAccountScan(),
   extension: () => benchExtension(),
   widget: () => benchWidget(),

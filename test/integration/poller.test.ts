@@ -1,4 +1,7 @@
-/** The poller's promise: a fixed number of requests per chain and tick, whatever the number of tracked messages. */
+/**
+ * The poller's promise: a fixed number of reads per chain and tick, whatever the number of tracked messages — and
+ * all of them in one HTTP request per chain (a JSON-RPC batch, docs/ARCHITECTURE.md §2).
+ */
 import { encodeFunctionData, parseAbi } from 'viem'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
@@ -51,18 +54,20 @@ async function steadyRequests() {
   await tracker.poll()
   const report = await tracker.poll()
   expect(report.errors).toEqual([])
-  return report.requests
+  return { calls: report.requests, http: report.httpRequests }
 }
 
-it('costs the same requests per tick for 1 message and for 200', async () => {
+it('costs the same calls per tick for 1 message and for 200, in one HTTP request per chain', async () => {
   expect(await trackBatch(1)).toHaveLength(1)
   const one = await steadyRequests()
   expect(await trackBatch(199)).toHaveLength(199)
   const many = await steadyRequests()
   expect((await tracker.listMessages()).length).toBe(200)
   expect(many).toEqual(one)
-  // heads (latest, safe, finalized) + one getLogs on the source, heads + one multicall on the destination
-  expect(one).toEqual({ 901: 4, 902: 4 })
+  // Each chain: heads (latest, safe, finalized) + the anchor's block; the source adds one getLogs (the log
+  // re-check), the destination one multicall (the flags) and one getLogs (relays since the last tick's head).
+  expect(one.calls).toEqual({ 901: 5, 902: 6 })
+  expect(one.http).toEqual({ 901: 1, 902: 1 })
 })
 
 it('polls fast while messages can move by themselves, slowly when only the user can act', async () => {

@@ -86,8 +86,10 @@ export interface Tracker extends TrackerApi {
 }
 
 export interface PollReport {
-  /** JSON-RPC requests made, per chain id. */
+  /** JSON-RPC calls made, per chain id (each call of a batch counts). */
   requests: Record<number, number>
+  /** HTTP requests made, per chain id: a tick's batch is one (docs/ARCHITECTURE.md §2); none over WebSocket. */
+  httpRequests: Record<number, number>
   updated: number
   errors: { chainId: number; message: string }[]
   /** Chains found reset in this tick. */

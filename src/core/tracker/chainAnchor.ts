@@ -14,9 +14,10 @@
  * A reset voids what the chain held (the status machine's `chainReset`), forgets its scan cursors and starts a new
  * anchor. A finalized block is one the chain promised never to change, so only a reset can move it.
  */
-import { BlockNotFoundError, type Hex, type PublicClient } from 'viem'
+import { BlockNotFoundError, type Block, type Hex, type PublicClient } from 'viem'
 
-import type { Heads } from './heads'
+import type { CallBatch } from '../chains/callBatch'
+import { blockCall, blockOf, type Heads } from './heads'
 
 interface BlockMark {
   /** Decimal strings: settings are JSON. */
@@ -45,17 +46,44 @@ function mark(block: { number: bigint | null; hash: Hex | null; timestamp: bigin
   return { number: String(block.number ?? 0n), hash: block.hash ?? '0x', timestamp: String(block.timestamp) }
 }
 
+/** Blocks the check needs, read in the tick's batch: `undefined` where the batch could not say (read again). */
+export interface AnchorBlocks {
+  /** Block 0, for a first anchor. */
+  genesis?: Block
+  /** The block now at the anchor's finalized height; null when the node has none there (it is behind). */
+  atFinal?: Block | null
+}
+
+/**
+ * Adds to the tick's batch the block the check compares: genesis for a first anchor, else the block at the anchored
+ * finalized height (asked even when the finalized head may turn out to be that block: asking costs no round trip).
+ */
+export function requestAnchorBlocks(batch: CallBatch, previous: ChainAnchor | undefined): () => AnchorBlocks {
+  const reply = batch.add(blockCall(previous ? BigInt(previous.finalized.number) : 0n))
+  return () => {
+    let block: Block | null | undefined
+    try {
+      block = blockOf(reply())
+    } catch {
+      block = undefined // the node refused this one read: the check reads it again, as it always did
+    }
+    if (!previous) return block ? { genesis: block } : {}
+    return { atFinal: block }
+  }
+}
+
 export async function checkAnchor(
   client: PublicClient,
   previous: ChainAnchor | undefined,
   heads: Heads,
   /** The previous tick said 'suspect'. */
   suspected: boolean,
+  prefetched: AnchorBlocks = {},
 ): Promise<{ verdict: AnchorVerdict; next: ChainAnchor }> {
   const latest = heads.latest
   const fresh = async (): Promise<ChainAnchor> => {
-    const genesis = await client.getBlock({ blockNumber: 0n })
-    return { genesis: genesis.hash, finalized: mark(heads.finalized ?? genesis), head: mark(latest) }
+    const genesis = prefetched.genesis ?? (await client.getBlock({ blockNumber: 0n }))
+    return { genesis: genesis.hash!, finalized: mark(heads.finalized ?? genesis), head: mark(latest) }
   }
   if (!previous) return { verdict: { kind: 'ok' }, next: await fresh() }
 
@@ -71,10 +99,12 @@ export async function checkAnchor(
   const atFinal =
     heads.finalized?.number === finalNumber
       ? heads.finalized
-      : await client.getBlock({ blockNumber: finalNumber }).catch((error: unknown) => {
-          if (error instanceof BlockNotFoundError) return undefined
-          throw error
-        })
+      : prefetched.atFinal !== undefined
+        ? (prefetched.atFinal ?? undefined)
+        : await client.getBlock({ blockNumber: finalNumber }).catch((error: unknown) => {
+            if (error instanceof BlockNotFoundError) return undefined
+            throw error
+          })
   // The node that answered does not have that block (yet): a lagging one behind the same URL. No conclusion.
   if (!atFinal) return { verdict: { kind: 'behind', head: latest.number, seen: finalNumber }, next: previous }
   if (atFinal.hash !== previous.finalized.hash) {

@@ -15,10 +15,11 @@
  */
 import type { Chain, PublicClient } from 'viem'
 
-import { createClientPool } from '../chains/clients'
+import { createClientPool, type RpcCounts } from '../chains/clients'
 import { ChainIdMismatchError } from '../chains/errors'
 import { DEFAULT_DEVNET } from '../chains/presets'
 import { createChainRegistry } from '../chains/registry'
+import type { RpcCall, RpcReply } from '../chains/rpcBatch'
 import type { ChainConfig } from '../chains/types'
 import type { JsonValue, MessageStore } from '../store/types'
 
@@ -48,8 +49,10 @@ export interface ChainSet {
   client(chainId: number): PublicClient
   add(config: ChainConfig): Promise<void>
   remove(chainId: number): Promise<void>
-  /** JSON-RPC requests made through `chainId`'s client since the last call. */
-  takeRequestCount(chainId: number): number
+  /** One round trip of calls to the chain: a JSON-RPC batch where the RPC takes one (clients.ts). */
+  exchange(chainId: number, calls: readonly RpcCall[]): Promise<RpcReply[]>
+  /** JSON-RPC calls and HTTP requests made for `chainId` since the last call. */
+  takeCounts(chainId: number): RpcCounts
   /** The wait its RPC last asked for (429 Retry-After), once. */
   takeRetryAfter(chainId: number): number | undefined
   /**
@@ -66,7 +69,7 @@ export async function openChainSet(options: ChainSetOptions): Promise<ChainSet> 
   const registry = createChainRegistry(
     Array.isArray(stored) ? (stored as unknown as ChainConfig[]) : (options.defaultChains ?? DEFAULT_DEVNET),
   )
-  const pool = createClientPool(registry, { timeoutMs: options.rpcTimeoutMs })
+  const pool = createClientPool(registry, { timeoutMs: options.rpcTimeoutMs, now })
   /** RPC URL → when it last proved to serve its chain. */
   const verified = new Map<string, number>()
   const checkEvery = options.chainIdCheckMs ?? CHAIN_ID_CHECK_MS
@@ -90,7 +93,8 @@ export async function openChainSet(options: ChainSetOptions): Promise<ChainSet> 
       registry.remove(chainId)
       await persist()
     },
-    takeRequestCount: (chainId) => pool.takeRequestCount(chainId),
+    exchange: (chainId, calls) => pool.exchange(chainId, calls),
+    takeCounts: (chainId) => pool.takeCounts(chainId),
     takeRetryAfter: (chainId) => pool.takeRetryAfter(chainId),
     async checkChainId(chainId) {
       const config = registry.get(chainId)

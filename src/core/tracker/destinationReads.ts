@@ -1,47 +1,56 @@
 /**
  * What one tick learns from a chain as the *destination* of messages. The rules that keep a lagging or lying RPC
  * from moving a message the wrong way (docs/ARCHITECTURE.md §5):
- * - `successfulMessages` is read in one Multicall3 call pinned to the hash of the head just read, so it describes
- *   exactly that block (a node without it fails the call instead of answering from elsewhere);
- * - 'relayed' is accepted only with a RelayedMessage log at a block ≤ that head — the flag alone is not enough;
+ * - `successfulMessages` describes exactly the head just read (relayFlags.ts: read in the same batch and checked
+ *   to have run at the head, else read again pinned to its hash);
+ * - 'relayed' is accepted only with a RelayedMessage log at a block ≤ that head — the flag alone is not enough —
+ *   and a log at the head's height must be in the head block itself;
  * - a relayed message goes back only when its relay's block is proven gone (another hash at that height), never on
  *   one `false` read; a node behind the relay's block concludes nothing;
  * - flag and log that disagree conclude nothing.
- * A fixed number of reads per tick: the multicall, plus one `eth_getLogs` of RelayedMessage while some relay is
- * new or not final. Our own pending relay costs a receipt (relayJournal.ts).
+ * Reads: the flags' multicall and the relay logs ride in the tick's batch (`requestDestination`); a relay seen for
+ * the first time costs one more round trip for its records (relayLogs.ts), our own pending relay a receipt
+ * (relayJournal.ts), and a flag whose log the batch did not cover a search.
  */
-import {
-  BlockNotFoundError,
-  decodeFunctionResult,
-  encodeFunctionData,
-  multicall3Abi,
-  parseEventLogs,
-  type AbiEvent,
-  type Hex,
-  type Log,
-  type PublicClient,
-} from 'viem'
+import { BlockNotFoundError, type Hex, type PublicClient } from 'viem'
 
-import { callAtBlock } from '../chains/callAtBlock'
+import type { CallBatch } from '../chains/callBatch'
+import type { RpcCall, RpcReply } from '../chains/rpcBatch'
 import type { ChainConfig } from '../chains/types'
-import { searchLogs } from '../discovery/logSearch'
 import type { RelayRecord, TrackedMessage } from '../model/message'
 import type { DestinationObservation, TrackerEvent } from '../model/status'
-import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
-import { L2_TO_L2_CROSS_DOMAIN_MESSENGER, MULTICALL3 } from '../protocol/addresses'
 import { safetyOf, type Heads } from './heads'
+import { flagsAtHead, requestFlags, type FlagsAtLatest } from './relayFlags'
+import {
+  findRelayLogs,
+  relayRecords,
+  requestRelayLogs,
+  type BatchedRelayLogs,
+  type RelayLog,
+} from './relayLogs'
 import { checkOwnRelay } from './relayJournal'
-
-/** How far back to look for a RelayedMessage we have not seen: a relay cannot be older than its message's 7 days. */
-const RELAY_LOOKBACK_BLOCKS = 302_400n
-const RELAYED_MESSAGE = l2ToL2CrossDomainMessengerAbi.find(
-  (x) => x.type === 'event' && x.name === 'RelayedMessage',
-) as AbiEvent
 
 export interface DestinationReading {
   observations: Map<Hex, DestinationObservation>
   /** What happened to our own relay txs. */
   relayEvents: Map<Hex, TrackerEvent>
+}
+
+/** What the tick's batch brought for the destination side. */
+export interface BatchedDestination {
+  flags?: FlagsAtLatest
+  logs: BatchedRelayLogs
+}
+
+/** Adds the destination's reads to the tick's batch (see relayFlags.ts and relayLogs.ts). */
+export function requestDestination(
+  batch: CallBatch,
+  messages: readonly TrackedMessage[],
+  recentHead: bigint | undefined,
+): () => BatchedDestination {
+  const flags = requestFlags(batch, messages)
+  const logs = requestRelayLogs(batch, messages, recentHead)
+  return () => ({ flags: flags(), logs: logs() })
 }
 
 export async function readDestination(
@@ -51,6 +60,11 @@ export async function readDestination(
   heads: Heads,
   now: number,
   waitingOnWallet: ReadonlySet<Hex>,
+  reads: {
+    batched?: BatchedDestination
+    /** One round trip of calls to this chain (for the new relays' records). */
+    exchange: (calls: readonly RpcCall[]) => Promise<RpcReply[]>
+  },
 ): Promise<DestinationReading> {
   const observations = new Map<Hex, DestinationObservation>()
   const relayEvents = new Map<Hex, TrackerEvent>()
@@ -58,14 +72,29 @@ export async function readDestination(
   const head = heads.latest
   const base = { timestamp: head.timestamp, interopDelay: BigInt(config?.interopDelay ?? 0) }
 
-  const flags = await successfulAt(client, messages, head.hash)
-  const logs = await relayLogs(client, messages, flags, head.number)
+  const flags = await flagsAtHead(client, messages, head, reads.batched?.flags)
+  const logs = await findRelayLogs(client, messages, flags, head.number, reads.batched?.logs ?? {})
+  // A log at the head's height from another block is another fork's: it proves nothing about this head.
+  const logOf = (m: TrackedMessage): RelayLog | undefined => {
+    const log = logs.get(m.hash.toLowerCase())
+    return log && log.blockNumber === head.number && log.blockHash !== head.hash ? undefined : log
+  }
+
+  const relayed = messages.flatMap((m, i) => {
+    const log = logOf(m)
+    return flags[i] && log ? [{ message: m, log }] : []
+  })
+  const records = new Map<Hex, RelayRecord>()
+  if (relayed.length > 0) {
+    const made = await relayRecords(reads.exchange, relayed, head)
+    relayed.forEach(({ message }, i) => records.set(message.hash, made[i]!))
+  }
 
   for (const [i, m] of messages.entries()) {
     const flag = flags[i]!
-    const log = logs.get(m.hash.toLowerCase())
-    if (flag && log) {
-      const relay = await relayRecord(client, m, log)
+    const log = logOf(m)
+    const relay = records.get(m.hash)
+    if (relay) {
       observations.set(m.hash, { ...base, relayed: { relay, safety: safetyOf(relay.blockNumber, heads) } })
       continue
     }
@@ -83,97 +112,6 @@ export async function readDestination(
     }
   }
   return { observations, relayEvents }
-}
-
-/** `successfulMessages(hash)` of every message, in one call at exactly the block `blockHash`. */
-async function successfulAt(
-  client: PublicClient,
-  messages: readonly TrackedMessage[],
-  blockHash: Hex,
-): Promise<boolean[]> {
-  const calls = messages.map((m) => ({
-    target: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
-    allowFailure: false,
-    callData: encodeFunctionData({
-      abi: l2ToL2CrossDomainMessengerAbi,
-      functionName: 'successfulMessages',
-      args: [m.hash],
-    }),
-  }))
-  const data = await callAtBlock(
-    client,
-    MULTICALL3,
-    encodeFunctionData({ abi: multicall3Abi, functionName: 'aggregate3', args: [calls] }),
-    blockHash,
-  )
-  const results = decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data })
-  if (results.length !== messages.length)
-    throw new Error(`Multicall3 answered ${results.length} results for ${messages.length} calls`)
-  return results.map((r) =>
-    decodeFunctionResult({
-      abi: l2ToL2CrossDomainMessengerAbi,
-      functionName: 'successfulMessages',
-      data: r.returnData,
-    }),
-  )
-}
-
-/** The RelayedMessage logs of messages that are flagged relayed or hold a relay still to confirm. */
-async function relayLogs(
-  client: PublicClient,
-  messages: readonly TrackedMessage[],
-  flags: readonly boolean[],
-  head: bigint,
-): Promise<Map<string, Log<bigint, number, false, typeof RELAYED_MESSAGE>>> {
-  const wanted = messages.filter((m, i) => flags[i] || m.relay)
-  const out = new Map<string, Log<bigint, number, false, typeof RELAYED_MESSAGE>>()
-  if (wanted.length === 0) return out
-  const floor = head > RELAY_LOOKBACK_BLOCKS ? head - RELAY_LOOKBACK_BLOCKS : 0n
-  const fromBlock = wanted.reduce((min, m) => {
-    const at = m.relay && m.relay.blockNumber <= head ? m.relay.blockNumber : floor
-    return at < min ? at : min
-  }, head)
-  const { logs } = await searchLogs(
-    client,
-    {
-      address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
-      event: RELAYED_MESSAGE,
-      args: { messageHash: wanted.map((m) => m.hash) },
-    },
-    fromBlock,
-    head,
-  )
-  for (const log of parseEventLogs({
-    abi: l2ToL2CrossDomainMessengerAbi,
-    eventName: 'RelayedMessage',
-    logs,
-  })) {
-    out.set(log.args.messageHash.toLowerCase(), log as never)
-  }
-  return out
-}
-
-async function relayRecord(
-  client: PublicClient,
-  message: TrackedMessage,
-  log: Log<bigint, number, false, typeof RELAYED_MESSAGE>,
-): Promise<RelayRecord> {
-  const known = message.relay
-  if (known && known.transactionHash === log.transactionHash && known.blockHash === log.blockHash)
-    return known
-  const args = (log as unknown as { args: { returnDataHash: Hex } }).args
-  const [tx, block] = await Promise.all([
-    client.getTransaction({ hash: log.transactionHash }).catch(() => undefined),
-    client.getBlock({ blockNumber: log.blockNumber }).catch(() => undefined),
-  ])
-  return {
-    transactionHash: log.transactionHash,
-    ...(tx ? { relayer: tx.from } : {}),
-    blockNumber: log.blockNumber,
-    blockHash: log.blockHash,
-    ...(block ? { timestamp: block.timestamp } : {}),
-    returnDataHash: args.returnDataHash,
-  }
 }
 
 /**

@@ -24,6 +24,11 @@ import { createRelocationPacer, readsSource, type RelocationPacer } from './sour
  * taken by an autorelayer, but one that has waited this long is stuck: polling it every 2 s would only burn RPC quota.
  */
 const READY_FAST_POLL_MS = 10 * 60_000
+/**
+ * A head read this recently starts the next tick's window of recent relay logs (relayLogs.ts); an older one (a
+ * worker that slept) would make that window large, so the tick searches for new relays' logs as it used to.
+ */
+const RECENT_HEAD_MS = 60_000
 function movesByItself(message: TrackedMessage, now: number): boolean {
   if (message.status === 'ready') return now - message.updatedAt < READY_FAST_POLL_MS
   return isInFlight(message) && message.status !== 'failed' && message.status !== 'expired'
@@ -47,10 +52,17 @@ interface TickContext {
   waitingOnWallet: ReadonlySet<Hex>
   pacer: RelocationPacer
   suspects: Set<number>
+  /** Per chain, the head the last good tick read and when: where the next tick's recent relay logs start. */
+  recentHeads: Map<number, { number: bigint; at: number }>
 }
 
-export function createPollTick(deps: Omit<TickContext, 'pacer' | 'suspects'>): PollTick {
-  const ctx: TickContext = { ...deps, pacer: createRelocationPacer(), suspects: new Set() }
+export function createPollTick(deps: Omit<TickContext, 'pacer' | 'suspects' | 'recentHeads'>): PollTick {
+  const ctx: TickContext = {
+    ...deps,
+    pacer: createRelocationPacer(),
+    suspects: new Set(),
+    recentHeads: new Map(),
+  }
   let running: Promise<PollReport> | undefined
   let active = false
   return {
@@ -81,7 +93,7 @@ async function tick(ctx: TickContext): Promise<{ report: PollReport; moving: boo
       .filter((c) => health.backingOff(c.id))
       .map((c) => c.id),
   )
-  for (const c of chains.list()) chains.takeRequestCount(c.id)
+  for (const c of chains.list()) chains.takeCounts(c.id)
   const anchors = ((await store.getSetting<JsonValue>(ANCHORS_SETTING)) ?? {}) as unknown as Record<
     string,
     ChainAnchor
@@ -90,6 +102,11 @@ async function tick(ctx: TickContext): Promise<{ report: PollReport; moving: boo
   const result = await pollChains(
     {
       client: (id) => chains.client(id),
+      exchange: (id, calls) => chains.exchange(id, calls),
+      recentHead: (id) => {
+        const seen = ctx.recentHeads.get(id)
+        return seen && now() - seen.at <= RECENT_HEAD_MS ? seen.number : undefined
+      },
       chain: (id) => chains.list().find((c) => c.id === id),
       checkChainId: (id) => chains.checkChainId(id),
       now,
@@ -102,6 +119,8 @@ async function tick(ctx: TickContext): Promise<{ report: PollReport; moving: boo
     skip,
   )
   const resets = await settleChains(ctx, result.chains, anchors)
+  for (const o of result.chains)
+    if (o.kind === 'read') ctx.recentHeads.set(o.chainId, { number: BigInt(o.anchor.head.number), at: now() })
   if (resets.length > 0) await voidResets(ctx, result.events, resets, result.chains)
   const results = await ctx.writer.apply(result.events)
 
@@ -109,9 +128,11 @@ async function tick(ctx: TickContext): Promise<{ report: PollReport; moving: boo
   const moving =
     results.some((r) => r.changed || movesByItself(r.message, t)) || (await ctx.discovery.hasPending())
   const requests: Record<number, number> = {}
+  const httpRequests: Record<number, number> = {}
   for (const c of chains.list()) {
-    const n = chains.takeRequestCount(c.id)
-    if (n > 0) requests[c.id] = n
+    const n = chains.takeCounts(c.id)
+    if (n.calls > 0) requests[c.id] = n.calls
+    if (n.httpRequests > 0) httpRequests[c.id] = n.httpRequests
   }
   const failed = result.chains.filter(
     (o): o is Extract<ChainOutcome, { kind: 'failed' }> => o.kind === 'failed',
@@ -120,5 +141,5 @@ async function tick(ctx: TickContext): Promise<{ report: PollReport; moving: boo
     chainId: o.chainId,
     message: health.get(o.chainId).error ?? String(o.error),
   }))
-  return { report: { requests, updated: results.filter((r) => r.changed).length, errors, resets }, moving }
+  return { report: { requests, httpRequests, updated: results.filter((r) => r.changed).length, errors, resets }, moving }
 }

@@ -3,23 +3,32 @@
  * events for the status machine (docs/ARCHITECTURE.md §2). Nothing is written here: the tick applies the events to
  * the current stored records (messageWriter.ts).
  *
- * Per chain, in order: its chain id (now and then, chainSet.ts), the heads, the anchor (chainAnchor.ts: a reset, or
- * a node behind what was seen before), then its messages as source (sourceReads.ts) and as destination
- * (destinationReads.ts). A chain that fails, lags or was just reset contributes no reading this tick, so nothing is
- * concluded from it; a reset chain instead voids what its messages held (the tick applies `chainReset`).
+ * Per chain: its chain id (now and then, chainSet.ts), then ONE round trip (a JSON-RPC batch, callBatch.ts) with
+ * everything the tick reads in the common case — the heads, the anchor's block, the source's log re-check, the
+ * destination's flags and relay logs — and from its replies: the anchor (chainAnchor.ts: a reset, or a node behind
+ * what was seen before), then the messages as source (sourceReads.ts) and as destination (destinationReads.ts).
+ * Rare cases (a relay seen for the first time, a log that moved, a block landing between two calls of the batch)
+ * cost further round trips. A chain that fails, lags or was just reset contributes no reading this tick, so nothing
+ * is concluded from it; a reset chain instead voids what its messages held (the tick applies `chainReset`).
  */
 import type { Hex, PublicClient } from 'viem'
 
+import { createCallBatch } from '../chains/callBatch'
+import type { RpcCall, RpcReply } from '../chains/rpcBatch'
 import type { ChainConfig } from '../chains/types'
 import type { TrackedMessage } from '../model/message'
 import type { MessageObservation, TrackerEvent } from '../model/status'
-import { checkAnchor, type AnchorVerdict, type ChainAnchor } from './chainAnchor'
-import { readDestination } from './destinationReads'
-import { readHeads } from './heads'
-import { readSource, readsSource, type RelocationPacer } from './sourceReads'
+import { checkAnchor, requestAnchorBlocks, type AnchorVerdict, type ChainAnchor } from './chainAnchor'
+import { readDestination, requestDestination } from './destinationReads'
+import { requestHeads } from './heads'
+import { readSource, readsSource, requestSentLogs, type RelocationPacer } from './sourceReads'
 
 export interface PollDeps {
   client(chainId: number): PublicClient
+  /** One round trip of calls to a chain (clients.ts `exchange`). */
+  exchange(chainId: number, calls: readonly RpcCall[]): Promise<RpcReply[]>
+  /** The head this process read from the chain on a recent tick, if any (the recent relay-log window). */
+  recentHead(chainId: number): bigint | undefined
   chain(chainId: number): ChainConfig | undefined
   checkChainId(chainId: number): Promise<void>
   now(): number
@@ -45,12 +54,37 @@ export interface PollTickResult {
 /** A node behind what was seen before may sit behind the same URL as an up-to-date one: ask up to this often. */
 const HEAD_ATTEMPTS = 3
 
-/** The heads and the anchor's verdict on them, read again (maybe from another node) while the node is behind. */
-async function readAnchored(client: PublicClient, anchor: ChainAnchor | undefined, suspected: boolean) {
+/**
+ * The chain's batch (one round trip) and the anchor's verdict on its heads, sent again (maybe reaching another node)
+ * while the node that answered is behind — the whole batch, as its other reads came from that node too.
+ */
+async function readBatch(
+  deps: PollDeps,
+  chainId: number,
+  asSource: readonly TrackedMessage[],
+  asDestination: readonly TrackedMessage[],
+) {
+  const client = deps.client(chainId)
+  const anchor = deps.anchor(chainId)
   for (let attempt = 1; ; attempt++) {
-    const heads = await readHeads(client)
-    const { verdict, next } = await checkAnchor(client, anchor, heads, suspected)
-    if (verdict.kind !== 'behind' || attempt >= HEAD_ATTEMPTS) return { heads, verdict, next }
+    const batch = createCallBatch()
+    const headsOf = requestHeads(batch)
+    const anchorBlocks = requestAnchorBlocks(batch, anchor)
+    const sentLogs = asSource.length ? requestSentLogs(batch, asSource) : () => undefined
+    const destination = asDestination.length
+      ? requestDestination(batch, asDestination, deps.recentHead(chainId))
+      : undefined
+    await batch.send((calls) => deps.exchange(chainId, calls))
+    const heads = headsOf()
+    const { verdict, next } = await checkAnchor(
+      client,
+      anchor,
+      heads,
+      deps.suspected(chainId),
+      anchorBlocks(),
+    )
+    if (verdict.kind !== 'behind' || attempt >= HEAD_ATTEMPTS)
+      return { heads, verdict, next, sentLogs: sentLogs(), destination: destination?.() }
   }
 }
 
@@ -82,10 +116,13 @@ export async function pollChains(
         try {
           await deps.checkChainId(chainId)
           const client = deps.client(chainId)
-          const { heads, verdict, next } = await readAnchored(
-            client,
-            deps.anchor(chainId),
-            deps.suspected(chainId),
+          const asSource = messages.filter((m) => m.source === chainId && readsSource(m, now))
+          const asDestination = messages.filter((m) => m.destination === chainId && m.status !== 'vanished')
+          const { heads, verdict, next, sentLogs, destination } = await readBatch(
+            deps,
+            chainId,
+            asSource,
+            asDestination,
           )
           if (verdict.kind === 'reset') {
             chains.push({ chainId, kind: 'reset', anchor: next, genesisChanged: verdict.genesisChanged })
@@ -95,12 +132,23 @@ export async function pollChains(
             chains.push({ chainId, kind: 'skipped', verdict })
             return
           }
-          const asSource = messages.filter((m) => m.source === chainId && readsSource(m, now))
-          const asDestination = messages.filter((m) => m.destination === chainId && m.status !== 'vanished')
           const [src, dst] = await Promise.all([
-            asSource.length ? readSource(client, chainId, asSource, heads, deps.pacer, now) : undefined,
+            asSource.length
+              ? readSource(client, chainId, asSource, heads, deps.pacer, now, sentLogs)
+              : undefined,
             asDestination.length
-              ? readDestination(client, deps.chain(chainId), asDestination, heads, now, deps.waitingOnWallet)
+              ? readDestination(
+                  client,
+                  deps.chain(chainId),
+                  asDestination,
+                  heads,
+                  now,
+                  deps.waitingOnWallet,
+                  {
+                    batched: destination,
+                    exchange: (calls) => deps.exchange(chainId, calls),
+                  },
+                )
               : undefined,
           ])
           src?.forEach((v, k) => sources.set(k, v))

@@ -1,12 +1,24 @@
 /**
  * What one tick learns from a chain as the *source* of messages, turned into events for the status machine, each
  * carrying the log it was read against (its basis). A fixed number of reads for any number of messages: one
- * `eth_getLogs` of SentMessage re-checks every unfinalized initiating log (reorgs, finality), one more follows
+ * `eth_getLogs` of SentMessage re-checks every unfinalized initiating log (reorgs, finality) — sent in the tick's
+ * batch with the heads (`requestSentLogs`), so up to `latest` and cut at the head read — and one more follows
  * expired messages to a fresher log a resend emitted. Only rare cases cost more: a log reported missing is
  * confirmed against its block's hash (a node answering from another height must not make it "reorged"), and a
  * message without a known log is re-located (discovery/relocate.ts).
  */
-import { BlockNotFoundError, type AbiEvent, type Hex, type Log, type PublicClient } from 'viem'
+import {
+  BlockNotFoundError,
+  encodeEventTopics,
+  formatLog,
+  type AbiEvent,
+  type Hex,
+  type Log,
+  type PublicClient,
+  type RpcLog,
+} from 'viem'
+
+import type { CallBatch } from '../chains/callBatch'
 
 import { relocate } from '../discovery/relocate'
 import { searchLogs } from '../discovery/logSearch'
@@ -32,6 +44,42 @@ export function readsSource(m: TrackedMessage, now: number): boolean {
 }
 
 type Events = Map<Hex, TrackerEvent[]>
+
+/** Messages whose recorded initiating log the tick re-checks. */
+const unfinalizedLogs = (messages: readonly TrackedMessage[]) =>
+  messages.filter((m) => m.initiatingLog && m.sourceSafety !== 'finalized')
+
+/**
+ * Adds the re-check's `eth_getLogs` to the tick's batch: SentMessage from the lowest unfinalized log up to `latest`
+ * (the head is not known yet; what lies above the head read in the same batch is cut off). The function gives the
+ * logs, or undefined when there was nothing to ask or the node refused this read (it is then made on its own).
+ */
+export function requestSentLogs(
+  batch: CallBatch,
+  messages: readonly TrackedMessage[],
+): () => Log[] | undefined {
+  const withLog = unfinalizedLogs(messages)
+  if (withLog.length === 0) return () => undefined
+  const fromBlock = withLog.reduce(
+    (min, m) => (m.initiatingLog!.blockNumber < min ? m.initiatingLog!.blockNumber : min),
+    withLog[0]!.initiatingLog!.blockNumber,
+  )
+  const reply = batch.add({
+    method: 'eth_getLogs',
+    params: [
+      {
+        address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
+        topics: encodeEventTopics({ abi: [SENT_MESSAGE] }),
+        fromBlock: `0x${fromBlock.toString(16)}`,
+        toBlock: 'latest',
+      },
+    ],
+  })
+  return () => {
+    const r = reply()
+    return r.ok && Array.isArray(r.result) ? (r.result as RpcLog[]).map((l) => formatLog(l)) : undefined
+  }
+}
 
 function push(out: Events, hash: Hex, event: TrackerEvent): void {
   const list = out.get(hash)
@@ -71,6 +119,8 @@ export async function readSource(
   heads: Heads,
   pacer: RelocationPacer,
   now: number,
+  /** SentMessage logs from the tick's batch (`requestSentLogs`); read here when absent. */
+  sentLogs?: Log[],
 ): Promise<Events> {
   const out: Events = new Map()
   const latest = heads.latest
@@ -90,7 +140,7 @@ export async function readSource(
     timestamp: log.timestamp ?? (await timestampOf(log.blockNumber)),
   })
 
-  await checkLogs(client, chainId, messages, heads, out, complete)
+  await checkLogs(client, chainId, messages, heads, out, complete, sentLogs)
   await followResends(client, chainId, messages, heads, out, complete)
 
   for (const m of messages.filter((x) => !x.initiatingLog && pacer.due(x, now))) {
@@ -125,23 +175,25 @@ async function checkLogs(
   heads: Heads,
   out: Events,
   complete: Complete,
+  prefetched: Log[] | undefined,
 ): Promise<void> {
   const latest = heads.latest.number
   // A log above this node's head cannot be judged by it (anchors keep lagging nodes out; this is the last guard).
-  const withLog = messages.filter(
-    (m) => m.initiatingLog && m.sourceSafety !== 'finalized' && m.initiatingLog.blockNumber <= latest,
-  )
+  const withLog = unfinalizedLogs(messages).filter((m) => m.initiatingLog!.blockNumber <= latest)
   if (withLog.length === 0) return
   const fromBlock = withLog.reduce(
     (min, m) => (m.initiatingLog!.blockNumber < min ? m.initiatingLog!.blockNumber : min),
     latest,
   )
-  const logs = await client.getLogs({
-    address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
-    event: SENT_MESSAGE,
-    fromBlock,
-    toBlock: latest,
-  } as never)
+  // The batch asked up to `latest`, which may have moved on since the head was read: judge by the head read.
+  const logs = prefetched
+    ? prefetched.filter((l) => l.blockNumber !== null && l.blockNumber <= latest)
+    : await client.getLogs({
+        address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
+        event: SENT_MESSAGE,
+        fromBlock,
+        toBlock: latest,
+      } as never)
   const byHash = new Map<string, Log>()
   for (const d of decodeSentMessages(chainId, logs as Log[])) byHash.set(d.hash.toLowerCase(), d.log)
   for (const m of withLog) {
