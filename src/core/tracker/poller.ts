@@ -45,11 +45,19 @@ export interface PollTickResult {
 /** A node behind what was seen before may sit behind the same URL as an up-to-date one: ask up to this often. */
 const HEAD_ATTEMPTS = 3
 
-/** The heads and the anchor's verdict on them, read again (maybe from another node) while the node is behind. */
+/**
+ * The heads and the anchor's verdict on them, read again (maybe from another node) while the node is behind. A
+ * changed finalized block is read a second time at once, not a tick later: until that second read settles it, the
+ * chain's old statuses stand — a Relay offered for a log a deep reorg took away.
+ */
 async function readAnchored(client: PublicClient, anchor: ChainAnchor | undefined, suspected: boolean) {
   for (let attempt = 1; ; attempt++) {
     const heads = await readHeads(client)
     const { verdict, next } = await checkAnchor(client, anchor, heads, suspected)
+    if (verdict.kind === 'suspect' && !suspected) {
+      suspected = true
+      continue
+    }
     if (verdict.kind !== 'behind' || attempt >= HEAD_ATTEMPTS) return { heads, verdict, next }
   }
 }
