@@ -76,6 +76,8 @@ export async function pollChains(
   deps: PollDeps,
   messages: readonly TrackedMessage[],
   skipChains: ReadonlySet<number>,
+  /** Chains to check for a reset even when no message needs reading there (settled history, scan cursors). */
+  alsoAnchor: readonly number[] = [],
 ): Promise<PollTickResult> {
   const now = deps.now()
   const sources = new Map<Hex, TrackerEvent[]>()
@@ -84,7 +86,7 @@ export async function pollChains(
   const chains: ChainOutcome[] = []
 
   await Promise.all(
-    chainsOf(messages)
+    [...new Set([...chainsOf(messages), ...alsoAnchor])]
       .filter((id) => !skipChains.has(id) && deps.chain(id))
       .map(async (chainId) => {
         try {
