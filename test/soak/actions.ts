@@ -4,7 +4,7 @@
  * restarts. Each action runs to completion before the next tick, so every tick is judged against a still world —
  * except for what runs by itself: the racing autorelayer, and the extension's own polling.
  */
-import type { Hex } from 'viem'
+import type { Hex, TransactionReceipt } from 'viem'
 
 import { isRelayable } from '../../src/core/model/progress'
 import { staleChainsOf } from '../../src/core/tracker/chainHealth'
@@ -72,10 +72,23 @@ export class Actions {
 
   /** Send one transfer (a new one, or `again`: the very same one, after a restart) and hand it over. */
   async send(user: UserName, fields: { doomed?: boolean; again?: SendPlan } = {}): Promise<SentMessage> {
+    const plan = fields.again ?? planTransfer(this.world.random, user, this.serial++)
+    return this.handOver(plan, await sendTransfer(this.world.devnet, plan), fields.doomed ?? false)
+  }
+
+  /**
+   * Transfers from different users at once (one block's wait for all of them), handed over in order, so the
+   * schedule's draws do not depend on which receipt came first.
+   */
+  async sendAll(users: readonly UserName[]): Promise<void> {
+    const plans = users.map((user) => planTransfer(this.world.random, user, this.serial++))
+    const receipts = await Promise.all(plans.map((plan) => sendTransfer(this.world.devnet, plan)))
+    for (const [i, plan] of plans.entries()) await this.handOver(plan, receipts[i]!, false)
+  }
+
+  private async handOver(plan: SendPlan, receipt: TransactionReceipt, doomed: boolean): Promise<SentMessage> {
     const { world } = this
-    const plan = fields.again ?? planTransfer(world.random, user, this.serial++)
-    const receipt = await sendTransfer(world.devnet, plan)
-    const doomed = fields.doomed ?? false
+    const user = plan.user
     const relayBy = doomed
       ? 'nobody'
       : user === 'carol'

@@ -51,6 +51,8 @@ export function metGoal(r: SoakResult): boolean {
   return r.lost === 0 && r.duplicateRelays === 0 && r.falseRelayed === 0 && r.falseReady === 0
 }
 
+const since = (started: number) => `${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s`
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -68,11 +70,12 @@ async function main(): Promise<void> {
   const seed = values.seed === undefined ? randomSeed() : Number(values.seed)
   if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be a whole number, got ${values.seed}`)
   console.log(`soak: profile ${base.name}, seed ${seed} (replay with --seed ${seed})`)
+  const started = Date.now()
   const result = await runSoak({
     profile: { ...base, messages },
     seed,
     browser: !values['no-browser'],
-    log: values.verbose ? (line) => console.log(`  ${line}`) : undefined,
+    log: values.verbose ? (line) => console.log(`  ${since(started)} ${line}`) : undefined,
   })
   mkdirSync(`${ROOT}bench-results`, { recursive: true })
   writeFileSync(`${ROOT}bench-results/soak.json`, `${JSON.stringify(headline(result), null, 2)}\n`)

@@ -106,13 +106,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     while (sent < profile.messages || drain-- > 0) {
       world.step += 1
       if (sent < profile.messages) {
-        const user = sent === 0 ? 'alice' : pickUser(random.next())
-        await actions.send(user)
-        sent += 1
-        if (random.chance(0.3) && sent < profile.messages) {
-          await actions.send(pickUser(random.next()))
-          sent += 1
-        }
+        // One to three users send in this step, each one transfer, all in the same block or two.
+        const users = new Set<UserName>(sent === 0 ? ['alice'] : [])
+        const want = Math.min(random.int(1, 3), profile.messages - sent)
+        for (let tries = 0; users.size < want && tries < 10; tries++) users.add(pickUser(random.next()))
+        await actions.sendAll([...users])
+        sent += users.size
       }
       if (windowLeft > 0 && --windowLeft === 0) await converge('a fault window')
       else if (windowLeft === 0 && random.chance(profile.faultChance)) {
