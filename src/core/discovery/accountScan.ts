@@ -10,7 +10,7 @@
  * not only the account's; on the chains we target that volume is small, and it keeps requests per range at one
  * whatever the number of accounts.
  *
- * Each scan also scans the unfinalized tail again (from the finalized block up), because a node behind a load
+ * Each scan also scans the unfinalized tail again (from the finalized block up, at least the last 128 blocks), because a node behind a load
  * balancer that lags (and so answers `eth_getLogs` with nothing past its own head), or a reorg, can hide a log from
  * one scan — and a cursor past it would never look there again.
  */
@@ -138,14 +138,19 @@ async function isNews(store: MessageStore, m: TrackedMessage): Promise<boolean> 
   return stored?.blockHash !== m.initiatingLog!.blockHash || stored?.logIndex !== m.initiatingLog!.logIndex
 }
 
-/** Blocks scanned again when the node names no finalized block (an old node, or a failed read). */
-const TAIL_WITHOUT_FINALIZED = 256n
+/**
+ * The rescanned tail is at least this many blocks (about 4 minutes of 2-second blocks), also where the node names no
+ * finalized block: a chain that finalizes within a few blocks (a devnet) would otherwise leave a node that hid a log
+ * for a few seconds no time to be asked again.
+ */
+const MIN_TAIL_BLOCKS = 128n
 
-/** Where the rescanned tail starts: the finalized block as this node reports it, never above `latest`. */
+/** Where the rescanned tail starts: the finalized block as this node reports it, at least MIN_TAIL_BLOCKS back. */
 async function settledHeight(client: PublicClient, latest: bigint): Promise<bigint> {
   const finalized = await client.getBlock({ blockTag: 'finalized' }).catch(() => undefined)
-  const n = finalized?.number ?? (latest > TAIL_WITHOUT_FINALIZED ? latest - TAIL_WITHOUT_FINALIZED : 0n)
-  return n < latest ? n : latest
+  const floor = latest > MIN_TAIL_BLOCKS ? latest - MIN_TAIL_BLOCKS : 0n
+  const n = finalized?.number ?? floor
+  return n < floor ? n : floor
 }
 
 /** Insert what the store lacks; a message it tracks already is left to the tracker's writer. */
