@@ -16,6 +16,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { ChainIdMismatchError } from '../../src/core/chains/errors'
+import { decodeSentMessages } from '../../src/core/protocol/decode'
 import type { MessageStatus, TrackedMessage } from '../../src/core/model/message'
 import { MAX_BACKOFF_MS } from '../../src/core/tracker/chainHealth'
 import type { Tracker, TrackerUpdate } from '../../src/core/tracker/api'
@@ -264,3 +265,25 @@ function lieNotRelayed(result: Hex): Hex {
     return result
   }
 }
+
+describe('account scans through a node that hides logs', () => {
+  it('a scan answered with no logs (a node behind the URL that lags) finds the transfer on the next scan', async () => {
+    const source = await startFaultyRpc({ upstreams: [devnet.chain(901).rpcUrl] })
+    try {
+      const chains = devnetChainConfigs(devnet).map((c) => (c.id === 901 ? { ...c, rpcUrl: source.url } : c))
+      const scanner = (await createTestTracker(devnet, { chains })).tracker
+      const carol = devnet.accounts[3].address
+      await scanner.watchAccount(carol)
+      await scanner.scanAccounts()
+      const receipt = await devnet.sendMock({ amount: 0n, from: 3 })
+      const [sent] = decodeSentMessages(901, receipt.logs)
+      source.inject({ fault: { kind: 'rewrite', rewrite: () => [] }, methods: ['eth_getLogs'], times: 1 })
+      await scanner.scanAccounts()
+      expect(await scanner.getMessage(sent!.hash)).toBeUndefined() // hidden from this scan
+      await scanner.scanAccounts()
+      expect((await scanner.getMessage(sent!.hash))?.sourceTransactionHash).toBe(receipt.transactionHash)
+    } finally {
+      await source.close()
+    }
+  })
+})

@@ -112,6 +112,17 @@ describe('a reorg drops the transaction for good', () => {
     expect(describeLocationChange(gone)).toMatch(/a reorg dropped the transaction that sent it/)
     expect(isRelayable(gone)).toBe(false)
   })
+
+  it('past finality: the first tick after the reorg no longer offers Relay for it', async () => {
+    const message = await readyTransfer()
+    await devnet.mine(901, 8) // its block is now finalized (anvil: finalized = latest − 4)
+    await until(message.hash, (m) => m.sourceSafety === 'finalized', 'finalized on the source')
+    const head = await devnet.publicClient(901).getBlockNumber()
+    await devnet.reorg(901, { depth: Number(head - message.initiatingLog!.blockNumber + 1n) })
+    await tracker.poll()
+    expect(isRelayable((await tracker.getMessage(message.hash))!)).toBe(false)
+    await reaches(message.hash, ['vanished'])
+  })
 })
 
 describe('resendMessage by someone else', () => {

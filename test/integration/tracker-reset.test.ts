@@ -130,3 +130,25 @@ it('a tracker that slept through the restart is asked about the new transfer fir
   const relayHash = await relayApproved(tracker, live!.hash)
   expect((await until(tracker, live!.hash, ['relayed', 'finalized'])).relay?.transactionHash).toBe(relayHash)
 })
+
+it('a history of only finalized transfers notices the restart too: they stop saying relayed, and the scan starts over', async () => {
+  await devnet.restart()
+  const { tracker } = await createTestTracker(devnet)
+  const carol = devnet.accounts[3].address
+  await tracker.watchAccount(carol)
+  const sent = await devnet.sendMock({ amount: 0n, from: 3, to: devnet.accounts[1].address })
+  const [message] = await tracker.trackTransaction(901, sent.transactionHash)
+  await until(tracker, message!.hash, ['ready'])
+  await relayApproved(tracker, message!.hash)
+  await until(tracker, message!.hash, ['finalized'], true)
+  await tracker.scanAccounts()
+  // Nothing left to read: every message is finalized. The ticks must still look at the chains.
+  await devnet.restart()
+  const gone = await until(tracker, message!.hash, ['vanished'])
+  expect(gone.relay).toBeUndefined()
+  // Carol's next transfer (nonce 0 again on the new 901: the same hash) is found by her account's scan.
+  const again = await devnet.sendMock({ amount: 0n, from: 3, to: devnet.accounts[1].address })
+  expect(await tracker.scanAccounts()).toBeGreaterThanOrEqual(1)
+  const live = await tracker.getMessage(message!.hash)
+  expect(live?.initiatingLog?.transactionHash).toBe(again.transactionHash)
+})

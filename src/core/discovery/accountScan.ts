@@ -9,6 +9,10 @@
  * messages (sender), with no receipt fetches. The cost is that the node returns every interop message in the range,
  * not only the account's; on the chains we target that volume is small, and it keeps requests per range at one
  * whatever the number of accounts.
+ *
+ * Each scan also scans the unfinalized tail again (from the finalized block up, at least the last 128 blocks), because a node behind a load
+ * balancer that lags (and so answers `eth_getLogs` with nothing past its own head), or a reorg, can hide a log from
+ * one scan — and a cursor past it would never look there again.
  */
 import { type Address, type PublicClient } from 'viem'
 
@@ -58,8 +62,9 @@ export async function scanAccount(options: AccountScanOptions): Promise<AccountS
   const account = normalizeAddress(options.account)
   const now = options.now ?? Date.now
   const key = cursorKey(chainId, account)
-  let requests = 1
+  let requests = 2
   const latest = await client.getBlockNumber({ cacheTime: 0 })
+  const settled = await settledHeight(client, latest)
   let cursor = await store.getCursor(key)
   if (cursor === undefined) {
     const start =
@@ -78,8 +83,12 @@ export async function scanAccount(options: AccountScanOptions): Promise<AccountS
   let ranges = 0
   const blockTimestamps = new Map<bigint, bigint>()
   const tokenMetadata = new Map<string, { symbol?: string; decimals?: number }>()
-  while (cursor.toBlock < latest && (options.maxRanges === undefined || ranges < options.maxRanges)) {
-    const from: bigint = cursor.toBlock + 1n
+  // Each run starts again above the finalized block: a log that a lagging node behind the URL (or a reorg) kept
+  // from an earlier run is found now. Only what is new there counts as found.
+  const known = cursor.toBlock
+  let scanned = known < settled ? known : settled
+  while (scanned < latest && (options.maxRanges === undefined || ranges < options.maxRanges)) {
+    const from: bigint = scanned + 1n
     const to: bigint = from + cursor.rangeSize - 1n < latest ? from + cursor.rangeSize - 1n : latest
     const started = Date.now()
     let logs
@@ -108,17 +117,40 @@ export async function scanAccount(options: AccountScanOptions): Promise<AccountS
         await toTrackedMessage(d, { client, watched: [account], now: now(), blockTimestamps, tokenMetadata }),
       )
     }
+    for (const m of messages)
+      if (!(m.initiatingLog!.blockNumber <= known) || (await isNews(store, m))) found += 1
     if (messages.length > 0) await (options.addMessages ?? insertNew(store))(messages)
-    found += mine.length
+    scanned = to
     cursor = {
       ...cursor,
-      toBlock: to,
+      toBlock: to > cursor.toBlock ? to : cursor.toBlock,
       rangeSize: growRange(cursor.rangeSize, Date.now() - started),
       updatedAt: now(),
     }
     await store.setCursor(key, cursor)
   }
-  return { found, requests, cursor, complete: cursor.toBlock >= latest }
+  return { found, requests, cursor, complete: scanned >= latest }
+}
+
+/** A message found again in the rescanned tail is news when the store lacks it, or has it at another log. */
+async function isNews(store: MessageStore, m: TrackedMessage): Promise<boolean> {
+  const stored = (await store.get(m.hash))?.initiatingLog
+  return stored?.blockHash !== m.initiatingLog!.blockHash || stored?.logIndex !== m.initiatingLog!.logIndex
+}
+
+/**
+ * The rescanned tail is at least this many blocks (about 4 minutes of 2-second blocks), also where the node names no
+ * finalized block: a chain that finalizes within a few blocks (a devnet) would otherwise leave a node that hid a log
+ * for a few seconds no time to be asked again.
+ */
+const MIN_TAIL_BLOCKS = 128n
+
+/** Where the rescanned tail starts: the finalized block as this node reports it, at least MIN_TAIL_BLOCKS back. */
+async function settledHeight(client: PublicClient, latest: bigint): Promise<bigint> {
+  const finalized = await client.getBlock({ blockTag: 'finalized' }).catch(() => undefined)
+  const floor = latest > MIN_TAIL_BLOCKS ? latest - MIN_TAIL_BLOCKS : 0n
+  const n = finalized?.number ?? floor
+  return n < floor ? n : floor
 }
 
 /** Insert what the store lacks; a message it tracks already is left to the tracker's writer. */

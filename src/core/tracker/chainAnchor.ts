@@ -8,8 +8,8 @@
  * - The head is below the finalized block but its timestamp is later: the chain went back in height while time
  *   moved on. A lagging node cannot do that; a restarted devnet does — a reset.
  * - The block at the finalized height has another hash: a reset too, at once when the genesis changed; with the
- *   same genesis only when the next tick agrees (a deep reorg, or two nodes behind one URL that disagree — the
- *   second read settles which).
+ *   same genesis only when a second read agrees (a deep reorg, or two nodes behind one URL that disagree — the
+ *   second read, which the poller takes at once, settles which).
  *
  * A reset voids what the chain held (the status machine's `chainReset`), forgets its scan cursors and starts a new
  * anchor. A finalized block is one the chain promised never to change, so only a reset can move it.

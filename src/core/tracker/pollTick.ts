@@ -16,7 +16,7 @@ import type { DiscoveryQueue } from './discoveryQueue'
 import type { TrackerEventHub } from './events'
 import type { MessageWriter } from './messageWriter'
 import { settleChains, voidResets } from './chainOutcomes'
-import { pollChains, type ChainOutcome } from './poller'
+import { chainsOf, pollChains, type ChainOutcome } from './poller'
 import { createRelocationPacer, readsSource, type RelocationPacer } from './sourceReads'
 
 /**
@@ -86,7 +86,14 @@ export function createPollTick(deps: Omit<TickContext, 'pacer' | 'suspects' | 'r
 async function tick(ctx: TickContext): Promise<{ report: PollReport; moving: boolean }> {
   const { store, chains, health, now } = ctx
   await ctx.discovery.drain()
-  const messages = (await store.list()).filter((m) => isInFlight(m) || readsSource(m, now()))
+  const stored = await store.list()
+  const messages = stored.filter((m) => isInFlight(m) || readsSource(m, now()))
+  // A chain holding only settled messages, or only a scan cursor, is still checked for a reset: a devnet restart
+  // voids even finalized transfers, and a cursor past the new chain's head would find nothing for ever.
+  const settled = [
+    ...chainsOf(stored),
+    ...(await store.listCursors()).map(({ cursor }) => cursor.chainId),
+  ]
   const skip = new Set(
     chains
       .list()
@@ -117,6 +124,7 @@ async function tick(ctx: TickContext): Promise<{ report: PollReport; moving: boo
     },
     messages,
     skip,
+    settled,
   )
   const resets = await settleChains(ctx, result.chains, anchors)
   for (const o of result.chains)

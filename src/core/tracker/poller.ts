@@ -56,7 +56,9 @@ const HEAD_ATTEMPTS = 3
 
 /**
  * The chain's batch (one round trip) and the anchor's verdict on its heads, sent again (maybe reaching another node)
- * while the node that answered is behind — the whole batch, as its other reads came from that node too.
+ * while the node that answered is behind — the whole batch, as its other reads came from that node too. A changed
+ * finalized block is read a second time at once, not a tick later: until that second read settles it, the chain's
+ * old statuses stand — a Relay offered for a log a deep reorg took away.
  */
 async function readBatch(
   deps: PollDeps,
@@ -66,6 +68,7 @@ async function readBatch(
 ) {
   const client = deps.client(chainId)
   const anchor = deps.anchor(chainId)
+  let suspected = deps.suspected(chainId)
   for (let attempt = 1; ; attempt++) {
     const batch = createCallBatch()
     const headsOf = requestHeads(batch)
@@ -80,9 +83,13 @@ async function readBatch(
       client,
       anchor,
       heads,
-      deps.suspected(chainId),
+      suspected,
       anchorBlocks(),
     )
+    if (verdict.kind === 'suspect' && !suspected) {
+      suspected = true
+      continue
+    }
     if (verdict.kind !== 'behind' || attempt >= HEAD_ATTEMPTS)
       return { heads, verdict, next, sentLogs: sentLogs(), destination: destination?.() }
   }
@@ -102,6 +109,8 @@ export async function pollChains(
   deps: PollDeps,
   messages: readonly TrackedMessage[],
   skipChains: ReadonlySet<number>,
+  /** Chains to check for a reset even when no message needs reading there (settled history, scan cursors). */
+  alsoAnchor: readonly number[] = [],
 ): Promise<PollTickResult> {
   const now = deps.now()
   const sources = new Map<Hex, TrackerEvent[]>()
@@ -110,7 +119,7 @@ export async function pollChains(
   const chains: ChainOutcome[] = []
 
   await Promise.all(
-    chainsOf(messages)
+    [...new Set([...chainsOf(messages), ...alsoAnchor])]
       .filter((id) => !skipChains.has(id) && deps.chain(id))
       .map(async (chainId) => {
         try {
