@@ -17,6 +17,7 @@ import {
   type ScanCursor,
   type ScanDirection,
   type TrackedMessage,
+  SuperchainRelayError,
 } from '../src/core'
 
 export const STATE_FORMAT = 'superchain-relay-cli-state'
@@ -40,7 +41,7 @@ export interface StateFile {
 }
 
 /** The state file exists but cannot be used. It is left exactly as it is. */
-export class StateFileError extends Error {
+export class StateFileError extends SuperchainRelayError {
   override name = 'StateFileError'
   constructor(
     readonly path: string,
@@ -49,7 +50,7 @@ export class StateFileError extends Error {
   ) {
     super(
       `state file ${path} ${problem}. It was left untouched: repair or move it, or use another file with --state <file>`,
-      options,
+      { cause: options?.cause as Error | undefined },
     )
   }
 }
