@@ -11,6 +11,7 @@ import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 
 import {
   exportHistory,
+  HistoryImportError,
   type JsonValue,
   type MessageStore,
   parseHistory,
@@ -159,7 +160,9 @@ export async function readState(path: string): Promise<LoadedState | undefined> 
   } catch (error) {
     // HistoryImportError names the offending entry (`messages[3].nonce: …`) relative to the history object.
     const where = (error as { path?: string }).path ? 'history.' : 'history: '
-    throw new StateFileError(path, `holds invalid messages (${where}${(error as Error).message})`, {
+    // The problem in one line: a HistoryImportError's sentence, without its base's version footer.
+    const problem = error instanceof HistoryImportError ? error.shortMessage : (error as Error).message
+    throw new StateFileError(path, `holds invalid messages (${where}${problem})`, {
       cause: error,
     })
   }
