@@ -7,7 +7,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 import type { Address, Hex } from 'viem'
 
-import { UsageError } from './exitCodes'
+import { UsageError } from './exit'
 
 export const COMMANDS = ['track', 'status', 'watch', 'relay', 'chains', 'forget', 'clear'] as const
 export type CommandName = (typeof COMMANDS)[number]

@@ -19,7 +19,7 @@ import {
 } from '../src/core'
 
 import type { GlobalOptions, RpcOverride } from './args'
-import { UsageError } from './exitCodes'
+import { UsageError } from './exit'
 import { openFileStore, resolveStatePath, type FileStore } from './fileStore'
 
 export type CliTracker = Awaited<ReturnType<typeof createTracker>>

@@ -6,7 +6,7 @@ import {
   STATE_ENV,
   type CommandName,
 } from './args'
-import { EXIT_CODES_HELP } from './exitCodes'
+import { EXIT_CODES_HELP } from './exit'
 
 const GLOBAL_OPTIONS_HELP = `Global options:
   --rpc <id>=<url>   use this RPC for chain <id> (repeatable); an unknown id adds a chain named "Chain <id>".

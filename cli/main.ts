@@ -1,11 +1,11 @@
 /**
  * superchain-relay: a thin command-line shell over src/core (docs/ARCHITECTURE.md §1). This file parses the command line,
  * loads the one command asked for, and turns whatever it throws into one line on stderr and an exit code
- * (exitCodes.ts). Commands are imported lazily: core pulls in viem, which takes a while to load through tsx, and a
+ * (exitCodes.ts). Commands, and that mapping, are imported lazily: core pulls in viem, which takes a while to load through tsx, and a
  * mistyped flag should not wait for it.
  */
 import { parseCommandLine } from './args'
-import { describeError, exitCodeFor, type ExitCode } from './exitCodes'
+import type { ExitCode } from './exit'
 import { helpText } from './help'
 import type { CliIo } from './output'
 
@@ -35,6 +35,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return await (await import('./commands/clear')).runClear(line.args, line.global, io)
     }
   } catch (error) {
+    // The mapping knows core's error classes: loaded only now, so a mistyped flag does not wait for core.
+    const { describeError, exitCodeFor } = await import('./exitCodes')
     io.stderr.write(`superchain-relay: ${describeError(error)}\n`)
     if (io.env.DEBUG && io.env.DEBUG !== '0') io.stderr.write(`${debugText(error)}\n`)
     return exitCodeFor(error)

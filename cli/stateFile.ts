@@ -11,12 +11,14 @@ import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 
 import {
   exportHistory,
+  HistoryImportError,
   type JsonValue,
   type MessageStore,
   parseHistory,
   type ScanCursor,
   type ScanDirection,
   type TrackedMessage,
+  SuperchainRelayError,
 } from '../src/core'
 
 export const STATE_FORMAT = 'superchain-relay-cli-state'
@@ -40,7 +42,7 @@ export interface StateFile {
 }
 
 /** The state file exists but cannot be used. It is left exactly as it is. */
-export class StateFileError extends Error {
+export class StateFileError extends SuperchainRelayError {
   override name = 'StateFileError'
   constructor(
     readonly path: string,
@@ -49,7 +51,7 @@ export class StateFileError extends Error {
   ) {
     super(
       `state file ${path} ${problem}. It was left untouched: repair or move it, or use another file with --state <file>`,
-      options,
+      { cause: options?.cause as Error | undefined },
     )
   }
 }
@@ -158,7 +160,9 @@ export async function readState(path: string): Promise<LoadedState | undefined> 
   } catch (error) {
     // HistoryImportError names the offending entry (`messages[3].nonce: …`) relative to the history object.
     const where = (error as { path?: string }).path ? 'history.' : 'history: '
-    throw new StateFileError(path, `holds invalid messages (${where}${(error as Error).message})`, {
+    // The problem in one line: a HistoryImportError's sentence, without its base's version footer.
+    const problem = error instanceof HistoryImportError ? error.shortMessage : (error as Error).message
+    throw new StateFileError(path, `holds invalid messages (${where}${problem})`, {
       cause: error,
     })
   }

@@ -13,6 +13,8 @@ import { randomBytes } from 'node:crypto'
 import { link, open, readFile, rename, unlink } from 'node:fs/promises'
 import { hostname } from 'node:os'
 
+import { SuperchainRelayError } from '../src/core'
+
 export interface LockHolder {
   pid: number
   host: string
@@ -22,7 +24,7 @@ export interface LockHolder {
 }
 
 /** The state file stayed locked by another process for longer than a write can take. */
-export class StateFileLockedError extends Error {
+export class StateFileLockedError extends SuperchainRelayError {
   override name = 'StateFileLockedError'
   constructor(
     readonly lockPath: string,

@@ -101,10 +101,8 @@ export function SuperchainRelayWidget(props: SuperchainRelayWidgetProps) {
       c.onMessageUpdated?.(d)
     } else if (type === 'relayed') c.onRelayed?.(detail as Parameters<NonNullable<typeof c.onRelayed>>[0])
     else {
-      const d = detail as Parameters<NonNullable<typeof c.onError>>[0]
-      // "Track a transaction" asks every chain; the ones that do not know the hash are not failures.
-      if (d.context === 'track' && d.name === 'TransactionUnknownError') return
-      c.onError?.(d)
+      // A chain that does not know a tracked hash is no failure: the session does not report it (session.ts).
+      c.onError?.(detail as Parameters<NonNullable<typeof c.onError>>[0])
     }
   }).current
 

@@ -7,6 +7,7 @@
 import type { Address, Hex } from 'viem'
 
 import {
+  AccessListDroppedError,
   type ChainConfig,
   createMemoryStore,
   createTracker,
@@ -17,6 +18,8 @@ import {
   type TrackedMessage,
   type Tracker,
   type TrackerApi,
+  findError,
+  TransactionUnknownError,
 } from '../src/core'
 
 import { errorDetail, type SuperchainRelayEventHandler } from './events'
@@ -122,7 +125,11 @@ export function openWidgetSession(options: WidgetSessionOptions): WidgetSession 
       return result
     } catch (error) {
       const shown = explain(error)
-      emit('error', errorDetail(shown, context))
+      // "Track a transaction" asks every chain (src/ui/trackEverywhere.ts): one that does not know the hash is no
+      // failure to tell the host about; the UI still gets the rejection and weighs all the chains' answers.
+      if (!(context === 'track' && findError(error, TransactionUnknownError))) {
+        emit('error', errorDetail(shown, context))
+      }
       throw shown
     }
   }
@@ -198,17 +205,16 @@ async function syncChains(tracker: Tracker, chains: readonly ChainConfig[]): Pro
   }
 }
 
+/** Errors that already carry the widget's hint: an error re-thrown through `explain` is not told twice. */
+const hinted = new WeakSet<Error>()
+
 function explain(error: unknown): unknown {
-  if (
-    error instanceof Error &&
-    error.name === 'AccessListDroppedError' &&
-    !error.message.includes(WIDGET_ACCESS_LIST_HINT)
-  ) {
+  if (error instanceof AccessListDroppedError && !hinted.has(error)) {
+    hinted.add(error)
     // viem's BaseError.message ends with a "Version: viem@…" line; the user reads shortMessage, then the way out.
-    const core = (error as Error & { shortMessage?: string }).shortMessage ?? error.message
-    error.message = `${core}\n${WIDGET_ACCESS_LIST_HINT}`
     // The UI shows a viem error's shortMessage: carry the hint there too.
-    if ('shortMessage' in error) (error as Error & { shortMessage: string }).shortMessage = error.message
+    error.message = `${error.shortMessage}\n${WIDGET_ACCESS_LIST_HINT}`
+    error.shortMessage = error.message
   }
   return error
 }

@@ -18,6 +18,7 @@ import {
   createLocalSigner,
   type RelaySigner,
   rpcTransport,
+  SuperchainRelayError,
 } from '../../src/core'
 
 import { serializeError } from '../messaging/codec'
@@ -29,11 +30,11 @@ const VAULT_KEY = 'relayAccount'
 const SESSION_KEY = 'relayAccountKey'
 const MIN_PASSWORD_LENGTH = 8
 
-export class RelayAccountError extends Error {
+export class RelayAccountError extends SuperchainRelayError {
   override name = 'RelayAccountError'
 }
 
-export class RelayAccountLockedError extends Error {
+export class RelayAccountLockedError extends SuperchainRelayError {
   override name = 'RelayAccountLockedError'
 }
 

@@ -4,6 +4,8 @@
  * shell's knobs. Every read fills in defaults and every write is validated, so a value written by an older build,
  * or a bad patch from a page, cannot put the background in a state it does not understand.
  */
+import { SuperchainRelayError } from '../../src/core'
+
 import type { ExtensionSettings } from '../messaging/protocol'
 import type { StorageAreaLike } from './host'
 
@@ -18,7 +20,7 @@ export const DEFAULT_SETTINGS: ExtensionSettings = {
 /** A day: past that a "grace period" is really "never tell me", which is what turning notifications off is for. */
 const MAX_GRACE_SECONDS = 86_400
 
-export class InvalidSettingError extends Error {
+export class InvalidSettingError extends SuperchainRelayError {
   override name = 'InvalidSettingError'
 }
 

@@ -6,6 +6,8 @@
  */
 import type { Address, Hex } from 'viem'
 
+import { SuperchainRelayError } from '../../src/core'
+
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; ~0.5 s in Chrome, paid on create, unlock and export only. */
 export const PBKDF2_ITERATIONS = 600_000
 const MIN_ITERATIONS = 250_000
@@ -18,14 +20,14 @@ export interface RelayVault {
   ciphertext: string
 }
 
-export class WrongPasswordError extends Error {
+export class WrongPasswordError extends SuperchainRelayError {
   override name = 'WrongPasswordError'
   constructor() {
     super('wrong password: the relay account could not be decrypted with it')
   }
 }
 
-export class CorruptVaultError extends Error {
+export class CorruptVaultError extends SuperchainRelayError {
   override name = 'CorruptVaultError'
 }
 

@@ -12,9 +12,9 @@
  * What the wrapper adds: a clear error when MetaMask is missing or disabled (its port just disconnects, and the
  * provider's pending requests would otherwise wait forever), and a timeout on calls that never need the user.
  */
-import { BaseError, type EIP1193Provider, type Hex } from 'viem'
+import type { EIP1193Provider, Hex } from 'viem'
 
-import { createWalletSigner, type RelaySigner } from '../../src/core'
+import { createWalletSigner, SuperchainRelayError, type RelaySigner } from '../../src/core'
 import type { WalletStatus } from '../messaging/protocol'
 import type { StorageAreaLike } from './host'
 
@@ -24,7 +24,7 @@ export interface StreamProviderLike {
   on(event: 'disconnect', listener: (error: unknown) => void): unknown
 }
 
-export class MetaMaskUnavailableError extends BaseError {
+export class MetaMaskUnavailableError extends SuperchainRelayError {
   override name = 'MetaMaskUnavailableError'
 }
 

@@ -12,6 +12,9 @@ import {
 } from './client'
 import { encode } from './codec'
 import type { RequestMessage } from './protocol'
+import { WrongPasswordError } from '../background/vault'
+import { EXTENSION_ERROR_CLASSES } from '../shared/errorClasses'
+import { serializeError } from './codec'
 import { createRemoteTrackerApi } from './remoteTracker'
 import { createUpdatesConnection, type PortLike } from './updates'
 
@@ -150,6 +153,16 @@ describe('the background client', () => {
         message: 'wrong password',
       },
     )
+  })
+
+  it('revives the background’s errors into their classes when the page knows them', async () => {
+    const runtime = fakeRuntime((request) => ({
+      id: request.id,
+      ok: false,
+      error: serializeError(new WrongPasswordError()),
+    }))
+    const client = createBackgroundClient(runtime, { ...fast, errorClasses: EXTENSION_ERROR_CLASSES })
+    await expect(client.call('unlockRelayAccount', 'x')).rejects.toBeInstanceOf(WrongPasswordError)
   })
 
   it('gives MetaMask prompts minutes and everything else seconds', () => {

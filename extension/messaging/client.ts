@@ -13,7 +13,8 @@
  *   refused: no live background) or `BackgroundTimeoutError` (an attempt got no answer in time): a page never hangs
  *   on a dead worker.
  */
-import { BackgroundError, decode, encode } from './codec'
+import { CORE_ERROR_CLASSES, SuperchainRelayError } from '../../src/core'
+import { decode, encode, reviveError, type ErrorClasses } from './codec'
 import { REQUESTS } from './requests'
 import {
   PROTOCOL,
@@ -32,15 +33,15 @@ export interface BackgroundClient {
   call<M extends MethodName>(method: M, ...params: ParamsOf<M>): Promise<ResultOf<M>>
 }
 
-export class BackgroundUnavailableError extends Error {
+export class BackgroundUnavailableError extends SuperchainRelayError {
   override name = 'BackgroundUnavailableError'
 }
 
-export class BackgroundTimeoutError extends Error {
+export class BackgroundTimeoutError extends SuperchainRelayError {
   override name = 'BackgroundTimeoutError'
 }
 
-export class BackgroundRestartedError extends Error {
+export class BackgroundRestartedError extends SuperchainRelayError {
   override name = 'BackgroundRestartedError'
 }
 
@@ -50,6 +51,8 @@ export interface BackgroundClientOptions {
   /** First retry delay; doubles up to `maxBackoffMs`. */
   initialBackoffMs?: number
   maxBackoffMs?: number
+  /** The classes a background error is revived into, by name; default core's (`CORE_ERROR_CLASSES`). */
+  errorClasses?: ErrorClasses
 }
 
 export const DEFAULT_DEADLINE_MS = 20_000
@@ -101,6 +104,7 @@ export function createBackgroundClient(
   const deadlineFor = options.deadlineMs ?? defaultDeadlineMs
   const initialBackoff = options.initialBackoffMs ?? 100
   const maxBackoff = options.maxBackoffMs ?? 2_000
+  const errorClasses = options.errorClasses ?? CORE_ERROR_CLASSES
 
   async function call<M extends MethodName>(method: M, ...params: ParamsOf<M>): Promise<ResultOf<M>> {
     const deadlineMs = deadlineFor(method, params)
@@ -147,7 +151,7 @@ export function createBackgroundClient(
         const { response } = outcome
         if (isResponse(response, request.id)) {
           if (response.ok) return decode(response.result) as ResultOf<M>
-          throw new BackgroundError(response.error)
+          throw reviveError(response.error, errorClasses)
         }
         // No answer at all: a worker that was just starting (listener not registered yet), or — through
         // webextension-polyfill on a Chrome without a native `browser` — a channel cut mid-call, which the polyfill

@@ -9,6 +9,7 @@
 import type { Hex } from 'viem'
 
 import {
+  isSuperchainRelayError,
   type RelayApproval,
   type RelaySignerChoice,
   type TrackerApi,
@@ -55,7 +56,7 @@ export function createRemoteTrackerApi(client: BackgroundClient, updates: Update
       return await call(method, hash, signer, approval)
     } catch (error) {
       // Our first attempt landed and the tracker learned it while answering the second: report that tx.
-      if ((error as Error).name === 'AlreadyRelayedError') {
+      if (isSuperchainRelayError(error, 'AlreadyRelayedError')) {
         const relayed = await client.call('getMessage', hash)
         if (relayed?.relay) return relayed.relay.transactionHash
       }

@@ -7,6 +7,8 @@
  * It answers through `sendResponse` and `return true`, which Chrome, Firefox and webextension-polyfill all support
  * (a listener returning a promise is not understood by every Chrome this extension runs on).
  */
+import { SuperchainRelayError } from '../../src/core'
+
 import * as v from 'valibot'
 
 import { encode, decode, serializeError } from './codec'
@@ -24,7 +26,7 @@ export type Handlers = {
   [M in MethodName]: (...params: BackgroundMethods[M][0]) => Promise<BackgroundMethods[M][1]>
 }
 
-export class ForbiddenSenderError extends Error {
+export class ForbiddenSenderError extends SuperchainRelayError {
   override name = 'ForbiddenSenderError'
   constructor() {
     super('only this extension’s own pages may call its background')
@@ -32,7 +34,7 @@ export class ForbiddenSenderError extends Error {
 }
 
 /** A request whose params do not fit the method: named, with what was wrong, before anything ran. */
-export class InvalidRequestError extends Error {
+export class InvalidRequestError extends SuperchainRelayError {
   override name = 'InvalidRequestError'
 }
 

@@ -8,6 +8,8 @@
  */
 import browser from 'webextension-polyfill'
 
+import { SuperchainRelayError } from '../../src/core'
+
 export function originPatterns(rpcUrls: readonly string[]): string[] {
   const patterns = new Set<string>()
   for (const url of rpcUrls) {
@@ -19,7 +21,7 @@ export function originPatterns(rpcUrls: readonly string[]): string[] {
   return [...patterns]
 }
 
-export class PermissionDeniedError extends Error {
+export class PermissionDeniedError extends SuperchainRelayError {
   override name = 'PermissionDeniedError'
 }
 

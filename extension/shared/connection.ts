@@ -8,7 +8,8 @@ import browser from 'webextension-polyfill'
 import { createBackgroundClient } from '../messaging/client'
 import { createRemoteTrackerApi } from '../messaging/remoteTracker'
 import { createUpdatesConnection } from '../messaging/updates'
+import { EXTENSION_ERROR_CLASSES } from './errorClasses'
 
-export const client = createBackgroundClient(browser.runtime)
+export const client = createBackgroundClient(browser.runtime, { errorClasses: EXTENSION_ERROR_CLASSES })
 export const updates = createUpdatesConnection(browser.runtime)
 export const trackerApi = createRemoteTrackerApi(client, updates)

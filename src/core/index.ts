@@ -4,6 +4,16 @@
  * (docs/ARCHITECTURE.md §1). Grouped the way data flows: chains → model → protocol → store → relay → tracker.
  */
 
+// Errors: the one base every named error extends, and how to tell them apart (docs/ARCHITECTURE.md §10).
+export { SuperchainRelayError } from './errors/base'
+export {
+  CORE_ERROR_CLASSES,
+  isSuperchainRelayError,
+  type SuperchainRelayErrorClass,
+  type SuperchainRelayErrorName,
+  type SuperchainRelayErrorOf,
+} from './errorClasses'
+
 // Chains: what a chain is, the presets a user can pick, and how its RPC becomes a viem transport.
 export type { ChainConfig } from './chains/types'
 export { DEFAULT_DEVNET, PRESETS } from './chains/presets'
@@ -11,7 +21,12 @@ export { chainConfigToViemChain } from './chains/registry'
 export { rpcTransport } from './chains/transport'
 export { validateChainConfig } from './chains/validate'
 export { verifyRpc } from './chains/verifyRpc'
-export { InvalidChainConfigError } from './chains/errors'
+export {
+  ChainIdMismatchError,
+  InvalidChainConfigError,
+  RpcUnreachableError,
+  UnknownChainError,
+} from './chains/errors'
 
 // The message model and its status machine.
 export type {
@@ -37,6 +52,20 @@ export type { JsonValue, MessageStore, ScanCursor, ScanDirection } from './store
 export { openIndexedDbStore } from './store/indexedDbStore'
 export { createMemoryStore } from './store/memoryStore'
 export { exportHistory, parseHistory, type HistoryImportResult } from './store/serialize'
+export {
+  HistoryImportError,
+  MessageIdentityError,
+  StoreClosedError,
+  StoreError,
+  StoreVersionError,
+} from './store/errors'
+
+// Discovery: why a transaction hash gave nothing to track.
+export {
+  InvalidTransactionHashError,
+  NoCrossChainMessageError,
+  TransactionUnknownError,
+} from './discovery/fromTransaction'
 
 // Relaying: the plan a user approves, what they approve, who signs it, and why a relay did not happen.
 export { APPROVAL_MARGIN_PERCENT, approvalOf, type RelayApproval, type RelayPlan } from './relay/plan'

@@ -18,6 +18,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ChainConfig } from '../core/chains/types'
+import { NoCrossChainMessageError } from '../core/discovery/fromTransaction'
+import { AccessListDroppedError } from '../core/relay/errors'
 import { explainError } from './errorWords'
 
 let server: Server
@@ -119,12 +121,8 @@ describe('explainError', () => {
     expect(explainError({ code: 4001, message: 'User rejected the request.' }).kind).toBe('rejected')
   })
 
-  it('explains a dropped access list by the error’s name, as it arrives over extension messaging', () => {
-    const words = explainError({
-      name: 'AccessListDroppedError',
-      message:
-        "MetaMask dropped the relay's access list. Without it CrossL2Inbox cannot validate… (NotInAccessList)",
-    })
+  it('explains a dropped access list by the error’s class (extension messaging revives it into that class)', () => {
+    const words = explainError(new AccessListDroppedError('MetaMask'))
     expect(words.kind).toBe('accessListDropped')
     expect(words.summary).not.toMatch(/CrossL2Inbox|NotInAccessList/)
     expect(words.details).toContain('NotInAccessList')
@@ -139,9 +137,7 @@ describe('explainError', () => {
 
   it('keeps our own sentences, first line only, and never prints [object Object]', () => {
     expect(explainError(new Error('wrong password')).summary).toBe('Wrong password.')
-    expect(
-      explainError({ name: 'NoCrossChainMessageError', message: 'transaction 0x… sent no…' }),
-    ).toMatchObject({
+    expect(explainError(new NoCrossChainMessageError(901, `0x${'ab'.repeat(32)}`))).toMatchObject({
       kind: 'noCrossChainMessage',
       summary: 'This transaction did not send anything to another chain.',
     })

@@ -4,15 +4,20 @@
  * received. URL: … Request body: {"method":"eth_getBlockByNumber"…} Version: viem@2.57.1" — and used to reach the
  * screen as they were.
  *
- * Errors are told apart by class (viem's, walked through their causes) or by `name`: over extension messaging an
- * error arrives as `{ name, message }` and its class is gone, so the name is what is left. Only text that carries
- * nothing else (the tracker's background errors reach the UI as strings) is read for the URL it names.
+ * Our own errors are told apart by class, walked through their causes (`findError`): extension messaging revives
+ * them into their classes (docs/ARCHITECTURE.md §10). viem's own errors are told apart by `name`, because theirs
+ * is the class a boundary cannot revive (a page gets them as an error with their name and text). Only text that
+ * carries nothing else (the tracker's background errors reach the UI as strings) is read for the URL it names.
  */
 import { BaseError, decodeErrorResult, toFunctionSelector, type Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
+import { ChainIdMismatchError, RpcUnreachableError } from '../core/chains/errors'
+import { NoCrossChainMessageError, TransactionUnknownError } from '../core/discovery/fromTransaction'
+import { findError } from '../core/errors/base'
 import { relayErrorsAbi } from '../core/protocol/abis'
 import { formatAmount } from '../core/protocol/format'
+import { AccessListDroppedError, WalletError } from '../core/relay/errors'
 
 export type ErrorKind =
   | 'unreachable'
@@ -68,6 +73,7 @@ function chainOf(error: unknown): ErrorLike[] {
   return out
 }
 
+/** One of viem's errors, by name (see above: its class may not have crossed). */
 const named = (chain: ErrorLike[], ...names: string[]) =>
   chain.find((e) => typeof e.name === 'string' && names.includes(e.name))
 
@@ -194,8 +200,8 @@ type Rule = (r: Reading) => ErrorWords | undefined
 const codeOf = (e: ErrorLike | undefined) => (typeof e?.code === 'number' ? e.code : undefined)
 
 /** The wallet said no, dropped the access list, or is locked. */
-const walletRule: Rule = ({ chain, words }) => {
-  if (named(chain, 'AccessListDroppedError')) {
+const walletRule: Rule = ({ error, chain, words }) => {
+  if (findError(error, AccessListDroppedError)) {
     return words(
       'accessListDropped',
       'Your wallet removed the access list this relay needs, so the relay was refused; nothing was lost and the transfer can still be relayed another way.',
@@ -210,16 +216,14 @@ const walletRule: Rule = ({ chain, words }) => {
       'Your wallet is locked or has not connected this site: unlock it and connect.',
     )
   }
-  const wallet = named(chain, 'WalletError')
-  if (wallet) return words('other', firstSentence(String(wallet.shortMessage ?? wallet.message ?? '')))
+  const wallet = findError(error, WalletError)
+  if (wallet) return words('other', firstSentence(wallet.shortMessage))
   return undefined
 }
 
 /** The RPC could not be reached, timed out, or serves another chain. */
-const reachRule: Rule = ({ chain, details, chains, options, words }) => {
-  const mismatch = named(chain, 'ChainIdMismatchError') as
-    | (ErrorLike & { expected?: number; actual?: number })
-    | undefined
+const reachRule: Rule = ({ error, chain, details, chains, options, words }) => {
+  const mismatch = findError(error, ChainIdMismatchError)
   if (mismatch) {
     const where = whereText(chains, urlOf(chain, details), mismatch.expected)
     return words(
@@ -228,17 +232,14 @@ const reachRule: Rule = ({ chain, details, chains, options, words }) => {
       where.chainId,
     )
   }
-  const unreachable = named(
-    chain,
-    'HttpRequestError',
-    'TimeoutError',
-    'WebSocketRequestError',
-    'SocketClosedError',
-    'RpcUnreachableError',
-  )
+  const ours = findError(error, RpcUnreachableError)
+  const unreachable =
+    ours ?? named(chain, 'HttpRequestError', 'TimeoutError', 'WebSocketRequestError', 'SocketClosedError')
   if (!unreachable) return undefined
   const url = urlOf(chain, details)
-  // Over extension messaging core's RpcUnreachableError keeps only its sentence, which names the URL itself.
+  // Core's RpcUnreachableError is a sentence naming the URL and the reason: as good as it gets for a call about no
+  // chain in particular (adding one, checking an RPC).
+  if (ours && options.chainId === undefined) return words('unreachable', firstSentence(ours.shortMessage))
   if (!url && options.chainId === undefined) {
     return words('unreachable', firstSentence(String(unreachable.shortMessage ?? unreachable.message ?? '')))
   }
@@ -273,10 +274,10 @@ const revertRule: Rule = ({ chain, chains, options, words }) => {
 }
 
 /** Looking a transaction up found nothing, or nothing cross-chain. */
-const lookupRule: Rule = ({ chain, words }) => {
-  if (named(chain, 'TransactionUnknownError'))
+const lookupRule: Rule = ({ error, words }) => {
+  if (findError(error, TransactionUnknownError))
     return words('transactionUnknown', 'No transaction with this hash was found.')
-  if (named(chain, 'NoCrossChainMessageError'))
+  if (findError(error, NoCrossChainMessageError))
     return words('noCrossChainMessage', 'This transaction did not send anything to another chain.')
   return undefined
 }

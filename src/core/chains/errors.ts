@@ -1,11 +1,11 @@
 /**
- * Named errors of the chain registry. They extend viem's `BaseError` so callers can `walk()` them like any viem
- * error, and each `shortMessage` names the offending value so the options page can show it as is.
+ * Named errors of the chain registry. They extend the project's `SuperchainRelayError` (a viem `BaseError`) so
+ * callers can `walk()` them like any viem error, and each `shortMessage` names the offending value so the options page can show it as is.
  */
-import { BaseError } from 'viem'
+import { SuperchainRelayError } from '../errors/base'
 
 /** A chain id nobody registered: usually a message whose source or destination the user has not added yet. */
-export class UnknownChainError extends BaseError {
+export class UnknownChainError extends SuperchainRelayError {
   override name = 'UnknownChainError'
   readonly chainId: number
   constructor(chainId: number, knownIds: readonly number[]) {
@@ -17,7 +17,7 @@ export class UnknownChainError extends BaseError {
 }
 
 /** A chain config with a missing or malformed field. `field` is the property name, for highlighting a form input. */
-export class InvalidChainConfigError extends BaseError {
+export class InvalidChainConfigError extends SuperchainRelayError {
   override name = 'InvalidChainConfigError'
   readonly field: string
   constructor(field: string, problem: string) {
@@ -27,7 +27,7 @@ export class InvalidChainConfigError extends BaseError {
 }
 
 /** The RPC did not give a usable answer to `eth_chainId`: refused, DNS failure, HTTP error, timeout, garbage. */
-export class RpcUnreachableError extends BaseError {
+export class RpcUnreachableError extends SuperchainRelayError {
   override name = 'RpcUnreachableError'
   readonly url: string
   readonly reason: string
@@ -39,7 +39,7 @@ export class RpcUnreachableError extends BaseError {
 }
 
 /** The RPC answers, but for another chain: a typo'd port or a copy-pasted URL of the sister chain. */
-export class ChainIdMismatchError extends BaseError {
+export class ChainIdMismatchError extends SuperchainRelayError {
   override name = 'ChainIdMismatchError'
   readonly url: string
   readonly expected: number

@@ -15,7 +15,10 @@ export interface VerifyRpcOptions {
 
 const DEFAULT_TIMEOUT_MS = 5_000
 
-/** Our own deadline: viem's transport timeout does not cover opening a WebSocket, which can hang forever. */
+/**
+ * Our own deadline: viem's transport timeout does not cover opening a WebSocket, which can hang forever. A plain
+ * `Error` on purpose: a private sentinel that never escapes, always wrapped in an RpcUnreachableError.
+ */
 class DeadlineError extends Error {}
 
 /** Why a request failed, in the words of the lowest layer that said something specific. */

@@ -3,7 +3,6 @@
  * a contract that sends to two chains), each classified as an ERC-20 transfer, an ETH transfer or a generic message.
  */
 import {
-  BaseError,
   TransactionNotFoundError,
   TransactionReceiptNotFoundError,
   type Address,
@@ -11,18 +10,19 @@ import {
   type PublicClient,
 } from 'viem'
 
+import { SuperchainRelayError } from '../errors/base'
 import { decodeSentMessages } from '../protocol/decode'
 import type { TrackedMessage } from '../model/message'
 import { toTrackedMessage } from './toTrackedMessage'
 
-export class InvalidTransactionHashError extends BaseError {
+export class InvalidTransactionHashError extends SuperchainRelayError {
   override name = 'InvalidTransactionHashError'
   constructor(value: string) {
     super(`'${value}' is not a transaction hash: expected 0x followed by 64 hex digits`)
   }
 }
 
-export class TransactionUnknownError extends BaseError {
+export class TransactionUnknownError extends SuperchainRelayError {
   override name = 'TransactionUnknownError'
   constructor(chainId: number, hash: Hex) {
     super(
@@ -31,7 +31,7 @@ export class TransactionUnknownError extends BaseError {
   }
 }
 
-export class NoCrossChainMessageError extends BaseError {
+export class NoCrossChainMessageError extends SuperchainRelayError {
   override name = 'NoCrossChainMessageError'
   constructor(chainId: number, hash: Hex) {
     super(

@@ -1,28 +1,19 @@
 /**
- * Why a relay did not happen, as named errors with one base (`RelayError`, a viem `BaseError`), so callers tell
- * them apart with a type guard (`findError(error, AlreadyRelayedError)`), never by comparing message text or names.
+ * Why a relay did not happen, as named errors with one family base (`RelayError`, under the project's
+ * `SuperchainRelayError`), so callers tell them apart with a type guard (`findError(error, AlreadyRelayedError)`),
+ * never by comparing message text or names.
  * Each message says what the user can do next; the UIs show it verbatim.
  */
-import { BaseError, type Hex } from 'viem'
+import type { Hex } from 'viem'
 
+import { SuperchainRelayError } from '../errors/base'
 import type { TrackedMessage } from '../model/message'
 
-export class RelayError extends BaseError {
-  override name = 'RelayError'
-}
+// Where relay code has always found it; it lives with the base.
+export { findError } from '../errors/base'
 
-/**
- * The first error of `type` in `error`'s cause chain (viem wraps the one that matters a few causes deep), or
- * undefined. The type guard every caller uses instead of `error.name === '…'`.
- */
-export function findError<T extends Error>(
-  error: unknown,
-  type: abstract new (...args: never[]) => T,
-): T | undefined {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
-    if (e instanceof type) return e
-  }
-  return undefined
+export class RelayError extends SuperchainRelayError {
+  override name = 'RelayError'
 }
 
 export class InitiatingLogNotFoundError extends RelayError {

@@ -1,10 +1,10 @@
 /**
- * The tracker's own named errors (one base, `TrackerError`, a viem `BaseError`): input a caller got wrong, or a
+ * The tracker's own named errors (one family base, `TrackerError`, under the project's `SuperchainRelayError`): input a caller got wrong, or a
  * tracker built without what a call needs. Relay outcomes are relay/errors.ts.
  */
-import { BaseError } from 'viem'
+import { SuperchainRelayError } from '../errors/base'
 
-export class TrackerError extends BaseError {
+export class TrackerError extends SuperchainRelayError {
   override name = 'TrackerError'
 }
 
