@@ -37,6 +37,7 @@ export type { JsonValue, MessageStore, ScanCursor, ScanDirection } from './store
 export { openIndexedDbStore } from './store/indexedDbStore'
 export { createMemoryStore } from './store/memoryStore'
 export { exportHistory, parseHistory, type HistoryImportResult } from './store/serialize'
+export { exportMessage, importMessage, type ExportedMessage } from './store/historyMessage'
 
 // Relaying: the plan a user approves, what they approve, who signs it, and why a relay did not happen.
 export { APPROVAL_MARGIN_PERCENT, approvalOf, type RelayApproval, type RelayPlan } from './relay/plan'
