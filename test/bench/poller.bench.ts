@@ -114,6 +114,7 @@ export async function benchPoller(ticks = 5): Promise<BenchRow[]> {
       const ours = median(times)
       const naive = median(naiveTimes)
       rows.push({
+        id: `poller.httpRequests.tick.${count}`,
         group: 'poller',
         name: `${count} msgs: requests per tick`,
         value: requests,
@@ -121,6 +122,7 @@ export async function benchPoller(ticks = 5): Promise<BenchRow[]> {
         note: `naive ${naiveRequests} req (naive/ours ${(naiveRequests / requests).toFixed(1)}×)`,
       })
       rows.push({
+        id: `poller.tickMs.${count}`,
         group: 'poller',
         name: `${count} msgs: wall time per tick (median of ${ticks})`,
         value: ours,
