@@ -15,9 +15,9 @@
  */
 import { fileURLToPath } from 'node:url'
 
-import { crx } from '@crxjs/vite-plugin'
+import { crx, type CrxPlugin, type ManifestV3Export } from '@crxjs/vite-plugin'
 import react from '@vitejs/plugin-react'
-import { defineConfig, type Plugin, type UserConfig } from 'vite'
+import { build, defineConfig, type Plugin, type ResolvedConfig, type UserConfig } from 'vite'
 
 import { manifestFor, type TargetBrowser } from './extension/manifest.ts'
 
@@ -81,31 +81,108 @@ function staticViemImports(): Plugin {
 const storeBuild = () => process.env.SUPERCHAIN_RELAY_STORE_BUILD === '1'
 
 /**
- * A loadable unpacked MV3 extension for one browser; crxjs bundles the background and the two pages and copies
- * public/. Both browsers get the same sources; only the manifest and the syntax target differ.
+ * A loadable unpacked MV3 extension for one browser. crxjs bundles the background from the manifest, writes the
+ * manifest and copies public/; the two pages are then bundled each on its own (`extensionPages`). Both browsers
+ * get the same sources; only the manifest and the syntax target differ.
  */
 function extension(browser: TargetBrowser): UserConfig {
   const store = storeBuild()
   const outDir =
     process.env.SUPERCHAIN_RELAY_OUT_DIR ?? at(browser === 'chrome' ? 'dist/extension' : 'dist/firefox')
+  const define = { __SCR_TEST_HOOKS__: JSON.stringify(!store) }
+  const manifest = manifestFor(browser)
+  // Chrome 116+ / Firefox 140+ only: no legacy syntax to lower.
+  const target = browser === 'chrome' ? 'chrome116' : 'firefox140'
   return {
     root: at('extension'),
     publicDir: at('public'),
-    plugins: [staticViemImports(), react(), crx({ manifest: manifestFor(browser), browser })],
+    plugins: [
+      staticViemImports(),
+      react(),
+      crx({ manifest: withoutPages(manifest), browser }),
+      extensionPages({ define, target, manifest }),
+    ],
     oxc: productionJsx,
-    define: { __SCR_TEST_HOOKS__: JSON.stringify(!store) },
+    define,
     build: {
       outDir,
       emptyOutDir: true,
-      // Chrome 116+ / Firefox 140+ only: no legacy syntax to lower.
-      target: browser === 'chrome' ? 'chrome116' : 'firefox140',
+      target,
       sourcemap: false,
       // The background bundles viem and MetaMask's provider; it is loaded from disk, never downloaded.
       chunkSizeWarningLimit: 1024,
-      rollupOptions: {
-        input: { popup: at('extension/popup.html'), options: at('extension/options.html') },
-        onLog: quietOnLog,
-      },
+      // No `input`: crxjs builds the background from the manifest; `extensionPages` builds the pages.
+      rollupOptions: { onLog: quietOnLog },
+    },
+  }
+}
+
+const EXTENSION_PAGES = ['popup', 'options'] as const
+
+interface ManifestPages {
+  action?: { default_popup?: string }
+  options_ui?: { page: string; open_in_tab?: boolean }
+}
+
+/** What crxjs builds from: the manifest without its pages, or it would bundle them with the background. */
+function withoutPages(manifest: ManifestV3Export): ManifestV3Export {
+  const { action, ...rest } = manifest as ManifestPages
+  const { default_popup: _popup, ...actionRest } = action ?? {}
+  return { ...rest, action: actionRest, options_ui: undefined } as ManifestV3Export
+}
+
+/**
+ * Each extension page bundled by itself, after the background build wrote the output directory. Contexts share
+ * nothing at run time — the worker and every page parse their own copy of whatever they load — so a chunk shared
+ * between them saves disk, not time. And it costs time: the bundler puts a module in a chunk by which entries
+ * *reach* it, and through viem's side-effect-free barrel the popup reaches every viem module the background uses,
+ * so in one build the popup loaded ~250 kB of the background's viem, noble curves and ox that it never runs
+ * (docs/ARCHITECTURE.md §8). Apart, each page is tree-shaken for what it uses.
+ */
+function extensionPages(options: {
+  define: Record<string, string>
+  target: string
+  manifest: ManifestV3Export
+}): CrxPlugin {
+  let resolved: ResolvedConfig
+  const pages = options.manifest as ManifestPages
+  return {
+    name: 'superchain-relay:extension-pages',
+    apply: 'build',
+    configResolved(config) {
+      resolved = config
+    },
+    // The manifest crxjs writes gets its pages back.
+    renderCrxManifest(manifest) {
+      return {
+        ...manifest,
+        action: { ...manifest.action, default_popup: pages.action?.default_popup },
+        options_ui: pages.options_ui,
+      }
+    },
+    async closeBundle() {
+      for (const page of EXTENSION_PAGES) {
+        await build({
+          configFile: false,
+          root: at('extension'),
+          mode: resolved.mode,
+          logLevel: resolved.logLevel,
+          envDir: resolved.envDir,
+          publicDir: false,
+          plugins: [react()],
+          oxc: productionJsx,
+          define: options.define,
+          build: {
+            outDir: resolved.build.outDir,
+            emptyOutDir: false,
+            target: options.target,
+            sourcemap: false,
+            // Chrome 116 and Firefox 140 preload modules natively.
+            modulePreload: { polyfill: false },
+            rollupOptions: { input: { [page]: at(`extension/${page}.html`) }, onLog: quietOnLog },
+          },
+        })
+      }
     },
   }
 }
@@ -126,9 +203,11 @@ function widget(): UserConfig {
       // The element build writes into the same directory afterwards (npm run build runs this one first).
       emptyOutDir: true,
       sourcemap: true,
+      minify: true,
       lib: { entry: 'widget/index.ts', formats: ['es'], fileName: () => 'index.js' },
       rolldownOptions: {
         external: [/^react($|\/)/, /^react-dom($|\/)/, /^viem($|\/)/],
+        output: { minify: true },
         treeshake: treeshakeOpViem,
         onLog: quietOnLog,
       },
@@ -161,7 +240,7 @@ function element(): UserConfig {
       },
       rolldownOptions: {
         // viem loads a few modules lazily (CCIP read…); inline them so the bundle stays a single file.
-        output: { codeSplitting: false },
+        output: { codeSplitting: false, minify: true },
         treeshake: treeshakeOpViem,
         onLog: quietOnLog,
       },

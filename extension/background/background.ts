@@ -18,6 +18,7 @@ import { createNotifier } from './notifier'
 import { createRelayAccount } from './relayAccount'
 import { createFastLoop, ensureAlarm, FAST_POLL_MS, POLL_ALARM } from './scheduler'
 import { readSettings } from './settings'
+import { createSnapshotWriter } from './snapshotWriter'
 import type { Wallet } from './wallet'
 
 /** A fast-loop tick scans the watched accounts every this many ticks (10 s); polling is cheap, log scans less so. */
@@ -82,7 +83,9 @@ export function createBackground(options: BackgroundOptions) {
     })
     tracker.subscribe((update) => {
       broadcast(update)
-      if (update.type !== 'error') scheduleBadge()
+      if (update.type === 'error') return
+      scheduleBadge()
+      snapshot.schedule()
     })
     tracker.events.on('error', ({ error, context }) => log(`${context}: ${serializeError(error).message}`))
     return { store, tracker }
@@ -121,6 +124,23 @@ export function createBackground(options: BackgroundOptions) {
         .catch((error: unknown) => log(`badge update failed: ${serializeError(error).message}`))
     })
   }
+
+  // The popup paints this before this worker is even awake (docs/ARCHITECTURE.md §3).
+  const snapshot = createSnapshotWriter({
+    storage: host.storage.local,
+    now,
+    log,
+    async read() {
+      const { tracker } = await ready()
+      const [messages, accounts, chains, health] = await Promise.all([
+        tracker.listMessages(),
+        tracker.listAccounts(),
+        tracker.listChains(),
+        tracker.chainHealth(),
+      ])
+      return { messages, accounts, chains, health }
+    },
+  })
 
   const notifier = createNotifier({
     host,
@@ -172,7 +192,7 @@ export function createBackground(options: BackgroundOptions) {
 
   const handlers = async () => {
     const { store, tracker } = await ready()
-    return createHandlers({
+    const created = createHandlers({
       host,
       store,
       tracker,
@@ -194,6 +214,7 @@ export function createBackground(options: BackgroundOptions) {
         }
       },
     })
+    return snapshot.watching(created)
   }
 
   return {
@@ -205,6 +226,9 @@ export function createBackground(options: BackgroundOptions) {
         countStart(),
       ])
       loop.kick()
+      void snapshot
+        .ensure()
+        .catch((error: unknown) => log(`popup snapshot check failed: ${serializeError(error).message}`))
     },
     onMessage: createMessageListener(self, handlers),
     onConnect(port: PortLike): void {

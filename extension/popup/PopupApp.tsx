@@ -8,10 +8,10 @@ import type { Address, Hex } from 'viem'
 import browser from 'webextension-polyfill'
 
 import { shortAddress } from '../../src/core'
-import { RelayApp } from '../../src/ui'
+import { RelayApp, type MessagePreview } from '../../src/ui'
 import type { ExtensionSettings, RelayAccountStatus, WalletStatus } from '../messaging/protocol'
-import { client, trackerApi } from '../shared/connection'
 import { applyTheme, pageThemeCss } from '../shared/theme'
+import { connection, trackerApi } from './lazyConnection'
 
 interface PopupState {
   accounts: Address[]
@@ -43,23 +43,42 @@ function relayAccountLabel(status: RelayAccountStatus | undefined): string {
   return `Relay account ${shortAddress(status.address)}${status.unlocked ? '' : ' (locked)'}`
 }
 
-export function PopupApp({ focusHash }: { focusHash?: Hex }) {
-  const [state, setState] = useState<PopupState>({ accounts: [], focusHash })
+export interface PopupAppProps {
+  focusHash?: Hex
+  /** Read from storage before the first paint, so the theme is right from the start. */
+  settings?: ExtensionSettings
+  /** The first screen as the background last saved it; the live list replaces it. */
+  preview?: MessagePreview
+}
+
+export function PopupApp({ focusHash, settings, preview }: PopupAppProps) {
+  const [state, setState] = useState<PopupState>({
+    accounts: preview?.accounts ?? [],
+    settings,
+    focusHash,
+  })
 
   useEffect(() => {
     let live = true
     // Each piece is optional for the list to work: a failure here must not keep the messages from showing.
     const settled = <T,>(p: Promise<T>) => p.catch(() => undefined)
+    const call = connection().then((c) => c.client)
     void Promise.all([
-      settled(client.call('listAccounts')),
-      settled(client.call('getSettings')),
-      settled(client.call('relayAccountStatus')),
-      settled(client.call('walletStatus')),
-      focusHash ? Promise.resolve(focusHash) : settled(client.call('takeFocus')),
-    ]).then(([accounts, settings, relayAccount, wallet, focus]) => {
+      settled(call.then((client) => client.call('listAccounts'))),
+      settled(call.then((client) => client.call('getSettings'))),
+      settled(call.then((client) => client.call('relayAccountStatus'))),
+      settled(call.then((client) => client.call('walletStatus'))),
+      focusHash ? Promise.resolve(focusHash) : settled(call.then((client) => client.call('takeFocus'))),
+    ]).then(([accounts, liveSettings, relayAccount, wallet, focus]) => {
       if (!live) return
-      if (settings) applyTheme(settings.theme)
-      setState({ accounts: accounts ?? [], settings, relayAccount, wallet, focusHash: focus })
+      if (liveSettings) applyTheme(liveSettings.theme)
+      setState((current) => ({
+        accounts: accounts ?? current.accounts,
+        settings: liveSettings ?? current.settings,
+        relayAccount,
+        wallet,
+        focusHash: focus,
+      }))
     })
     return () => {
       live = false
@@ -86,6 +105,7 @@ export function PopupApp({ focusHash }: { focusHash?: Hex }) {
         focusHash={state.focusHash}
         theme={state.settings?.theme ?? 'auto'}
         title="Superchain Relay"
+        preview={preview}
       />
       <footer className="popup-footer">
         <span>

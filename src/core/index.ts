@@ -66,6 +66,7 @@ export {
   NoCrossChainMessageError,
   TransactionUnknownError,
 } from './discovery/fromTransaction'
+export { exportMessage, importMessage, type ExportedMessage } from './store/historyMessage'
 
 // Relaying: the plan a user approves, what they approve, who signs it, and why a relay did not happen.
 export { APPROVAL_MARGIN_PERCENT, approvalOf, type RelayApproval, type RelayPlan } from './relay/plan'

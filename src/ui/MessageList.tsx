@@ -18,6 +18,11 @@ const EXPANDED_EXTRA_ESTIMATE = 230
 
 export interface MessageListProps {
   messages: readonly TrackedMessage[]
+  /**
+   * How many rows the list has when `messages` are only its first ones (a preview): the list is this tall, so the
+   * scrollbar does not jump when the rest arrive. Rows not in `messages` are left empty meanwhile.
+   */
+  totalCount?: number
   renderMessage: (message: TrackedMessage, expanded: boolean) => ReactNode
   /** The message whose row is expanded (shows its Timeline). */
   expandedHash?: Hex
@@ -32,6 +37,7 @@ export interface MessageListProps {
 
 export function MessageList({
   messages,
+  totalCount,
   renderMessage,
   expandedHash,
   scrollToHash,
@@ -46,7 +52,8 @@ export function MessageList({
   const [expandedExtra, setExpandedExtra] = useState(EXPANDED_EXTRA_ESTIMATE)
 
   const expandedIndex = expandedHash === undefined ? -1 : messages.findIndex((m) => m.hash === expandedHash)
-  const geometry: ListGeometry = { count: messages.length, rowHeight, expandedIndex, expandedExtra }
+  const count = Math.max(messages.length, totalCount ?? 0)
+  const geometry: ListGeometry = { count, rowHeight, expandedIndex, expandedExtra }
   const { start, end } = visibleWindow(geometry, scrollTop, viewportHeight, overscan)
 
   // The popup and a widget resize (window, host layout); re-measure so the window covers the real viewport.
@@ -104,7 +111,7 @@ export function MessageList({
         ref={expanded ? measureExpanded : undefined}
         className={expanded ? 'scr-row scr-row-expanded' : 'scr-row'}
         role="listitem"
-        aria-setsize={messages.length}
+        aria-setsize={count}
         aria-posinset={index + 1}
         style={{
           top: rowTop(geometry, index),

@@ -11,7 +11,7 @@ import type { Address, Hex } from 'viem'
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
 import { stalenessOf, type ChainHealth } from './chainHealth'
-import { splitByTab, TAB_LABELS } from './directions'
+import { splitByTab, TAB_LABELS, TAB_ORDER } from './directions'
 import type { MessageTab } from './directions'
 import { EmptyState } from './EmptyState'
 import type { ExplorerUrl } from './format'
@@ -40,6 +40,11 @@ export interface MessagesPanelProps {
   chainHealth?: readonly ChainHealth[]
   /** Passed to MessageList; tests use it to pin the window size. */
   initialViewportHeight?: number
+  /**
+   * How many messages each tab holds, when `messages` are only a preview's first rows of each (messagePreview.ts):
+   * the tabs show these counts and each list is as tall as its whole tab.
+   */
+  counts?: Partial<Record<MessageTab, number>>
 }
 
 export function MessagesPanel(props: MessagesPanelProps) {
@@ -56,15 +61,20 @@ export function MessagesPanel(props: MessagesPanelProps) {
     explorerUrl,
     chainHealth,
     onForget,
+    counts,
   } = props
   const baseId = useId()
   const watchingAccounts = !!accounts && accounts.length > 0
 
-  if (messages.length === 0) {
+  if (messages.length === 0 && !Object.values(counts ?? {}).some((n) => n > 0)) {
     return <EmptyState watchingAccounts={watchingAccounts} onTrackTransaction={props.onTrackTransaction} />
   }
 
-  const { tabs, byTab } = splitByTab(messages, accounts)
+  const split = splitByTab(messages, accounts)
+  const { byTab } = split
+  // A preview lists the tabs it counted, in the same order the split gives them.
+  const tabs = counts ? TAB_ORDER.filter((t) => counts[t] !== undefined) : split.tabs
+  const countOf = (tab: MessageTab) => counts?.[tab] ?? byTab[tab]?.length ?? 0
   const selected = props.tab && tabs.includes(props.tab) ? props.tab : (tabs[0] ?? 'all')
   const shown = byTab[selected] ?? []
 
@@ -98,7 +108,7 @@ export function MessagesPanel(props: MessagesPanelProps) {
             onKeyDown={onTabKeyDown}
           >
             {TAB_LABELS[tab]}
-            <span className="scr-count">{byTab[tab]?.length ?? 0}</span>
+            <span className="scr-count">{countOf(tab)}</span>
           </button>
         ))}
       </div>
@@ -108,7 +118,7 @@ export function MessagesPanel(props: MessagesPanelProps) {
         id={`${baseId}-panel`}
         aria-labelledby={`${baseId}-tab-${selected}`}
       >
-        {shown.length === 0 ? (
+        {countOf(selected) === 0 ? (
           <div className="scr-state">
             <p>No {TAB_LABELS[selected].toLowerCase()} messages.</p>
           </div>
@@ -116,6 +126,7 @@ export function MessagesPanel(props: MessagesPanelProps) {
           <MessageList
             key={selected}
             messages={shown}
+            totalCount={counts ? countOf(selected) : undefined}
             expandedHash={expandedHash}
             scrollToHash={props.scrollToHash}
             initialViewportHeight={props.initialViewportHeight}

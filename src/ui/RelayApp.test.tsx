@@ -1,7 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
-import { cannedTracker, makeMessage } from './messageFixtures.test-helper'
+import { ALICE, CHAINS, cannedTracker, makeMessage, NOW } from './messageFixtures.test-helper'
+import { buildMessagePreview } from './messagePreview'
 import { RelayApp } from './RelayApp'
 
 describe('RelayApp', () => {
@@ -30,5 +31,33 @@ describe('RelayApp', () => {
     expect(renderToStaticMarkup(<RelayApp api={api} signers={[]} theme="dark" />)).toContain(
       'class="scr-root scr-theme-dark"',
     )
+  })
+
+  it('paints a preview before the tracker answers, with its counts, marked "as of", and offers no action on it', () => {
+    // Ready and relayable (its log is known): a live list with a signer shows Relay on each of these.
+    const messages = Array.from({ length: 30 }, (_, i) =>
+      makeMessage({ seed: i + 1, sentSecondsAgo: 60 * (i + 1) }),
+    )
+    const preview = buildMessagePreview({
+      messages,
+      accounts: [ALICE],
+      chains: CHAINS,
+      health: [],
+      asOf: NOW,
+      rowsPerTab: 5,
+    })
+    const { api, calls } = cannedTracker(messages)
+    const html = renderToStaticMarkup(
+      <RelayApp api={api} signers={['wallet', 'relayAccount']} preview={preview} />,
+    )
+    expect(html).not.toContain('Loading messages…')
+    expect(html).toContain('class="scr-as-of"')
+    expect(html.match(/class="scr-row-main"/g)).toHaveLength(5)
+    expect(html).toContain('<span class="scr-count">30</span>')
+    // The list is as tall as the whole tab, so the scrollbar does not jump when the live list arrives.
+    expect(html).toContain('aria-setsize="30"')
+    expect(html).not.toMatch(/>Relay</)
+    expect(html).toMatch(/<button type="button" class="scr-button scr-button-small"[^>]* disabled=""/)
+    expect(calls).toEqual([])
   })
 })

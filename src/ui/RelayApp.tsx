@@ -6,7 +6,7 @@
  * It brings its own stylesheet in a `<style>` inside its tree, so it looks the same in a popup, on a dapp page and
  * inside a shadow root, and touches no global CSS.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Address, Hex } from 'viem'
 
 import type { RelaySignerChoice, TrackerApi } from '../core/tracker/api'
@@ -16,17 +16,22 @@ import { tabFor } from './directions'
 import type { MessageTab } from './directions'
 import { ErrorNotice } from './ErrorNotice'
 import { explainError } from './errorWords'
-import { clockTickMs, explorerUrlFromChains, sentAt } from './format'
+import { clockTickMs, clockTime, explorerUrlFromChains, sentAt } from './format'
 import type { ExplorerUrl } from './format'
+import { previewCounts, previewMessages, type MessagePreview } from './messagePreview'
 import { MessagesPanel } from './MessagesPanel'
-import { RelayDialog } from './RelayDialog'
-import { ResendDialog } from './ResendDialog'
 import { RELAY_APP_CSS } from './styles'
 import { themeClassName } from './theme'
 import type { ThemeName } from './theme'
-import { TrackTransactionForm } from './TrackTransactionForm'
 import { useHistoryActions } from './useHistoryActions'
 import { useTrackedMessages } from './useTrackedMessages'
+
+// What only an action opens is loaded when it first opens: the first screen does not wait for it to parse.
+const RelayDialog = lazy(() => import('./RelayDialog').then((m) => ({ default: m.RelayDialog })))
+const ResendDialog = lazy(() => import('./ResendDialog').then((m) => ({ default: m.ResendDialog })))
+const TrackTransactionForm = lazy(() =>
+  import('./TrackTransactionForm').then((m) => ({ default: m.TrackTransactionForm })),
+)
 
 export interface RelayAppProps {
   /** Keep its identity stable (create it once): a new object reloads everything and resubscribes. */
@@ -49,6 +54,11 @@ export interface RelayAppProps {
   blockedSigners?: Partial<Record<RelaySignerChoice['kind'], string>>
   /** Offer "Open in the extension" when a relay cannot be signed here (not in the extension itself). */
   offerExtension?: boolean
+  /**
+   * The first screen as last known (messagePreview.ts), shown until the tracker's own list arrives, marked "as of"
+   * its time if that takes long. Nothing acts on it: a dialog opens on the live message only.
+   */
+  preview?: MessagePreview
 }
 
 export function RelayApp({
@@ -62,6 +72,7 @@ export function RelayApp({
   title = 'Cross-chain messages',
   blockedSigners,
   offerExtension = false,
+  preview,
 }: RelayAppProps) {
   const formId = useId()
   const rootRef = useRef<HTMLDivElement>(null)
@@ -73,10 +84,16 @@ export function RelayApp({
   const [formOpen, setFormOpen] = useState(false)
   const [dialog, setDialog] = useState<{ kind: 'relay' | 'resend'; hash: Hex }>()
 
-  const messages = state.phase === 'ready' ? state.messages : undefined
-  const chains = state.phase === 'ready' ? state.chains : undefined
+  const live = state.phase === 'ready' ? state : undefined
+  // The preview stands in until the live list arrives (and stays, under the error, if it never does).
+  const shownPreview = live ? undefined : preview
+  const previewList = useMemo(() => (preview ? previewMessages(preview) : undefined), [preview])
+  const messages = live?.messages ?? (shownPreview ? previewList : undefined)
+  const chains = live?.chains ?? shownPreview?.chains
   // Per-chain health from the tracker: a banner for each chain not answering, its messages marked stale, Relay off.
-  const chainHealth = state.phase === 'ready' ? state.health : undefined
+  const chainHealth = live?.health ?? shownPreview?.health
+  // A preview's tabs were split against its own accounts; the live list against the shell's.
+  const tabAccounts = shownPreview ? shownPreview.accounts : accounts
 
   // Ages tick every second while one counts seconds ("47 s ago"), every half minute after that.
   const tickMs = clockTickMs(messages?.slice(0, 20).map(sentAt) ?? [], now)
@@ -100,7 +117,7 @@ export function RelayApp({
 
   // Until the user picks a tab, show the one holding the focused message (if any).
   const focused = scrollToHash ? messages?.find((m) => m.hash === scrollToHash) : undefined
-  const shownTab = tab ?? (focused ? tabFor(focused, accounts) : undefined)
+  const shownTab = tab ?? (focused ? tabFor(focused, tabAccounts) : undefined)
 
   const onToggle = useCallback(
     (hash: Hex) => setExpandedHash((open) => (open === hash ? undefined : hash)),
@@ -141,21 +158,59 @@ export function RelayApp({
     [merge, accounts],
   )
 
-  // The dialog shows the live message, and goes away if the message does (removed from the tracker).
-  const dialogMessage = dialog ? messages?.find((m) => m.hash === dialog.hash) : undefined
+  // The dialog shows the live message, and goes away if the message does (removed from the tracker). One asked for
+  // from a preview row opens once the live list is in: nothing is ever shown to sign from remembered data.
+  const dialogMessage = dialog ? live?.messages.find((m) => m.hash === dialog.hash) : undefined
   const hasSigner = signers.length > 0
+  const dialogElement =
+    !dialog || !dialogMessage || !chains ? null : dialog.kind === 'relay' ? (
+      <RelayDialog
+        api={api}
+        message={dialogMessage}
+        chains={chains}
+        signers={signers}
+        signerLabels={signerLabels}
+        blockedSigners={blockedSigners}
+        offerExtension={offerExtension}
+        accounts={accounts}
+        explorerUrl={links}
+        onClose={closeDialog}
+        returnFocus={rowOfDialog}
+      />
+    ) : (
+      <ResendDialog
+        api={api}
+        message={dialogMessage}
+        chains={chains}
+        signers={signers}
+        signerLabels={signerLabels}
+        explorerUrl={links}
+        onClose={closeDialog}
+      />
+    )
 
   return (
     <div ref={rootRef} className={`scr-root ${themeClassName(theme)}`} data-theme={theme}>
       <style>{RELAY_APP_CSS}</style>
       <header className="scr-header">
         <h2 className="scr-title">{title}</h2>
-        {state.phase === 'ready' ? (
+        {/* Fades in only after 0.4 s (styles.ts): a tracker that answers at once replaces the preview unmarked. */}
+        {shownPreview ? (
+          <span
+            className="scr-as-of"
+            role="status"
+            title="Saved when the tracker last looked; live data replaces it as soon as the tracker answers."
+          >
+            as of {clockTime(shownPreview.asOf)}
+          </span>
+        ) : null}
+        {chains ? (
           <button
             type="button"
             className="scr-button scr-button-small"
             aria-expanded={formOpen}
             aria-controls={formOpen ? formId : undefined}
+            disabled={!live}
             onClick={() => setFormOpen((open) => !open)}
           >
             {formOpen ? 'Close' : 'Track a transaction'}
@@ -163,14 +218,16 @@ export function RelayApp({
         ) : null}
       </header>
 
-      {formOpen && chains ? (
+      {formOpen && live ? (
         <div id={formId}>
-          <TrackTransactionForm api={api} chains={chains} onTracked={onTracked} />
+          <Suspense fallback={null}>
+            <TrackTransactionForm api={api} chains={live.chains} onTracked={onTracked} />
+          </Suspense>
         </div>
       ) : null}
 
       {chains ? <ChainHealthBanner health={chainHealth} chains={chains} now={now} /> : null}
-      {history.notice}
+      {live ? history.notice : null}
 
       {/* A chain that is not answering is already in the banner; the notice is for the other background errors. */}
       {trackerError && !chainHealth?.some((h) => h.state === 'unreachable' || h.state === 'wrongChain') ? (
@@ -182,14 +239,23 @@ export function RelayApp({
         </div>
       ) : null}
 
-      {state.phase === 'loading' ? (
+      {state.phase === 'loading' && !shownPreview ? (
         <div className="scr-state" role="status">
           <div className="scr-spinner" aria-hidden="true" />
           <p>Loading messages…</p>
         </div>
       ) : null}
 
-      {state.phase === 'error' ? (
+      {state.phase === 'error' && shownPreview ? (
+        <div className="scr-notice" role="alert">
+          <ErrorNotice error={state.error} role="status" />
+          <button type="button" className="scr-button scr-button-small" onClick={retry}>
+            Retry
+          </button>
+        </div>
+      ) : null}
+
+      {state.phase === 'error' && !shownPreview ? (
         <div className="scr-state" role="alert">
           <p className="scr-state-title">Could not load your messages</p>
           <ErrorNotice error={state.error} role="status" />
@@ -203,50 +269,27 @@ export function RelayApp({
         <MessagesPanel
           messages={messages}
           chains={chains}
-          accounts={accounts}
+          accounts={tabAccounts}
+          counts={shownPreview ? previewCounts(shownPreview) : undefined}
           now={now}
           tab={shownTab}
           onTabChange={onTabChange}
           expandedHash={expandedHash}
           onToggle={onToggle}
           scrollToHash={scrollToHash}
-          onRelay={hasSigner ? onRelay : undefined}
-          onResend={hasSigner ? onResend : undefined}
+          // A preview's statuses may be out of date: no action is offered on them until the live list is in.
+          onRelay={hasSigner && live ? onRelay : undefined}
+          onResend={hasSigner && live ? onResend : undefined}
           onTrackTransaction={() => setFormOpen(true)}
           explorerUrl={links}
           chainHealth={chainHealth}
-          onForget={history.onRemove}
+          onForget={live ? history.onRemove : undefined}
         />
       ) : null}
-      {history.bar}
+      {live ? history.bar : null}
 
-      {dialog?.kind === 'relay' && dialogMessage && chains ? (
-        <RelayDialog
-          api={api}
-          message={dialogMessage}
-          chains={chains}
-          signers={signers}
-          signerLabels={signerLabels}
-          blockedSigners={blockedSigners}
-          offerExtension={offerExtension}
-          accounts={accounts}
-          explorerUrl={links}
-          onClose={closeDialog}
-          returnFocus={rowOfDialog}
-        />
-      ) : null}
-      {dialog?.kind === 'resend' && dialogMessage && chains ? (
-        <ResendDialog
-          api={api}
-          message={dialogMessage}
-          chains={chains}
-          signers={signers}
-          signerLabels={signerLabels}
-          explorerUrl={links}
-          onClose={closeDialog}
-        />
-      ) : null}
       {history.dialogs}
+      <Suspense fallback={null}>{dialogElement}</Suspense>
     </div>
   )
 }

@@ -10,6 +10,9 @@ import { directionFor, type TrackedMessage } from '../core/model/message'
 
 export type MessageTab = 'all' | 'outgoing' | 'incoming' | 'other'
 
+/** The order tabs are shown in (at most three of them are). */
+export const TAB_ORDER: readonly MessageTab[] = ['all', 'outgoing', 'incoming', 'other']
+
 export const TAB_LABELS: Record<MessageTab, string> = {
   all: 'All',
   outgoing: 'Outgoing',

@@ -3,6 +3,8 @@
  * on this file (docs/ARCHITECTURE.md §1).
  */
 export { RelayApp, type RelayAppProps } from './RelayApp'
+export { buildMessagePreview, PREVIEW_ROWS_PER_TAB, type MessagePreview } from './messagePreview'
+export type { MessageTab } from './directions'
 export { chainName, errorText, shortAddress } from './format'
 export { explainError, errorSummary, hostOf, type ErrorKind, type ErrorWords } from './errorWords'
 export { ErrorNotice } from './ErrorNotice'

@@ -31,6 +31,8 @@ const baseCss = `
 
 .scr-root .scr-header { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; padding: 10px 12px 0; min-width: 0; }
 .scr-root .scr-title { flex: 1 1 auto; min-width: 0; margin: 0; font-size: 14px; font-weight: 600; overflow-wrap: anywhere; }
+.scr-root .scr-as-of { flex: none; color: var(--_scr-muted); font-size: 12px; animation: scr-as-of-in 0.2s ease-out 0.4s both; }
+@keyframes scr-as-of-in { from { opacity: 0; } }
 .scr-root .scr-tabs { display: flex; gap: 4px; padding: 6px 12px 0; overflow-x: auto; border-bottom: 1px solid var(--_scr-border); scrollbar-width: none; }
 .scr-root .scr-tab { flex: none; margin-bottom: -1px; padding: 6px 8px; border: 0; border-bottom: 2px solid transparent; background: none; color: var(--_scr-muted); font-weight: 500; cursor: pointer; }
 .scr-root .scr-tab[aria-selected='true'] { color: var(--_scr-fg); border-bottom-color: var(--_scr-accent); }

@@ -52,6 +52,7 @@ export async function benchAccountScan(blocks = 10_000): Promise<BenchRow[]> {
       throw new Error(`scan found ${result.found} messages, expected ${messages}`)
     return [
       {
+        id: 'scan.blocksPerSecond',
         group: 'account scan',
         name: `${latest} blocks: throughput`,
         value: Number(latest) / (elapsed / 1000),
@@ -59,6 +60,7 @@ export async function benchAccountScan(blocks = 10_000): Promise<BenchRow[]> {
         note: `${elapsed.toFixed(0)} ms, ${messages} messages found`,
       },
       {
+        id: 'scan.httpRequests',
         group: 'account scan',
         name: `${latest} blocks: HTTP requests`,
         value: requests,

@@ -13,6 +13,7 @@ export async function benchDevnetStart(runs = 5): Promise<BenchRow[]> {
       await devnet.stop()
     }
     rows.push({
+      id: `devnet.coldStart.${chains}chains`,
       group: 'devnet',
       name: `cold start, ${chains} chains (median of ${runs})`,
       value: median(times),
