@@ -158,9 +158,7 @@ describe('tracker on the devnet', () => {
     await devnet.publicClient(901).waitForTransactionReceipt({ hash: tx })
     const [message] = await tracker.trackTransaction(901, tx)
     await until(message!.hash, ['ready'])
-    await expect(relayApproved(tracker, message!.hash)).rejects.toThrow(
-      /would revert.*Nothing was sent/,
-    )
+    await expect(relayApproved(tracker, message!.hash)).rejects.toThrow(/would revert.*Nothing was sent/)
     const failed = await tracker.getMessage(message!.hash)
     expect(failed?.status).toBe('failed')
     expect(failed?.failure?.reason).toMatch(/0x/)
@@ -207,9 +205,7 @@ describe('tracker: reorg and expiry', () => {
     const reorged = await until(message!.hash, ['reorged'])
     expect(reorged.initiatingLog).toBeUndefined()
     const nonce = await devnet.publicClient(902).getTransactionCount({ address: devnet.accounts[2].address })
-    await expect(relayApproved(tracker, message!.hash)).rejects.toBeInstanceOf(
-      InitiatingLogNotFoundError,
-    )
+    await expect(relayApproved(tracker, message!.hash)).rejects.toBeInstanceOf(InitiatingLogNotFoundError)
     expect(await devnet.publicClient(902).getTransactionCount({ address: devnet.accounts[2].address })).toBe(
       nonce,
     )

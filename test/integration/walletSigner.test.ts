@@ -11,6 +11,7 @@ import { createWalletSigner } from '../../src/core/relay/signer'
 import { createMemoryStore } from '../../src/core/store/memoryStore'
 import { createTracker } from '../../src/core/tracker/tracker'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
+import { startFaultyRpc } from '../fixtures/faultyRpc'
 import { devnetChainConfigs, relayApproved } from '../fixtures/tracker'
 
 let devnet: TestDevnet
@@ -21,10 +22,14 @@ afterAll(async () => {
   await devnet?.stop()
 })
 
-/** A minimal injected wallet over a devnet key; `dropAccessList` mimics MetaMask. */
-function devnetWallet(options: { dropAccessList: boolean }) {
+/**
+ * A minimal injected wallet over a devnet key; `dropAccessList` mimics MetaMask; `ignoresSwitch` answers a chain
+ * switch without switching (a wallet whose user dismissed the prompt, or one that lies).
+ */
+function devnetWallet(options: { dropAccessList: boolean; ignoresSwitch?: boolean }) {
   let chainId = 901
   const calls: string[] = []
+  const sent: Record<string, unknown>[] = []
   const account = devnet.account(1)
   const provider = {
     async request({ method, params }: { method: string; params?: unknown[] }) {
@@ -39,11 +44,12 @@ function devnetWallet(options: { dropAccessList: boolean }) {
           const wanted = Number((params![0] as { chainId: Hex }).chainId)
           if (!devnet.chains.some((c) => c.id === wanted))
             throw Object.assign(new Error('unknown chain'), { code: 4902 })
-          chainId = wanted
+          if (!options.ignoresSwitch) chainId = wanted
           return null
         }
         case 'eth_sendTransaction': {
           const tx = params![0] as { to: Hex; data: Hex; value?: Hex; gas?: Hex; accessList?: never }
+          sent.push(params![0] as Record<string, unknown>)
           const wallet = createWalletClient({
             account,
             chain: devnet.chain(chainId).chain,
@@ -62,7 +68,7 @@ function devnetWallet(options: { dropAccessList: boolean }) {
       }
     },
   } as unknown as EIP1193Provider
-  return { provider, calls }
+  return { provider, calls, sent }
 }
 
 async function readyTransfer(tracker: Awaited<ReturnType<typeof createTracker>>) {
@@ -117,4 +123,62 @@ it('explains plainly when the wallet dropped the access list, and leaves the mes
   )
   expect(remembered).toBe(true)
   expect((await tracker.getMessage(message.hash))?.status).toBe('ready')
+})
+
+it('pins the destination chain id on the transaction, and refuses a wallet that did not switch', async () => {
+  const wallet = devnetWallet({ dropAccessList: false })
+  const tracker = await createTracker({
+    store: createMemoryStore(),
+    defaultChains: devnetChainConfigs(devnet),
+    verifyChains: false,
+    signer: async () => createWalletSigner({ provider: wallet.provider, name: 'Test wallet' }),
+  })
+  const message = await readyTransfer(tracker)
+  await relayApproved(tracker, message.hash, { kind: 'wallet' })
+  expect(wallet.sent.at(-1)).toMatchObject({ chainId: numberToHex(902) })
+
+  const stuck = devnetWallet({ dropAccessList: false, ignoresSwitch: true })
+  const other = await createTracker({
+    store: createMemoryStore(),
+    defaultChains: devnetChainConfigs(devnet),
+    verifyChains: false,
+    signer: async () => createWalletSigner({ provider: stuck.provider, name: 'Stuck wallet' }),
+  })
+  const next = await readyTransfer(other)
+  await expect(relayApproved(other, next.hash, { kind: 'wallet' })).rejects.toThrow(
+    /Stuck wallet is on chain 901, not .* \(902\), after switching.*Nothing was sent/s,
+  )
+  expect(stuck.sent).toEqual([])
+  expect((await other.getMessage(next.hash))?.status).toBe('ready')
+})
+
+it('a relay the wallet sent but that cannot be read back in time is "sent, access list unverified", not a success', async () => {
+  const wallet = devnetWallet({ dropAccessList: false })
+  // The tracker reads 902 through a node that does not show the transaction (yet).
+  const blind = await startFaultyRpc({ upstreams: [devnet.chain(902).rpcUrl] })
+  try {
+    blind.inject({ fault: { kind: 'rewrite', rewrite: () => null }, methods: ['eth_getTransactionByHash'] })
+    const chains = devnetChainConfigs(devnet).map((c) => (c.id === 902 ? { ...c, rpcUrl: blind.url } : c))
+    const tracker = await createTracker({
+      store: createMemoryStore(),
+      defaultChains: chains,
+      verifyChains: false,
+      signer: async () =>
+        createWalletSigner({ provider: wallet.provider, name: 'Test wallet', readBackTimeoutMs: 500 }),
+    })
+    const message = await readyTransfer(tracker)
+    const hash = await relayApproved(tracker, message.hash, { kind: 'wallet' })
+    expect(await tracker.getMessage(message.hash)).toMatchObject({
+      status: 'relaying',
+      pendingRelay: { transactionHash: hash, accessList: 'unverified' },
+    })
+    blind.clear()
+    for (let i = 0; i < 40 && (await tracker.getMessage(message.hash))?.status === 'relaying'; i++) {
+      await new Promise((r) => setTimeout(r, 250))
+      await tracker.poll()
+    }
+    expect((await tracker.getMessage(message.hash))?.relay?.transactionHash).toBe(hash)
+  } finally {
+    await blind.close()
+  }
 })

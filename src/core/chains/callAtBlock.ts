@@ -3,7 +3,14 @@
  * caller read: a node behind one URL that does not have that block fails the call instead of answering from another
  * height or fork (docs/ARCHITECTURE.md §5). viem's `call` takes a number or a tag only, hence the raw request.
  */
-import type { Address, Hex, PublicClient } from 'viem'
+import { RpcRequestError, type Address, type Hex, type PublicClient } from 'viem'
+
+/**
+ * Behind a load balancer the call may reach a node that does not have the block yet ("header not found"): asked
+ * again, it may reach another. A node that answered with an error is asked this often; a transport failure is not
+ * retried here (the tick fails and backs off).
+ */
+const ATTEMPTS = 3
 
 export async function callAtBlock(
   client: PublicClient,
@@ -11,8 +18,21 @@ export async function callAtBlock(
   data: Hex,
   blockHash: Hex,
 ): Promise<Hex> {
-  return (await client.request({
-    method: 'eth_call',
-    params: [{ to, data }, { blockHash }],
-  } as never)) as Hex
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await client.request({
+        method: 'eth_call',
+        params: [{ to, data }, { blockHash }],
+      } as never)) as Hex
+    } catch (error) {
+      if (!answeredWithError(error) || attempt >= ATTEMPTS) throw error
+    }
+  }
+}
+
+function answeredWithError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
+    if (e instanceof RpcRequestError) return true
+  }
+  return false
 }

@@ -74,9 +74,9 @@ export function relocate(message: TrackedMessage, event: Relocated, now: number)
     initiatingLog: event.log,
     sourceTransactionHash: event.log.transactionHash,
     sourceSafety: event.safety ?? 'unsafe',
-    // A search a reset started ends as "sent again after the reset", whoever found the log.
+    // A search that a reset, a resend or a reorg started ends with the cause that started it.
     locationChange: {
-      cause: open?.cause === 'chainReset' ? 'chainReset' : event.cause,
+      cause: open?.cause ?? event.cause,
       at: now,
       ...(from ? { from } : {}),
       to: positionOf(event.log),

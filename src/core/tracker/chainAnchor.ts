@@ -14,7 +14,7 @@
  * A reset voids what the chain held (the status machine's `chainReset`), forgets its scan cursors and starts a new
  * anchor. A finalized block is one the chain promised never to change, so only a reset can move it.
  */
-import type { Hex, PublicClient } from 'viem'
+import { BlockNotFoundError, type Hex, type PublicClient } from 'viem'
 
 import type { Heads } from './heads'
 
@@ -71,8 +71,13 @@ export async function checkAnchor(
   const atFinal =
     heads.finalized?.number === finalNumber
       ? heads.finalized
-      : await client.getBlock({ blockNumber: finalNumber }).catch(() => undefined)
-  if (!atFinal || atFinal.hash !== previous.finalized.hash) {
+      : await client.getBlock({ blockNumber: finalNumber }).catch((error: unknown) => {
+          if (error instanceof BlockNotFoundError) return undefined
+          throw error
+        })
+  // The node that answered does not have that block (yet): a lagging one behind the same URL. No conclusion.
+  if (!atFinal) return { verdict: { kind: 'behind', head: latest.number, seen: finalNumber }, next: previous }
+  if (atFinal.hash !== previous.finalized.hash) {
     const next = await fresh()
     const genesisChanged = next.genesis !== previous.genesis
     if (genesisChanged || suspected) return { verdict: { kind: 'reset', genesisChanged }, next }

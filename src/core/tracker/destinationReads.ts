@@ -178,7 +178,8 @@ async function relayRecord(
 
 /**
  * Is the recorded relay proven gone? Only when this node's head reached its block and that height now holds another
- * block. A record without a block hash (written before relays were checked this way) is judged by the reading.
+ * block (a node without any block there proves nothing). A record without a block hash (written before relays were
+ * checked this way) is judged by the reading.
  */
 async function relayUndone(client: PublicClient, relay: RelayRecord, head: bigint): Promise<boolean> {
   if (relay.blockNumber > head) return false
@@ -187,5 +188,5 @@ async function relayUndone(client: PublicClient, relay: RelayRecord, head: bigin
     if (error instanceof BlockNotFoundError) return undefined
     throw error
   })
-  return !block || block.hash !== relay.blockHash
+  return block !== undefined && block.hash !== relay.blockHash
 }

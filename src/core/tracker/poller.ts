@@ -42,6 +42,18 @@ export interface PollTickResult {
   chains: ChainOutcome[]
 }
 
+/** A node behind what was seen before may sit behind the same URL as an up-to-date one: ask up to this often. */
+const HEAD_ATTEMPTS = 3
+
+/** The heads and the anchor's verdict on them, read again (maybe from another node) while the node is behind. */
+async function readAnchored(client: PublicClient, anchor: ChainAnchor | undefined, suspected: boolean) {
+  for (let attempt = 1; ; attempt++) {
+    const heads = await readHeads(client)
+    const { verdict, next } = await checkAnchor(client, anchor, heads, suspected)
+    if (verdict.kind !== 'behind' || attempt >= HEAD_ATTEMPTS) return { heads, verdict, next }
+  }
+}
+
 /** The chains a tick reads for these messages: each one's source and destination. */
 export function chainsOf(messages: readonly TrackedMessage[]): number[] {
   const ids = new Set<number>()
@@ -70,11 +82,9 @@ export async function pollChains(
         try {
           await deps.checkChainId(chainId)
           const client = deps.client(chainId)
-          const heads = await readHeads(client)
-          const { verdict, next } = await checkAnchor(
+          const { heads, verdict, next } = await readAnchored(
             client,
             deps.anchor(chainId),
-            heads,
             deps.suspected(chainId),
           )
           if (verdict.kind === 'reset') {

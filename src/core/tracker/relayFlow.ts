@@ -13,7 +13,6 @@
 import { encodeFunctionData, RpcRequestError, type Address, type Hex } from 'viem'
 
 import type { TrackedMessage } from '../model/message'
-import { logBasisOf } from '../model/status'
 import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import {
@@ -90,22 +89,8 @@ export function createRelayFlow(deps: {
       })
     } catch (error) {
       if (findError(error, AlreadyRelayedError)) await deps.refresh()
-      if (findError(error, InitiatingLogNotFoundError) && message.initiatingLog) {
-        await writer.apply(
-          new Map([
-            [
-              message.hash,
-              [
-                {
-                  type: 'observed' as const,
-                  observation: { initiating: { state: 'missing' as const, basis: logBasisOf(message) } },
-                },
-              ],
-            ],
-          ]),
-        )
-        deps.wake()
-      }
+      // The poller decides whether it is gone (a node behind the URL may just not have that block): look now.
+      if (findError(error, InitiatingLogNotFoundError)) deps.wake()
       throw error
     }
   }
@@ -200,6 +185,8 @@ export function createRelayFlow(deps: {
 
     async prepare(hash, signer) {
       const message = await load(hash)
+      // Not offered again while a relay of it is on its way (the UI shows no Relay button; a stale one gets this).
+      refuseIfClaimed(message)
       let from: Address | undefined
       if (typeof signer === 'string') from = signer
       else if (signer && deps.signer)

@@ -160,12 +160,13 @@ async function checkLogs(
       push(out, m.hash, { type: 'observed', observation: { initiating } })
       continue
     }
-    // Missing from the query: proven only if the block it sat in is not there any more.
+    // Missing from the query: proven only when its height now holds another block. A node without that block
+    // (behind, behind the same URL) or with the very same block proves nothing.
     const block = await client.getBlock({ blockNumber: recorded.blockNumber }).catch((error: unknown) => {
       if (error instanceof BlockNotFoundError) return undefined
       throw error
     })
-    if (block && block.hash === recorded.blockHash) continue
+    if (!block || block.hash === recorded.blockHash) continue
     push(out, m.hash, { type: 'observed', observation: { initiating: { state: 'missing', basis } } })
   }
 }

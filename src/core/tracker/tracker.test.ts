@@ -5,7 +5,7 @@ import { createMemoryStore } from '../store/memoryStore'
 import type { TrackerUpdate } from './api'
 import { createTracker, InvalidAccountError } from './tracker'
 
-const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'
+const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' as const
 
 // No chain is contacted here: these are the tracker's own bookkeeping paths.
 async function offlineTracker() {
@@ -79,5 +79,78 @@ describe('tracker polling against a dead RPC', () => {
     expect(second.requests).toEqual({})
     // Nothing is concluded from a chain that could not be read.
     expect(await tracker.listMessages()).toEqual(before)
+  })
+})
+
+describe('where the chain list comes from (chainSource)', () => {
+  const A = { id: 901, name: 'A', rpcUrl: 'http://127.0.0.1:1', nativeSymbol: 'ETH' }
+  const B = { id: 902, name: 'B', rpcUrl: 'http://127.0.0.1:2', nativeSymbol: 'ETH' }
+  const C = { id: 903, name: 'C', rpcUrl: 'http://127.0.0.1:3', nativeSymbol: 'ETH' }
+
+  it("'store' (default): defaults seed a first run; once the user edits the list, stored chains win", async () => {
+    const store = createMemoryStore()
+    const first = await createTracker({ store, defaultChains: [A, B], verifyChains: false })
+    expect((await first.listChains()).map((c) => c.id)).toEqual([901, 902])
+    await first.addChain(C)
+    const next = await createTracker({ store, defaultChains: [A], verifyChains: false })
+    expect((await next.listChains()).map((c) => c.id)).toEqual([901, 902, 903])
+    await next.removeChain(901)
+    const third = await createTracker({ store, defaultChains: [A, B, C], verifyChains: false })
+    expect((await third.listChains()).map((c) => c.id)).toEqual([902, 903])
+  })
+
+  it("'options': exactly the given chains every run; the stored list is neither read nor written", async () => {
+    const store = createMemoryStore()
+    await store.setSetting('chains', [C] as never)
+    const tracker = await createTracker({
+      store,
+      defaultChains: [A, B],
+      chainSource: 'options',
+      verifyChains: false,
+    })
+    expect((await tracker.listChains()).map((c) => c.id)).toEqual([901, 902])
+    await tracker.addChain(C)
+    expect((await tracker.listChains()).map((c) => c.id)).toEqual([901, 902, 903])
+    expect(await store.getSetting('chains')).toEqual([C])
+  })
+})
+
+describe('removing history', () => {
+  it('forgets one message, and clears a chain: its messages, cursors and reset anchor, telling subscribers', async () => {
+    const { store, tracker } = await offlineTracker()
+    await tracker.importHistory(await historyJson(3, ACCOUNT))
+    const [one, ...rest] = await tracker.listMessages()
+    const updates: TrackerUpdate[] = []
+    tracker.subscribe((u) => updates.push(u))
+    await tracker.forgetMessage(one!.hash)
+    expect(await tracker.getMessage(one!.hash)).toBeUndefined()
+    expect(updates).toEqual([{ type: 'messageRemoved', hash: one!.hash }])
+
+    const cursor = {
+      chainId: 901,
+      account: ACCOUNT,
+      direction: 'sender' as const,
+      fromBlock: 0n,
+      toBlock: 5n,
+      rangeSize: 10n,
+      updatedAt: 0,
+    }
+    await store.setCursor('901:a', cursor)
+    await store.setCursor('902:a', { ...cursor, chainId: 902 })
+    await store.setSetting('chainAnchors', { '901': { genesis: '0x1' }, '902': { genesis: '0x2' } })
+    const onChain = rest.filter((m) => m.source === 901 || m.destination === 901)
+    expect(await tracker.clearChainHistory(901)).toBe(onChain.length)
+    expect(await tracker.listMessages({ chainId: 901 })).toEqual([])
+    expect((await store.listCursors()).map((c) => c.key)).toEqual(['902:a'])
+    expect(await store.getSetting('chainAnchors')).toEqual({ '902': { genesis: '0x2' } })
+  })
+
+  it('reports every configured chain as unknown before anything was read', async () => {
+    const tracker = await createTracker({
+      store: createMemoryStore(),
+      defaultChains: [{ id: 901, name: 'A', rpcUrl: 'http://127.0.0.1:1', nativeSymbol: 'ETH' }],
+      verifyChains: false,
+    })
+    expect(await tracker.chainHealth()).toEqual([{ chainId: 901, state: 'unknown' }])
   })
 })
