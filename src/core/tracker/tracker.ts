@@ -11,7 +11,7 @@
  */
 import type { ChainConfig } from '../chains/types'
 import type { RelaySigner } from '../relay/signer'
-import { importHistory, parseHistory, type HistoryImportResult } from '../store/serialize'
+import { mergeHistory, type HistoryImportResult } from '../store/serialize'
 import { normalizeHash } from '../store/storedForm'
 import type { JsonValue, MessageStore } from '../store/types'
 import type { MessageFilter, RelaySignerChoice, Tracker, TrackerUpdate } from './api'
@@ -124,12 +124,13 @@ export async function createTracker(
     },
 
     async importHistory(json: string): Promise<HistoryImportResult> {
-      const result = await importHistory(store, json)
+      const { written, ...result } = await mergeHistory(store, json, { now: now() })
       // Open UIs learn about imported messages like any other: one messageAdded each (they upsert by hash).
-      for (const parsed of parseHistory(json)) {
-        const stored = await store.get(parsed.hash)
+      for (const hash of written) {
+        const stored = await store.get(hash)
         if (stored) events.emit('messageAdded', { message: stored })
       }
+      // Imported messages are unverified until the poller finds them on chain: look now.
       loop.wake()
       return result
     },
@@ -173,6 +174,7 @@ export async function createTracker(
       return gone.length
     },
     chainHealth: async () => health.list(chains.list().map((c) => c.id)),
+    unreadableMessages: async () => (await store.listUnreadable?.()) ?? [],
 
     subscribe(listener: (update: TrackerUpdate) => void) {
       const offs = [
