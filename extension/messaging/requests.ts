@@ -120,6 +120,8 @@ const EXTENSION_REQUESTS: { [M in keyof ExtensionMethods]: RequestSpec<M> } = {
           gracePeriodSeconds: v.number('expected a number of seconds'),
           relayPolicy: v.picklist(['notify', 'prompt']),
           theme: v.picklist(['auto', 'light', 'dark']),
+          autoLockMinutes: v.number('expected a number of minutes'),
+          relayFeeCapWei: v.string('expected the fee cap in wei as a decimal string'),
         }),
       ),
     ]),

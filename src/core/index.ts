@@ -49,6 +49,7 @@ export { APPROVAL_MARGIN_PERCENT, approvalOf, type RelayApproval, type RelayPlan
 export {
   createLocalSigner,
   createWalletSigner,
+  type LocalSignerOptions,
   type RelaySigner,
   type SentTransaction,
   type SignedTransaction,
@@ -59,6 +60,7 @@ export {
   AlreadyRelayedError,
   findError,
   InitiatingLogNotFoundError,
+  InsufficientRelayFundsError,
   MessageExpiredError,
   MessageVanishedError,
   NotResendableError,
@@ -66,6 +68,7 @@ export {
   RelayError,
   RelayInProgressError,
   RelaySimulationFailedError,
+  SpendingCapExceededError,
   WalletError,
 } from './relay/errors'
 

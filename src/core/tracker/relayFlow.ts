@@ -20,6 +20,7 @@ import {
   AlreadyRelayedError,
   findError,
   InitiatingLogNotFoundError,
+  InsufficientRelayFundsError,
   NotResendableError,
   PlanChangedError,
   RelayInProgressError,
@@ -209,6 +210,14 @@ export function createRelayFlow(deps: {
       }
       if (fresh.fee && !withinApproval(fresh.fee, approval)) {
         throw new PlanChangedError(hash, approval, fresh.fee, APPROVAL_MARGIN_PERCENT)
+      }
+      if (fresh.fee && fresh.funds && !fresh.funds.enough) {
+        throw new InsufficientRelayFundsError(
+          from,
+          fresh.funds.balance,
+          fresh.fee.total,
+          chains.name(message.destination),
+        )
       }
       // Someone may have relayed while the user read the preview: check again right before signing.
       if (await isRelayed(chains.client(message.destination), hash)) {
