@@ -14,7 +14,9 @@ import { isRelayable } from '../core/model/progress'
 import { relayBlockedReason, staleNote, type ChainHealth } from './chainHealth'
 import { chainName, intentSummary, sentAt, timeAgo } from './format'
 import type { ExplorerUrl } from './format'
+import { ErrorBoundary } from './ErrorBoundary'
 import { StatusBadge } from './StatusBadge'
+import { MessageRowError } from './UnreadableRecords'
 import { statusNote, STATUS_TONES } from './statusText'
 import { Timeline } from './Timeline'
 
@@ -38,7 +40,19 @@ export interface MessageRowProps {
   stale?: ChainHealth
 }
 
-export function MessageRow({
+/** A row that fails to render becomes an error row (ErrorBoundary): one odd record never blanks the list. */
+export function MessageRow(props: MessageRowProps) {
+  return (
+    <ErrorBoundary
+      resetKey={props.message}
+      fallback={(error) => <MessageRowError hash={props.message.hash} error={error} />}
+    >
+      <MessageRowContent {...props} />
+    </ErrorBoundary>
+  )
+}
+
+function MessageRowContent({
   message,
   chains,
   accounts,

@@ -18,7 +18,9 @@ import { ErrorNotice } from './ErrorNotice'
 import { explainError } from './errorWords'
 import { clockTickMs, explorerUrlFromChains, sentAt } from './format'
 import type { ExplorerUrl } from './format'
+import { ErrorBoundary } from './ErrorBoundary'
 import { MessagesPanel } from './MessagesPanel'
+import { UnreadableRecords } from './UnreadableRecords'
 import { RelayDialog } from './RelayDialog'
 import { ResendDialog } from './ResendDialog'
 import { RELAY_APP_CSS } from './styles'
@@ -200,24 +202,30 @@ export function RelayApp({
         </div>
       ) : null}
 
+      {messages ? <UnreadableRecords api={api} refreshKey={messages} /> : null}
       {messages && chains ? (
-        <MessagesPanel
-          messages={messages}
-          chains={chains}
-          accounts={accounts}
-          now={now}
-          tab={shownTab}
-          onTabChange={onTabChange}
-          expandedHash={expandedHash}
-          onToggle={onToggle}
-          scrollToHash={scrollToHash}
-          onRelay={hasSigner ? onRelay : undefined}
-          onResend={hasSigner ? onResend : undefined}
-          onTrackTransaction={() => setFormOpen(true)}
-          explorerUrl={links}
-          chainHealth={chainHealth}
-          onForget={onForget}
-        />
+        <ErrorBoundary
+          resetKey={messages}
+          fallback={(error) => <ErrorNotice error={error} title="The message list could not be shown." />}
+        >
+          <MessagesPanel
+            messages={messages}
+            chains={chains}
+            accounts={accounts}
+            now={now}
+            tab={shownTab}
+            onTabChange={onTabChange}
+            expandedHash={expandedHash}
+            onToggle={onToggle}
+            scrollToHash={scrollToHash}
+            onRelay={hasSigner ? onRelay : undefined}
+            onResend={hasSigner ? onResend : undefined}
+            onTrackTransaction={() => setFormOpen(true)}
+            explorerUrl={links}
+            chainHealth={chainHealth}
+            onForget={onForget}
+          />
+        </ErrorBoundary>
       ) : null}
 
       {dialog?.kind === 'relay' && dialogMessage && chains ? (
