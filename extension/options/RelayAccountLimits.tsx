@@ -22,6 +22,15 @@ function toWei(eth: string): string {
   }
 }
 
+/**
+ * A number field's value for the background: the number, or — when it is not one — the text as typed, so the
+ * background's schema names it ("expected a number of minutes") instead of NaN failing to cross messaging.
+ */
+export function asTyped(text: string): number {
+  const n = Number(text)
+  return (text.trim() !== '' && Number.isFinite(n) ? n : text) as number
+}
+
 export function RelayAccountLimits({ onSaved }: { onSaved?: () => void }) {
   const [minutes, setMinutes] = useState('')
   const [cap, setCap] = useState('')
@@ -39,7 +48,7 @@ export function RelayAccountLimits({ onSaved }: { onSaved?: () => void }) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
     const next = await save.run({
-      autoLockMinutes: minutes.trim() === '' ? Number.NaN : Number(minutes),
+      autoLockMinutes: asTyped(minutes),
       relayFeeCapWei: toWei(cap),
     })
     if (next) {
