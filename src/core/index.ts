@@ -43,6 +43,7 @@ export type { UnreadableRecord } from './store/storedRecord'
 // Untrusted input: valibot field schemas and a parse that names the path of the first problem.
 export { parseInput, show, type Parsed } from './schema/parse'
 export * as fieldSchemas from './schema/fields'
+export { MalformedRpcReplyError } from './discovery/fromTransaction'
 
 // Relaying: the plan a user approves, what they approve, who signs it, and why a relay did not happen.
 export { APPROVAL_MARGIN_PERCENT, approvalOf, type RelayApproval, type RelayPlan } from './relay/plan'

@@ -92,6 +92,8 @@ export function createDiscoveryQueue(options: {
 
     async trackTransaction(chainId, transactionHash) {
       chains.client(chainId) // an unknown chain is refused before any request, naming it
+      // A node serving another chain would have its receipts stored as this chain's (docs/ARCHITECTURE.md §5).
+      await chains.checkChainId(chainId)
       const result = await discover(chainId, transactionHash)
       if (result.state === 'mined') return add(chainId, result.messages)
       await setPending((list) =>
