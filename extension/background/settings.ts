@@ -4,6 +4,8 @@
  * shell's knobs. Every read fills in defaults and every write is validated, so a value written by an older build,
  * or a bad patch from a page, cannot put the background in a state it does not understand.
  */
+import { formatEther } from 'viem'
+
 import type { ExtensionSettings } from '../messaging/protocol'
 import type { StorageAreaLike } from './host'
 
@@ -79,7 +81,12 @@ function check(patch: Partial<ExtensionSettings>): Partial<ExtensionSettings> {
 
 function checkFeeCap(value: unknown): string {
   const wei = typeof value === 'string' && /^[1-9][0-9]{0,30}$/.test(value) ? BigInt(value) : undefined
-  if (wei === undefined || wei > MAX_FEE_CAP_WEI) {
+  if (wei !== undefined && wei > MAX_FEE_CAP_WEI) {
+    throw new InvalidSettingError(
+      `the relay fee cap must be at most ${formatEther(MAX_FEE_CAP_WEI)} ETH per relay, got ${formatEther(wei)} ETH`,
+    )
+  }
+  if (wei === undefined) {
     throw new InvalidSettingError(
       `the relay fee cap must be a whole number of wei from 1 to ${MAX_FEE_CAP_WEI} (1 ETH), got ${JSON.stringify(value) ?? 'nothing'}`,
     )

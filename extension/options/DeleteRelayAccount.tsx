@@ -29,6 +29,7 @@ export function DeleteRelayAccount({
   }
   return (
     <form
+      className="opt-stack"
       aria-label="Delete the relay account"
       onSubmit={async (event) => {
         event.preventDefault()

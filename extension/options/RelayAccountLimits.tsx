@@ -95,7 +95,7 @@ export function RelayAccountLimits({ onSaved }: { onSaved?: () => void }) {
           ETH in fees per relay
         </label>
       </div>
-      <p className="opt-hint">
+      <p className="opt-muted">
         The key also locks when your screen locks. A relay whose fee could exceed the cap is refused before it
         is signed.
       </p>
