@@ -9,12 +9,16 @@
 import { randomBytes } from 'node:crypto'
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 
+import { check, custom, optional, pipe, record, string, transform, unknown } from 'valibot'
+
 import {
   exportHistory,
   HistoryImportError,
+  fieldSchemas,
   type JsonValue,
   type MessageStore,
   parseHistory,
+  parseInput,
   type ScanCursor,
   type ScanDirection,
   type TrackedMessage,
@@ -136,27 +140,13 @@ export async function readState(path: string): Promise<LoadedState | undefined> 
   } catch (error) {
     throw new StateFileError(path, `is not valid JSON (${(error as Error).message})`, { cause: error })
   }
-  if (!isObject(data))
-    throw new StateFileError(path, 'is not a Superchain Relay state file (not a JSON object)')
-  if (data.format !== STATE_FORMAT) {
-    throw new StateFileError(
-      path,
-      `is not a Superchain Relay state file (format is ${JSON.stringify(data.format) ?? 'missing'}, expected '${STATE_FORMAT}')`,
-    )
-  }
-  if (typeof data.version !== 'number' || !Number.isSafeInteger(data.version) || data.version < 1) {
-    throw new StateFileError(path, `has an invalid version ${JSON.stringify(data.version) ?? '(missing)'}`)
-  }
-  if (data.version > STATE_VERSION) {
-    throw new StateFileError(
-      path,
-      `was written by a newer superchain-relay (version ${data.version}; this one reads ${STATE_VERSION})`,
-    )
-  }
+  const parsed = parseInput(stateSchema, data)
+  if (!parsed.ok) throw new StateFileError(path, describeProblem(parsed.path, parsed.problem))
+  const state = parsed.value
 
   let messages: TrackedMessage[]
   try {
-    messages = parseHistory(JSON.stringify(data.history ?? null))
+    messages = parseHistory(JSON.stringify(state.history ?? null))
   } catch (error) {
     // HistoryImportError names the offending entry (`messages[3].nonce: …`) relative to the history object.
     const where = (error as { path?: string }).path ? 'history.' : 'history: '
@@ -166,53 +156,94 @@ export async function readState(path: string): Promise<LoadedState | undefined> 
       cause: error,
     })
   }
-
-  if (!isObject(data.cursors)) throw new StateFileError(path, 'has no valid "cursors" object')
-  const cursors: [string, ScanCursor][] = []
-  for (const [key, value] of Object.entries(data.cursors)) {
-    const cursor = readCursor(value)
-    if (!cursor)
-      throw new StateFileError(path, `has an invalid scan cursor at cursors[${JSON.stringify(key)}]`)
-    cursors.push([key, cursor])
-  }
-
-  if (!isObject(data.settings)) throw new StateFileError(path, 'has no valid "settings" object')
-  return { messages, cursors, settings: data.settings as Record<string, JsonValue> }
+  const cursors = Object.entries(state.cursors).map(
+    ([key, c]): [string, ScanCursor] => [key, { ...c, account: c.account as ScanCursor['account'] }],
+  )
+  return { messages, cursors, settings: state.settings as Record<string, JsonValue> }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+/** The sentence after "state file <path> …" for the first problem the schema found. */
+function describeProblem(at: string, problem: string): string {
+  if (at === '' || at === 'format') return `is not a Superchain Relay state file (${problem})`
+  if (at === 'version') return problem
+  // Cursor keys are data ("901:0x…:outgoing"): always quoted, whatever they look like.
+  const cursor = /^cursors(?:\.([A-Za-z_$][\w$]*)|(\[".*?"\]))(.*)$/.exec(at)
+  if (cursor) {
+    const key = cursor[1] !== undefined ? `[${JSON.stringify(cursor[1])}]` : cursor[2]
+    return `has an invalid scan cursor at cursors${key}${cursor[3] ?? ''} (${problem})`
+  }
+  if (at === 'cursors' || at === 'settings') return `has no valid "${at}" object (${problem})`
+  return `has an invalid value at ${at} (${problem})`
 }
 
-const DIRECTIONS: readonly ScanDirection[] = ['outgoing', 'incoming', 'sender']
+/** Keys a JSON object may not use here: JSON.parse makes them own keys, and code that copies them pollutes. */
+const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype']
+const safeKeys = check(
+  (value: Record<string, unknown>) => !Object.keys(value).some((key) => FORBIDDEN_KEYS.includes(key)),
+  (issue) =>
+    `the key ${JSON.stringify(
+      Object.keys(issue.input as object).find((key) => FORBIDDEN_KEYS.includes(key)),
+    )} is not allowed`,
+)
 
-function readCursor(value: unknown): ScanCursor | undefined {
-  if (!isObject(value)) return undefined
-  const { chainId, account, direction, fromBlock, toBlock, rangeSize, updatedAt } = value
-  // A cursor starting at block 0 records "scanned up to block −1", so block numbers here may be negative.
-  const int = (v: unknown) => typeof v === 'string' && /^-?[0-9]+$/.test(v)
-  if (
-    typeof chainId !== 'number' ||
-    !Number.isSafeInteger(chainId) ||
-    chainId <= 0 ||
-    typeof account !== 'string' ||
-    !/^0x[0-9a-fA-F]{40}$/.test(account) ||
-    !DIRECTIONS.includes(direction as ScanDirection) ||
-    !int(fromBlock) ||
-    !int(toBlock) ||
-    !int(rangeSize) ||
-    typeof updatedAt !== 'number' ||
-    !Number.isSafeInteger(updatedAt)
-  ) {
-    return undefined
-  }
-  return {
-    chainId,
-    account: account as ScanCursor['account'],
-    direction: direction as ScanDirection,
-    fromBlock: BigInt(fromBlock as string),
-    toBlock: BigInt(toBlock as string),
-    rangeSize: BigInt(rangeSize as string),
-    updatedAt,
-  }
+const DIRECTIONS = ['outgoing', 'incoming', 'sender'] as const satisfies readonly ScanDirection[]
+
+/** A cursor starting at block 0 records "scanned up to block −1", so block numbers here may be negative. */
+const blockNumber = pipe(
+  custom<string>(
+    (value) => typeof value === 'string' && /^-?[0-9]{1,20}$/.test(value),
+    fieldSchemas.expected('a block number as a decimal string'),
+  ),
+  transform((value) => BigInt(value)),
+)
+
+const cursorSchema = fieldSchemas.record('a scan cursor object', {
+  chainId: fieldSchemas.chainId,
+  account: fieldSchemas.addressShape,
+  direction: fieldSchemas.oneOf(DIRECTIONS),
+  fromBlock: blockNumber,
+  toBlock: blockNumber,
+  rangeSize: blockNumber,
+  updatedAt: fieldSchemas.millis,
+})
+
+const isJson = (value: unknown, depth = 0): boolean => {
+  if (depth > 32) return false
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true
+  if (typeof value === 'number') return Number.isFinite(value)
+  if (Array.isArray(value)) return value.every((v) => isJson(v, depth + 1))
+  if (!fieldSchemas.isPlainObject(value)) return false
+  return Object.entries(value).every(([k, v]) => !FORBIDDEN_KEYS.includes(k) && isJson(v, depth + 1))
 }
+
+const stateSchema = fieldSchemas.record('a JSON object', {
+  format: custom<typeof STATE_FORMAT>(
+    (value) => value === STATE_FORMAT,
+    (issue) => `format is ${JSON.stringify(issue.input) ?? 'missing'}, expected '${STATE_FORMAT}'`,
+  ),
+  version: pipe(
+    custom<number>(
+      (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 1,
+      (issue) => `has an invalid version ${JSON.stringify(issue.input) ?? '(missing)'}`,
+    ),
+    check(
+      (version) => version <= STATE_VERSION,
+      (issue) =>
+        `was written by a newer superchain-relay (version ${String(issue.input)}; this one reads ${STATE_VERSION})`,
+    ),
+  ),
+  savedAt: optional(fieldSchemas.millis),
+  history: unknown(),
+  cursors: pipe(
+    custom<Record<string, unknown>>(fieldSchemas.isPlainObject, fieldSchemas.expected('an object of cursors')),
+    safeKeys,
+    record(string(), cursorSchema),
+  ),
+  settings: pipe(
+    custom<Record<string, unknown>>(
+      (value) => fieldSchemas.isPlainObject(value) && isJson(value),
+      fieldSchemas.expected('an object of JSON values'),
+    ),
+    safeKeys,
+  ),
+})

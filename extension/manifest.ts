@@ -1,7 +1,8 @@
 /**
  * The MV3 manifest for each browser, with the least the extension needs:
  * - permissions: storage (settings, the encrypted relay account), alarms (polling while the background sleeps),
- *   notifications (stuck, relayed, failed, expiring messages). No tabs, no scripting, no content scripts, and no
+ *   notifications (stuck, relayed, failed, expiring messages), idle (the screen locking locks the relay account,
+ *   docs/ARCHITECTURE.md §6). No tabs, no scripting, no content scripts, and no
  *   `externally_connectable`: web pages cannot reach the background at all.
  * - host_permissions: only loopback, for the local devnet the extension starts with (it must work with no prompt,
  *   and loopback grants no access to the web). Any other RPC is an *optional* host permission, requested for that
@@ -60,7 +61,7 @@ export function manifestFor(browser: TargetBrowser) {
     icons,
     action: { default_title: 'Superchain Relay', default_popup: 'popup.html', default_icon: icons },
     options_ui: { page: 'options.html', open_in_tab: true },
-    permissions: ['storage', 'alarms', 'notifications'],
+    permissions: ['storage', 'alarms', 'notifications', 'idle'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },

@@ -111,14 +111,18 @@ export function SuperchainRelayWidget(props: SuperchainRelayWidgetProps) {
   const walletRef = useRef<WalletController | undefined>(undefined)
   useEffect(() => {
     if (!config) return
-    const controller = createWalletController({ provider: config.provider, walletName: config.walletName })
+    const controller = createWalletController({
+      provider: config.provider,
+      walletName: config.walletName,
+      namespace: config.storageName ?? DEFAULT_STORAGE_NAME,
+    })
     walletRef.current = controller
     setWallet(controller)
     return () => {
       controller.destroy()
       if (walletRef.current === controller) walletRef.current = undefined
     }
-  }, [config?.provider, config?.walletName, !!config])
+  }, [config?.provider, config?.walletName, config?.storageName, !!config])
   const walletState = useSyncExternalStore(
     wallet?.subscribe ?? noopSubscribe,
     wallet?.getState ?? (() => NO_WALLET),

@@ -4,9 +4,10 @@
  * the boundary and every failure names the field — a typo in an RPC URL should read as that, not as a poller error
  * thirty seconds later.
  */
+import { check, custom, optional, pipe, strictObject, unknown } from 'valibot'
 import { BaseError, isAddress, type Address, type EIP1193Provider } from 'viem'
 
-import { type ChainConfig, validateChainConfig } from '../src/core'
+import { type ChainConfig, fieldSchemas, parseInput, validateChainConfig } from '../src/core'
 
 import { THEME_VARIABLES, type ThemeName, type ThemeVariable } from '../src/ui'
 
@@ -119,16 +120,72 @@ function validateTheme(theme: unknown): WidgetTheme | undefined {
   return { mode: (mode as ThemeName | undefined) ?? 'auto', variables: out }
 }
 
+const MAX_CHAINS = 64
+const MAX_ACCOUNTS = 256
+const MAX_TEXT = 120
+/** Used in IndexedDB and localStorage key names: plain characters, so it cannot collide with our own separators. */
+const STORAGE_NAME = /^[A-Za-z0-9._-]{1,64}$/
+
+const boundedText = (what: string) =>
+  custom<unknown>(
+    (value) => typeof value !== 'string' || value.length <= MAX_TEXT,
+    (issue) =>
+      `must be at most ${MAX_TEXT} characters (${what}), got ${String((issue.input as string).length)}`,
+  )
+
+/**
+ * The config's outer shape (valibot): only the documented fields — a misspelt one (`storagename`) would otherwise
+ * be silently ignored, and `__proto__` or `constructor` have no business in a config — with sizes bounded. Each
+ * field's own rules follow in validateWidgetConfig, with messages made for the person writing the config.
+ */
+const configShape = pipe(
+  custom<Record<string, unknown>>(
+    fieldSchemas.isPlainObject,
+    (issue) => `must be an object, got ${describe(issue.input)}`,
+  ),
+  strictObject(
+    {
+      chains: pipe(
+        unknown(),
+        check((v) => !Array.isArray(v) || v.length <= MAX_CHAINS, `must list at most ${MAX_CHAINS} chains`),
+      ),
+      provider: optional(unknown()),
+      walletName: optional(boundedText('a wallet name')),
+      accounts: optional(
+        pipe(
+          unknown(),
+          check(
+            (v) => !Array.isArray(v) || v.length <= MAX_ACCOUNTS,
+            `must list at most ${MAX_ACCOUNTS} accounts`,
+          ),
+        ),
+      ),
+      theme: optional(unknown()),
+      title: optional(boundedText('a title')),
+      storageName: optional(
+        custom<unknown>(
+          (v) => typeof v !== 'string' || STORAGE_NAME.test(v.trim()),
+          (issue) => `must be 1 to 64 letters, digits, '.', '_' or '-', got ${describe(issue.input)}`,
+        ),
+      ),
+      discoverAccounts: optional(unknown()),
+    },
+    (issue) =>
+      issue.expected === 'never'
+        ? `is not a widget config field (known: chains, provider, walletName, accounts, theme, title, storageName, discoverAccounts)`
+        : `must be an object, got ${describe(issue.input)}`,
+  ),
+)
+
 /**
  * Returns a clean copy of a config from outside the code, or throws `InvalidWidgetConfigError` /
  * `InvalidChainConfigError` (from core, naming the chain field). The provider is kept as is: it is an object
  * with behaviour, only checked to be one.
  */
 export function validateWidgetConfig(input: unknown): SuperchainRelayConfig {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new InvalidWidgetConfigError('config', `must be an object, got ${describe(input)}`)
-  }
-  const raw = input as Record<string, unknown>
+  const shape = parseInput(configShape, input)
+  if (!shape.ok) throw new InvalidWidgetConfigError(shape.path || 'config', shape.problem)
+  const raw = shape.value
 
   if (!Array.isArray(raw.chains) || raw.chains.length === 0) {
     throw new InvalidWidgetConfigError(

@@ -15,6 +15,7 @@ import { createRoot, type Root } from 'react-dom/client'
 import type { Hex } from 'viem'
 
 import { type TrackedMessage } from '../src/core'
+import { ATTRIBUTES, withAttribute, type AttributeName } from './attributes'
 import type { SuperchainRelayConfig } from './config'
 import { errorDetail, type SuperchainRelayEventMap, type SuperchainRelayEventName } from './events'
 import { SuperchainRelayWidget, type SuperchainRelayHandle } from './SuperchainRelayWidget'
@@ -28,18 +29,6 @@ const SHADOW_CSS = `
 :host([hidden]) { display: none; }
 .scrw-shadow { all: initial; display: block; }
 `
-
-/** Attributes a plain HTML page can use; anything richer (a provider) goes through the `config` property. */
-const ATTRIBUTE_KEYS = {
-  chains: 'chains',
-  accounts: 'accounts',
-  theme: 'theme',
-  // Not 'title': that global attribute would also show as a tooltip over the whole widget.
-  'widget-title': 'title',
-  'storage-name': 'storageName',
-  'wallet-name': 'walletName',
-} as const satisfies Record<string, keyof SuperchainRelayConfig>
-const ATTRIBUTES = Object.keys(ATTRIBUTE_KEYS) as (keyof typeof ATTRIBUTE_KEYS)[]
 
 /** The constructor exists only where the DOM does; built lazily so importing this module in Node is harmless. */
 function defineElementClass() {
@@ -96,14 +85,10 @@ function defineElementClass() {
       })
     }
 
-    attributeChangedCallback(name: (typeof ATTRIBUTES)[number], _old: string | null, value: string | null) {
-      const key: string = ATTRIBUTE_KEYS[name]
-      const next = { ...this.#config } as Record<string, unknown>
-      if (value === null) delete next[key]
-      else if (key === 'chains') next.chains = parseJson(value, 'chains', this)
-      else if (key === 'accounts') next.accounts = value.split(/[\s,]+/).filter(Boolean)
-      else next[key] = value
-      this.#config = next as Partial<SuperchainRelayConfig>
+    attributeChangedCallback(name: AttributeName, _old: string | null, value: string | null) {
+      const { config, error } = withAttribute(this.#config, name, value)
+      this.#config = config
+      if (error) this.dispatchEvent(new CustomEvent('error', { detail: errorDetail(error, 'config') }))
       this.#render()
     }
 
@@ -152,22 +137,6 @@ function defineElementClass() {
         />,
       )
     }
-  }
-}
-
-function parseJson(value: string, field: string, element: HTMLElement): unknown {
-  try {
-    return JSON.parse(value) as unknown
-  } catch (error) {
-    element.dispatchEvent(
-      new CustomEvent('error', {
-        detail: errorDetail(
-          new Error(`the ${field} attribute is not JSON: ${(error as Error).message}`),
-          'config',
-        ),
-      }),
-    )
-    return undefined
   }
 }
 

@@ -146,6 +146,7 @@ export function openWidgetSession(options: WidgetSessionOptions): WidgetSession 
     forgetMessage: async (hash) => (await ready).forgetMessage(hash),
     clearChainHistory: async (chainId) => (await ready).clearChainHistory(chainId),
     chainHealth: async () => (await ready).chainHealth(),
+    unreadableMessages: async () => (await ready).unreadableMessages(),
     subscribe(listener) {
       let off: (() => void) | undefined
       let active = true

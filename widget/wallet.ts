@@ -13,6 +13,8 @@ import type { Address, EIP1193Provider } from 'viem'
 import { createWalletSigner, type RelaySigner, WalletError } from '../src/core'
 import { errorSummary } from '../src/ui'
 
+import { autoSelection, readRememberedWallet, rememberWallet } from './walletChoice'
+
 export interface WalletOption {
   /** EIP-6963 uuid, or 'host' for the provider from the config. */
   id: string
@@ -50,11 +52,15 @@ export interface WalletControllerOptions {
   memory?: Pick<Storage, 'getItem' | 'setItem'>
   /** EIP-6963 discovery; default mipd's `createStore()`. */
   discover?: () => Store
+  /**
+   * Prefix of the keys in `memory` (the widget passes its `storageName`), so two widgets on one origin with their
+   * own histories do not overwrite each other's wallet choice.
+   */
+  namespace?: string
 }
 
 const HOST_ID = 'host'
-const CHOSEN_KEY = 'superchain-relay-widget:wallet'
-const DROPPING_KEY = 'superchain-relay-widget:wallets-dropping-access-list'
+const DEFAULT_NAMESPACE = 'superchain-relay-widget'
 
 interface Connectable {
   option: WalletOption
@@ -93,6 +99,9 @@ function safeMemory(memory: WalletControllerOptions['memory']): Pick<Storage, 'g
 
 export function createWalletController(options: WalletControllerOptions = {}): WalletController {
   const memory = safeMemory(options.memory)
+  const namespace = options.namespace ?? DEFAULT_NAMESPACE
+  const CHOSEN_KEY = `${namespace}:wallet`
+  const DROPPING_KEY = `${namespace}:wallets-dropping-access-list`
   const listeners = new Set<() => void>()
   let wallets: Connectable[] = []
   let state: WalletState = { options: [], accounts: [], status: 'disconnected', dropsAccessList: false }
@@ -165,7 +174,8 @@ export function createWalletController(options: WalletControllerOptions = {}): W
     select(id) {
       const wallet = wallets.find((w) => w.option.id === id)
       if (!wallet || id === state.selectedId) return
-      if (wallet.option.rdns) memory.setItem(CHOSEN_KEY, wallet.option.rdns)
+      const remembered = rememberWallet(wallet.option)
+      if (remembered) memory.setItem(CHOSEN_KEY, JSON.stringify(remembered))
       set({ selectedId: id, accounts: [], chainId: undefined, status: 'disconnected', error: undefined })
       attach(wallet)
     },
@@ -233,12 +243,11 @@ export function createWalletController(options: WalletControllerOptions = {}): W
         set({ options })
         return
       }
-      // Reconnect to the wallet chosen on an earlier visit, or take the only one there is.
-      const chosen = memory.getItem(CHOSEN_KEY)
-      const pick =
-        wallets.find((w) => w.option.rdns === chosen) ?? (wallets.length === 1 ? wallets[0] : undefined)
+      // Reconnect only to the wallet chosen on an earlier visit, announced unchanged (walletChoice.ts): any
+      // script on the page can announce a wallet, so a lone or new announcement is never picked by itself.
+      const pick = autoSelection(options, readRememberedWallet(memory.getItem(CHOSEN_KEY)))
       set({ options, selectedId: undefined })
-      if (pick) controller.select(pick.option.id)
+      if (pick) controller.select(pick.id)
     }
     const unsubscribe = store.subscribe(onProviders, { emitImmediately: true })
     stopDiscovery = () => {

@@ -62,6 +62,9 @@ export function createBackground(options: BackgroundOptions) {
     local: host.storage.local,
     session: host.storage.session,
     ...(options.pbkdf2Iterations ? { iterations: options.pbkdf2Iterations } : {}),
+    now,
+    autoLockMs: async () => (await readSettings(host.storage.local)).autoLockMinutes * 60_000,
+    spendingCap: async () => BigInt((await readSettings(host.storage.local)).relayFeeCapWei),
   })
   let busyCalls = 0
   let moving = false
@@ -254,8 +257,16 @@ export function createBackground(options: BackgroundOptions) {
     },
     onAlarm(alarm: { name: string }): void {
       if (alarm.name !== POLL_ALARM) return
+      void relayAccount
+        .expireIfIdle()
+        .catch((error: unknown) => log(`auto-lock: ${serializeError(error).message}`))
       scanRequested = true
       loop.kick()
+    },
+    /** The screen locked: drop the unlocked relay key now (the user is away, whatever the idle timer says). */
+    onIdleStateChanged(state: string): void {
+      if (state !== 'locked') return
+      void relayAccount.lock().catch((error: unknown) => log(`auto-lock: ${serializeError(error).message}`))
     },
     onNotificationClicked(notificationId: string): void {
       void notifier

@@ -41,5 +41,7 @@ browser.runtime.onConnect.addListener(background.onConnect)
 browser.runtime.onInstalled.addListener(background.onInstalled)
 browser.alarms.onAlarm.addListener(background.onAlarm)
 browser.notifications.onClicked.addListener(background.onNotificationClicked)
+// The screen locking drops the unlocked relay key (the `idle` permission, both browsers).
+browser.idle.onStateChanged.addListener(background.onIdleStateChanged)
 
 void background.start().catch((error: unknown) => console.error('[superchain-relay] start failed', error))

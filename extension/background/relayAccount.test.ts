@@ -55,4 +55,61 @@ describe('the relay account', () => {
     await expect(account.create('short')).rejects.toThrow(/at least 8 characters/)
     await expect(account.signer()).rejects.toThrow(/no relay account yet/)
   })
+
+  it('locks itself after the idle time, counted from the last use and across a worker restart', async () => {
+    const local = createFakeStorageArea()
+    const session = createFakeStorageArea()
+    let clock = 1_000_000
+    let minutes = 15
+    const make = () =>
+      createRelayAccount({
+        local,
+        session,
+        iterations,
+        now: () => clock,
+        autoLockMs: async () => minutes * 60_000,
+      })
+    const account = make()
+    const created = await account.create(PASSWORD)
+    expect(created.locksAt).toBe(clock + 15 * 60_000)
+
+    clock += 14 * 60_000
+    await account.signer() // a use restarts the clock
+    clock += 14 * 60_000
+    expect(await make().status()).toMatchObject({ unlocked: true, locksAt: clock + 60_000 })
+
+    clock += 60_000
+    // A new worker that never saw the key in memory still refuses it: the check is on every use.
+    await expect(make().signer()).rejects.toBeInstanceOf(RelayAccountLockedError)
+    expect(session.dump().relayAccountKey).toBeUndefined()
+    expect(await account.status()).toMatchObject({ unlocked: false })
+
+    // A shorter setting applies to a key already unlocked; the alarm's check wipes it from session storage.
+    await account.unlock(PASSWORD)
+    minutes = 1
+    clock += 60_000
+    await make().expireIfIdle()
+    expect(session.dump().relayAccountKey).toBeUndefined()
+  })
+
+  it('is deleted only with its password, or with its address after an export in this session', async () => {
+    const local = createFakeStorageArea()
+    const session = createFakeStorageArea()
+    const account = createRelayAccount({ local, session, iterations })
+    const { address } = await account.create(PASSWORD)
+    const vaultBefore = local.dump()
+    await expect(account.remove(address!)).rejects.toThrow(/wrong password/)
+    await expect(account.remove('')).rejects.toThrow(/type its password/)
+    await expect(account.remove(undefined as never)).rejects.toThrow(/type its password/)
+    expect(local.dump()).toEqual(vaultBefore)
+    expect(await account.remove(PASSWORD)).toEqual({ exists: false, unlocked: false })
+    expect(local.dump()).toEqual({})
+
+    const second = await account.create(PASSWORD)
+    expect((await account.status()).exported).toBeUndefined()
+    await account.exportKey(PASSWORD)
+    expect(await account.status()).toMatchObject({ exported: true })
+    expect(await account.remove(second.address!)).toEqual({ exists: false, unlocked: false })
+    expect(session.dump()).toEqual({})
+  })
 })

@@ -6,10 +6,15 @@
  * - Unlocked: the key is held in this worker's memory and in `chrome.storage.session`, which lives in memory until
  *   the browser closes and is readable only by the extension's own contexts; a worker restart (every 30 s idle)
  *   must not ask for the password again.
+ * - Auto-lock: an unlocked key unused (no unlock, no signature) for the configured minutes is dropped. Checked on
+ *   every use — an expired key is never handed out, whether or not any timer ran while the worker slept — and by
+ *   the poll alarm, so it does not linger in session storage; the screen locking (`idle` "locked") drops it at once.
+ * - Spending cap: the signer refuses, before signing, any transaction whose fees could exceed the cap (core's
+ *   SpendingCapExceededError).
  * - It never leaves the background: pages get the address, balances and signing *results*. The one exception is
  *   `exportKey`, which requires the password typed again. Nothing here logs the key or puts it in an error.
  */
-import { createPublicClient, isAddressEqual, type Chain, type Hex } from 'viem'
+import { createPublicClient, isAddress, isAddressEqual, type Chain, type Hex } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 
 import {
@@ -28,6 +33,11 @@ import { decryptPrivateKey, encryptPrivateKey, readVault, PBKDF2_ITERATIONS, typ
 
 const VAULT_KEY = 'relayAccount'
 const SESSION_KEY = 'relayAccountKey'
+/** When the unlocked key was last used (ms since epoch): the auto-lock's clock, surviving worker restarts. */
+const LAST_USE_KEY = 'relayAccountLastUse'
+/** The address whose key was exported in this browser session. */
+const EXPORTED_KEY = 'relayAccountExported'
+const DEFAULT_AUTO_LOCK_MS = 15 * 60_000
 const MIN_PASSWORD_LENGTH = 8
 
 export class RelayAccountError extends SuperchainRelayError {
@@ -43,6 +53,11 @@ export interface RelayAccountOptions {
   session: StorageAreaLike
   /** Tests lower it to keep PBKDF2 quick; the floor (vault.ts) still applies when reading. */
   iterations?: number
+  now?: () => number
+  /** How long an unlocked key may sit unused, read on every check (a changed setting applies at once). */
+  autoLockMs?: () => Promise<number>
+  /** The most one relay may cost in fees, in wei (see createLocalSigner). */
+  spendingCap?: () => Promise<bigint | undefined>
 }
 
 export interface RelayAccount {
@@ -51,7 +66,10 @@ export interface RelayAccount {
   unlock(password: string): Promise<RelayAccountStatus>
   lock(): Promise<RelayAccountStatus>
   exportKey(password: string): Promise<Hex>
-  remove(confirmAddress: string): Promise<RelayAccountStatus>
+  /** With the password, or — after an export in this browser session — the address typed back. */
+  remove(proof: string): Promise<RelayAccountStatus>
+  /** Drop the key if it sat unused past the auto-lock time (the poll alarm calls this). */
+  expireIfIdle(): Promise<void>
   balances(chains: readonly ChainConfig[]): Promise<ChainBalance[]>
   /** A signer for relays; throws `RelayAccountLockedError` (or RelayAccountError when none exists). */
   signer(): Promise<RelaySigner>
@@ -59,34 +77,56 @@ export interface RelayAccount {
 
 export function createRelayAccount(options: RelayAccountOptions): RelayAccount {
   const { local, session } = options
+  const now = options.now ?? Date.now
+  const autoLockMs = options.autoLockMs ?? (async () => DEFAULT_AUTO_LOCK_MS)
   // Memory copy; `chrome.storage.session` is the copy that survives a worker restart.
   let unlockedKey: Hex | undefined
+  let lastUse = 0
   let restored = false
 
   const vault = async (): Promise<RelayVault | undefined> =>
     readVault((await local.get(VAULT_KEY))[VAULT_KEY])
 
+  /** The unlocked key, unless it sat unused too long: then it is dropped here, before anyone can use it. */
   async function key(): Promise<Hex | undefined> {
     if (!restored) {
       restored = true
-      const stored = (await session.get(SESSION_KEY))[SESSION_KEY]
-      if (typeof stored === 'string' && /^0x[0-9a-fA-F]{64}$/.test(stored)) unlockedKey ??= stored as Hex
+      const stored = await session.get([SESSION_KEY, LAST_USE_KEY])
+      const k = stored[SESSION_KEY]
+      if (typeof k === 'string' && /^0x[0-9a-fA-F]{64}$/.test(k)) unlockedKey ??= k as Hex
+      // A key with no usable clock is treated as idle since forever.
+      lastUse = typeof stored[LAST_USE_KEY] === 'number' ? stored[LAST_USE_KEY] : 0
     }
+    if (unlockedKey && now() - lastUse >= (await autoLockMs())) await hold(undefined)
     return unlockedKey
+  }
+
+  async function touch(): Promise<void> {
+    lastUse = now()
+    await session.set({ [LAST_USE_KEY]: lastUse })
   }
 
   async function hold(privateKey: Hex | undefined): Promise<void> {
     unlockedKey = privateKey
     restored = true
-    if (privateKey) await session.set({ [SESSION_KEY]: privateKey })
-    else await session.remove(SESSION_KEY)
+    if (privateKey) {
+      await session.set({ [SESSION_KEY]: privateKey })
+      await touch()
+    } else await session.remove([SESSION_KEY, LAST_USE_KEY])
   }
 
   async function status(): Promise<RelayAccountStatus> {
     const v = await vault()
     if (!v) return { exists: false, unlocked: false }
     const k = await key()
-    return { exists: true, unlocked: k !== undefined, address: v.address }
+    const exported = (await session.get(EXPORTED_KEY))[EXPORTED_KEY] === v.address
+    return {
+      exists: true,
+      unlocked: k !== undefined,
+      address: v.address,
+      ...(k ? { locksAt: lastUse + (await autoLockMs()) } : {}),
+      ...(exported ? { exported } : {}),
+    }
   }
 
   async function required(): Promise<RelayVault> {
@@ -143,17 +183,34 @@ export function createRelayAccount(options: RelayAccountOptions): RelayAccount {
       return status()
     },
 
-    exportKey: decrypt,
+    async exportKey(password) {
+      const privateKey = await decrypt(password)
+      await session.set({ [EXPORTED_KEY]: (await required()).address })
+      return privateKey
+    },
 
-    async remove(confirmAddress) {
+    async remove(proof) {
       const v = await vault()
       if (!v) return status()
-      if (typeof confirmAddress !== 'string' || confirmAddress.toLowerCase() !== v.address.toLowerCase()) {
-        throw new RelayAccountError('to delete the relay account, confirm with its address')
+      if (typeof proof !== 'string' || proof === '') {
+        throw new RelayAccountError('to delete the relay account, type its password')
       }
+      const exported = (await session.get(EXPORTED_KEY))[EXPORTED_KEY] === v.address
+      // After an export the key is safe elsewhere, and the address typed back is deliberate enough.
+      if (isAddress(proof, { strict: false }) && proof.toLowerCase() !== v.address.toLowerCase()) {
+        throw new RelayAccountError(
+          `${proof} is not the relay account (${v.address}): confirm with its password, or with its address after exporting its key`,
+        )
+      }
+      if (!(exported && proof.toLowerCase() === v.address.toLowerCase())) await decrypt(proof)
       await hold(undefined)
+      await session.remove(EXPORTED_KEY)
       await local.remove(VAULT_KEY)
       return status()
+    },
+
+    async expireIfIdle() {
+      await key()
     },
 
     async balances(chains) {
@@ -185,8 +242,14 @@ export function createRelayAccount(options: RelayAccountOptions): RelayAccount {
           `the relay account ${v.address} is locked: unlock it in the options page (Relay account), then try again`,
         )
       }
-      return createLocalSigner(privateKeyToAccount(privateKey), (chain: Chain) =>
-        rpcTransport({ rpcUrl: chain.rpcUrls.default.http[0] ?? chain.rpcUrls.default.webSocket?.[0] ?? '' }),
+      await touch()
+      return createLocalSigner(
+        privateKeyToAccount(privateKey),
+        (chain: Chain) =>
+          rpcTransport({
+            rpcUrl: chain.rpcUrls.default.http[0] ?? chain.rpcUrls.default.webSocket?.[0] ?? '',
+          }),
+        options.spendingCap ? { spendingCap: options.spendingCap } : {},
       )
     },
   }

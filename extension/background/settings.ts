@@ -4,6 +4,8 @@
  * shell's knobs. Every read fills in defaults and every write is validated, so a value written by an older build,
  * or a bad patch from a page, cannot put the background in a state it does not understand.
  */
+import { formatEther } from 'viem'
+
 import { SuperchainRelayError } from '../../src/core'
 
 import type { ExtensionSettings } from '../messaging/protocol'
@@ -15,7 +17,15 @@ export const DEFAULT_SETTINGS: ExtensionSettings = {
   gracePeriodSeconds: 60,
   relayPolicy: 'notify',
   theme: 'auto',
+  autoLockMinutes: 15,
+  // 0.01 ETH: a relay costs a few hundred thousand gas, so this allows fees up to tens of gwei per gas.
+  relayFeeCapWei: '10000000000000000',
 }
+
+/** A day: the longest an unlocked key may sit unused. */
+const MAX_AUTO_LOCK_MINUTES = 1_440
+/** 1 ETH: a cap above that protects nothing a relay would ever need. */
+const MAX_FEE_CAP_WEI = 10n ** 18n
 
 /** A day: past that a "grace period" is really "never tell me", which is what turning notifications off is for. */
 const MAX_GRACE_SECONDS = 86_400
@@ -48,11 +58,42 @@ function check(patch: Partial<ExtensionSettings>): Partial<ExtensionSettings> {
         }
         out.theme = value
         break
+      case 'autoLockMinutes':
+        if (
+          typeof value !== 'number' ||
+          !Number.isInteger(value) ||
+          value < 1 ||
+          value > MAX_AUTO_LOCK_MINUTES
+        ) {
+          throw new InvalidSettingError(
+            `auto-lock must be a whole number of minutes from 1 to ${MAX_AUTO_LOCK_MINUTES}, got ${String(value)}`,
+          )
+        }
+        out.autoLockMinutes = value
+        break
+      case 'relayFeeCapWei':
+        out.relayFeeCapWei = checkFeeCap(value)
+        break
       default:
         throw new InvalidSettingError(`unknown setting '${key}'`)
     }
   }
   return out
+}
+
+function checkFeeCap(value: unknown): string {
+  const wei = typeof value === 'string' && /^[1-9][0-9]{0,30}$/.test(value) ? BigInt(value) : undefined
+  if (wei !== undefined && wei > MAX_FEE_CAP_WEI) {
+    throw new InvalidSettingError(
+      `the relay fee cap must be at most ${formatEther(MAX_FEE_CAP_WEI)} ETH per relay, got ${formatEther(wei)} ETH`,
+    )
+  }
+  if (wei === undefined) {
+    throw new InvalidSettingError(
+      `the relay fee cap must be a whole number of wei from 1 to ${MAX_FEE_CAP_WEI} (1 ETH), got ${JSON.stringify(value) ?? 'nothing'}`,
+    )
+  }
+  return wei.toString()
 }
 
 export async function readSettings(storage: StorageAreaLike): Promise<ExtensionSettings> {
@@ -75,7 +116,8 @@ export async function updateSettings(
   storage: StorageAreaLike,
   patch: Partial<ExtensionSettings>,
 ): Promise<ExtensionSettings> {
-  if (typeof patch !== 'object' || patch === null) throw new InvalidSettingError('settings must be an object')
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
+    throw new InvalidSettingError('settings must be an object')
   const next = { ...(await readSettings(storage)), ...check(patch) }
   await storage.set({ [KEY]: next })
   return next

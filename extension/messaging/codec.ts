@@ -32,7 +32,7 @@ export function encode(value: unknown): Encoded {
     const out: Record<string, Encoded> = {}
     for (const [key, item] of Object.entries(value)) {
       // An absent optional field and one set to undefined mean the same to every reader: keep records tidy.
-      if (item !== undefined) out[key] = encode(item)
+      if (item !== undefined) setOwn(out, key, encode(item))
     }
     return out
   }
@@ -49,8 +49,19 @@ export function decode(value: unknown): unknown {
     if (keys[0] === UNDEFINED && record[UNDEFINED] === true) return undefined
   }
   const out: Record<string, unknown> = {}
-  for (const key of keys) out[key] = decode(record[key])
+  for (const key of keys) setOwn(out, key, decode(record[key]))
   return out
+}
+
+/**
+ * `out[key] = value`, except that a key named `__proto__` stays an own, visible key instead of replacing the
+ * object's prototype: the receiving schema then sees it and refuses it, rather than a value that silently lost a
+ * key and gained a prototype.
+ */
+function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
+  else out[key] = value
 }
 
 /** An error as it crosses the boundary. */

@@ -25,12 +25,23 @@ export interface ExtensionSettings {
   /** 'notify': a notification only. 'prompt': also open the popup on the message. */
   relayPolicy: 'notify' | 'prompt'
   theme: 'auto' | 'light' | 'dark'
+  /** Minutes without a relay-account signature (or unlock) before the unlocked key is dropped: 1 to 1440. */
+  autoLockMinutes: number
+  /**
+   * The most the relay account may pay in fees for one relay (gas limit × max fee per gas), in wei as a decimal
+   * string (chrome.storage holds JSON, not bigints). Enforced in core right before signing.
+   */
+  relayFeeCapWei: string
 }
 
 export interface RelayAccountStatus {
   exists: boolean
   unlocked: boolean
   address?: Address
+  /** While unlocked: when the key is dropped unless it is used before (ms since epoch). */
+  locksAt?: number
+  /** The key was exported in this browser session: deleting then needs only the address typed back. */
+  exported?: boolean
 }
 
 export interface ChainBalance {
@@ -82,8 +93,11 @@ export interface ExtensionMethods {
   lockRelayAccount: [[], RelayAccountStatus]
   /** The private key, only with the password typed again. */
   exportRelayAccount: [[password: string], Hex]
-  /** `confirmAddress` must be the account's address: a deliberate act, not a stray call. */
-  deleteRelayAccount: [[confirmAddress: string], RelayAccountStatus]
+  /**
+   * `proof` is the password; after an export in this browser session (the key is safe elsewhere), the account's
+   * address typed back is enough.
+   */
+  deleteRelayAccount: [[proof: string], RelayAccountStatus]
   relayAccountBalances: [[], ChainBalance[]]
   /** A plain ETH transfer from MetaMask to the relay account. */
   topUpRelayAccount: [[chainId: number, amountWei: bigint], Hex]

@@ -99,6 +99,7 @@ export const TRACKER_REQUESTS: { [M in TrackerMethodName]: RequestSpec<M> } = {
   forgetMessage: spec(v.tuple([hash]), true),
   clearChainHistory: spec(v.tuple([chainId]), true),
   chainHealth: spec(none, true),
+  unreadableMessages: spec(none, true),
 }
 
 const EXTENSION_REQUESTS: { [M in keyof ExtensionMethods]: RequestSpec<M> } = {
@@ -114,12 +115,22 @@ const EXTENSION_REQUESTS: { [M in keyof ExtensionMethods]: RequestSpec<M> } = {
   getSettings: spec(none, true),
   updateSettings: spec(
     v.tuple([
-      v.partial(
-        v.object({
-          gracePeriodSeconds: v.number('expected a number of seconds'),
-          relayPolicy: v.picklist(['notify', 'prompt']),
-          theme: v.picklist(['auto', 'light', 'dark']),
-        }),
+      // Strict: a misspelt setting is an error the page hears about, not a silently dropped key.
+      v.pipe(
+        v.custom<Record<string, unknown>>(
+          (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+          (issue) =>
+            `expected an object of settings, got ${Array.isArray(issue.input) ? 'an array' : String(issue.input)}`,
+        ),
+        v.partial(
+          v.strictObject({
+            gracePeriodSeconds: v.number('expected a number of seconds'),
+            relayPolicy: v.picklist(['notify', 'prompt']),
+            theme: v.picklist(['auto', 'light', 'dark']),
+            autoLockMinutes: v.number('expected a number of minutes'),
+            relayFeeCapWei: v.string('expected the fee cap in wei as a decimal string'),
+          }),
+        ),
       ),
     ]),
     true,

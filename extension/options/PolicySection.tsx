@@ -5,6 +5,7 @@ import type { ExtensionSettings } from '../messaging/protocol'
 import { client } from '../shared/connection'
 import { applyTheme } from '../shared/theme'
 import { ActionErrors } from './ActionErrors'
+import { asTyped } from './RelayAccountLimits'
 import { useAction } from './useAction'
 
 export function PolicySection({ onSettings }: { onSettings?: (settings: ExtensionSettings) => void }) {
@@ -29,7 +30,7 @@ export function PolicySection({ onSettings }: { onSettings?: (settings: Extensio
     if (!settings) return
     // Sent as typed; the background says what is wrong with it ("a whole number of seconds from 0 to 86400").
     const next = await save.run({
-      gracePeriodSeconds: grace.trim() === '' ? Number.NaN : Number(grace),
+      gracePeriodSeconds: asTyped(grace),
       relayPolicy: settings.relayPolicy,
       theme: settings.theme,
     })

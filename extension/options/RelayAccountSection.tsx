@@ -1,7 +1,7 @@
 /**
  * The built-in relay account: a key this extension holds (encrypted with your password) that always sends a
  * relay's full access list. Create, unlock, lock, see its balance per chain, top it up from MetaMask, export the
- * key (password again), delete it (confirmed).
+ * key (password again), set its auto-lock and spending cap, delete it (password again).
  */
 import { useEffect, useState, type FormEvent } from 'react'
 import { parseEther } from 'viem'
@@ -12,6 +12,8 @@ import type { ChainBalance, RelayAccountStatus } from '../messaging/protocol'
 import { CopyButton } from '../../src/ui'
 import { client } from '../shared/connection'
 import { ActionErrors } from './ActionErrors'
+import { DeleteRelayAccount } from './DeleteRelayAccount'
+import { RelayAccountLimits } from './RelayAccountLimits'
 import { useAction } from './useAction'
 
 const Errors = ActionErrors
@@ -195,7 +197,7 @@ function Balances({ chains }: { chains: ChainConfig[] }) {
   )
 }
 
-function ExportKey() {
+function ExportKey({ onExported }: { onExported: () => void }) {
   const [open, setOpen] = useState(false)
   const [password, setPassword] = useState('')
   const exporting = useAction((p: string) => client.call('exportRelayAccount', p))
@@ -223,7 +225,7 @@ function ExportKey() {
           aria-label="Export the private key"
           onSubmit={async (event) => {
             event.preventDefault()
-            await exporting.run(password)
+            if (await exporting.run(password)) onExported()
             setPassword('')
           }}
         >
@@ -253,49 +255,6 @@ function ExportKey() {
         </button>
       </div>
       <Errors actions={[exporting]} />
-    </div>
-  )
-}
-
-function DeleteAccount({
-  status,
-  onStatus,
-}: {
-  status: RelayAccountStatus
-  onStatus: (s: RelayAccountStatus) => void
-}) {
-  const [confirming, setConfirming] = useState(false)
-  const remove = useAction((address: string) => client.call('deleteRelayAccount', address))
-  if (!confirming) {
-    return (
-      <button type="button" className="opt-danger" onClick={() => setConfirming(true)}>
-        Delete relay account…
-      </button>
-    )
-  }
-  return (
-    <div>
-      <p className="opt-warning" role="alert">
-        Deleting removes the key from this computer. ETH left on {status.address} is lost unless you exported
-        the key.
-      </p>
-      <div className="opt-row">
-        <button
-          type="button"
-          className="opt-danger"
-          disabled={remove.busy}
-          onClick={async () => {
-            const next = await remove.run(status.address ?? '')
-            if (next) onStatus(next)
-          }}
-        >
-          Delete it for good
-        </button>
-        <button type="button" onClick={() => setConfirming(false)}>
-          Keep it
-        </button>
-      </div>
-      <Errors actions={[remove]} />
     </div>
   )
 }
@@ -338,7 +297,11 @@ export function RelayAccountSection() {
                 <CopyButton value={status.address} what="the relay account's address" label="Copy address" />
               ) : null}
             </span>
-            <span className="opt-muted">{status.unlocked ? 'Unlocked' : 'Locked'}</span>
+            <span className="opt-muted" data-locks-at={status.locksAt}>
+              {status.unlocked
+                ? `Unlocked${status.locksAt ? ` · locks at ${new Date(status.locksAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} if unused` : ''}`
+                : 'Locked'}
+            </span>
             {status.unlocked ? (
               <button
                 type="button"
@@ -355,12 +318,13 @@ export function RelayAccountSection() {
           </div>
           {!status.unlocked ? <UnlockForm onStatus={setStatus} /> : null}
           <Balances chains={chains} />
+          <RelayAccountLimits onSaved={() => void load.run()} />
           <h3>Key</h3>
           <div className="opt-row">
-            <ExportKey />
+            <ExportKey onExported={() => void load.run()} />
           </div>
           <div className="opt-row">
-            <DeleteAccount status={status} onStatus={setStatus} />
+            <DeleteRelayAccount status={status} onStatus={setStatus} />
           </div>
         </>
       ) : null}

@@ -15,6 +15,8 @@ body { font-size: 14px; line-height: 1.45; }
 .opt-section h2 { margin: 0 0 4px; font-size: 15px; font-weight: 650; }
 .opt-section > p.opt-hint { margin: 0 0 12px; color: var(--page-muted); font-size: 13px; }
 .opt-row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 8px 0; }
+.opt-stack { flex: 1 1 100%; min-width: 0; overflow-wrap: anywhere; }
+.opt-stack input { min-width: 0; }
 .opt-list { margin: 8px 0; padding: 0; list-style: none; border: 1px solid var(--page-border); border-radius: var(--page-radius); }
 .opt-list li { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; padding: 7px 10px; border-bottom: 1px solid var(--page-border); }
 .opt-list li:last-child { border-bottom: 0; }

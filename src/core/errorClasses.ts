@@ -6,6 +6,7 @@
 import * as chainErrors from './chains/errors'
 import {
   InvalidTransactionHashError,
+  MalformedRpcReplyError,
   NoCrossChainMessageError,
   TransactionUnknownError,
 } from './discovery/fromTransaction'
@@ -26,6 +27,7 @@ export const CORE_ERROR_CLASSES = {
   SuperchainRelayError,
   ...chainErrors,
   InvalidTransactionHashError,
+  MalformedRpcReplyError,
   NoCrossChainMessageError,
   TransactionUnknownError,
   ...relayErrorClasses,

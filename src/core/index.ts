@@ -64,15 +64,22 @@ export {
 export {
   InvalidTransactionHashError,
   NoCrossChainMessageError,
+  MalformedRpcReplyError,
   TransactionUnknownError,
 } from './discovery/fromTransaction'
 export { exportMessage, importMessage, type ExportedMessage } from './store/historyMessage'
+export type { UnreadableRecord } from './store/storedRecord'
+
+// Untrusted input: valibot field schemas and a parse that names the path of the first problem.
+export { parseInput, show, type Parsed } from './schema/parse'
+export * as fieldSchemas from './schema/fields'
 
 // Relaying: the plan a user approves, what they approve, who signs it, and why a relay did not happen.
 export { APPROVAL_MARGIN_PERCENT, approvalOf, type RelayApproval, type RelayPlan } from './relay/plan'
 export {
   createLocalSigner,
   createWalletSigner,
+  type LocalSignerOptions,
   type RelaySigner,
   type SentTransaction,
   type SignedTransaction,
@@ -83,6 +90,7 @@ export {
   AlreadyRelayedError,
   findError,
   InitiatingLogNotFoundError,
+  InsufficientRelayFundsError,
   MessageExpiredError,
   MessageVanishedError,
   NotResendableError,
@@ -90,6 +98,7 @@ export {
   RelayError,
   RelayInProgressError,
   RelaySimulationFailedError,
+  SpendingCapExceededError,
   WalletError,
 } from './relay/errors'
 

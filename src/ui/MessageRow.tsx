@@ -15,7 +15,9 @@ import { RemoveMessageButton } from './RemoveMessage'
 import { relayBlockedReason, staleNote, type ChainHealth } from './chainHealth'
 import { chainName, intentSummary, sentAt, timeAgo } from './format'
 import type { ExplorerUrl } from './format'
+import { ErrorBoundary } from './ErrorBoundary'
 import { StatusBadge } from './StatusBadge'
+import { MessageRowError } from './UnreadableRecords'
 import { statusNote, STATUS_TONES } from './statusText'
 import { Timeline } from './Timeline'
 
@@ -42,7 +44,19 @@ export interface MessageRowProps {
   stale?: ChainHealth
 }
 
-export function MessageRow({
+/** A row that fails to render becomes an error row (ErrorBoundary): one odd record never blanks the list. */
+export function MessageRow(props: MessageRowProps) {
+  return (
+    <ErrorBoundary
+      resetKey={props.message}
+      fallback={(error) => <MessageRowError hash={props.message.hash} error={error} />}
+    >
+      <MessageRowContent {...props} />
+    </ErrorBoundary>
+  )
+}
+
+function MessageRowContent({
   message,
   chains,
   accounts,

@@ -18,8 +18,10 @@ import { ErrorNotice } from './ErrorNotice'
 import { explainError } from './errorWords'
 import { clockTickMs, clockTime, explorerUrlFromChains, sentAt } from './format'
 import type { ExplorerUrl } from './format'
+import { ErrorBoundary } from './ErrorBoundary'
 import { previewCounts, previewMessages, type MessagePreview } from './messagePreview'
 import { MessagesPanel } from './MessagesPanel'
+import { UnreadableRecords } from './UnreadableRecords'
 import { RELAY_APP_CSS } from './styles'
 import { themeClassName } from './theme'
 import type { ThemeName } from './theme'
@@ -265,26 +267,32 @@ export function RelayApp({
         </div>
       ) : null}
 
+      {live ? <UnreadableRecords api={api} refreshKey={live.messages} /> : null}
       {messages && chains ? (
-        <MessagesPanel
-          messages={messages}
-          chains={chains}
-          accounts={tabAccounts}
-          counts={shownPreview ? previewCounts(shownPreview) : undefined}
-          now={now}
-          tab={shownTab}
-          onTabChange={onTabChange}
-          expandedHash={expandedHash}
-          onToggle={onToggle}
-          scrollToHash={scrollToHash}
-          // A preview's statuses may be out of date: no action is offered on them until the live list is in.
-          onRelay={hasSigner && live ? onRelay : undefined}
-          onResend={hasSigner && live ? onResend : undefined}
-          onTrackTransaction={() => setFormOpen(true)}
-          explorerUrl={links}
-          chainHealth={chainHealth}
-          onForget={live ? history.onRemove : undefined}
-        />
+        <ErrorBoundary
+          resetKey={messages}
+          fallback={(error) => <ErrorNotice error={error} title="The message list could not be shown." />}
+        >
+          <MessagesPanel
+            messages={messages}
+            chains={chains}
+            accounts={tabAccounts}
+            counts={shownPreview ? previewCounts(shownPreview) : undefined}
+            now={now}
+            tab={shownTab}
+            onTabChange={onTabChange}
+            expandedHash={expandedHash}
+            onToggle={onToggle}
+            scrollToHash={scrollToHash}
+            // A preview's statuses may be out of date: no action is offered on them until the live list is in.
+            onRelay={hasSigner && live ? onRelay : undefined}
+            onResend={hasSigner && live ? onResend : undefined}
+            onTrackTransaction={() => setFormOpen(true)}
+            explorerUrl={links}
+            chainHealth={chainHealth}
+            onForget={live ? history.onRemove : undefined}
+          />
+        </ErrorBoundary>
       ) : null}
       {live ? history.bar : null}
 

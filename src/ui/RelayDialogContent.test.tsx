@@ -70,6 +70,27 @@ describe('RelayDialogContent', () => {
     expect(html).toContain('Simulate again')
   })
 
+  it('shows the signing account’s balance against the max fee, and refuses to sign a relay it cannot pay', () => {
+    const from = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as const
+    const covered = render({
+      step: 'review',
+      plan: makePlan({ from, funds: { balance: 10n ** 18n, enough: true } }),
+    })
+    expect(covered).toContain('1 ETH · covers the max fee')
+    expect(signButton(covered)).not.toContain('disabled')
+
+    const short = render({
+      step: 'review',
+      plan: makePlan({ from, funds: { balance: 10n ** 12n, enough: false } }),
+    })
+    expect(short).toContain('not enough for the max fee')
+    expect(short).toContain(
+      'Not enough to pay the fee. </strong>0x7099…79C8 has 0.000001 ETH on OP B; this relay may cost up to 0.000021 ETH.',
+    )
+    expect(short).toContain('data-error-kind="insufficientFunds"')
+    expect(signButton(short)).toContain('disabled')
+  })
+
   it('names the only signer instead of offering a choice', () => {
     const html = render({ step: 'review', plan: makePlan() }, ['wallet'])
     expect(html).not.toContain('type="radio"')

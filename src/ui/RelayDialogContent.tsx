@@ -19,6 +19,7 @@ import {
   PlanFacts,
   RelayActions,
   RelayProgress,
+  FundsShortfall,
   SimulationVerdict,
 } from './RelayDialogParts'
 import { SignerBlocked } from './RelayElsewhere'
@@ -101,7 +102,9 @@ export function RelayDialogContent(props: RelayDialogContentProps) {
         ? props.blockedSigners?.[signer]
         : undefined
   const canChooseSigner = !delivered && (phase.step === 'review' || phase.step === 'relayFailed')
-  const canSign = canChooseSigner && !!plan?.simulation.ok && signer !== undefined && !blocked
+  // A plan the signing account cannot pay is not signed: core would refuse it, so the button does not offer it.
+  const unpaid = plan?.funds?.enough === false
+  const canSign = canChooseSigner && !!plan?.simulation.ok && signer !== undefined && !blocked && !unpaid
 
   return (
     <>
@@ -169,7 +172,10 @@ export function RelayDialogContent(props: RelayDialogContentProps) {
       ) : null}
 
       {plan && !blocked && !delivered && phase.step !== 'submitted' && phase.step !== 'relayFailed' ? (
-        <SimulationVerdict plan={plan} />
+        <>
+          <SimulationVerdict plan={plan} />
+          <FundsShortfall plan={plan} chains={chains} />
+        </>
       ) : null}
 
       {phase.step === 'signing' && !delivered ? <SigningBusy signer={signer} /> : null}

@@ -54,6 +54,15 @@ export function PlanFacts({
           ? `≈ ${formatFee(plan.fee.total)} ${nativeSymbol(chains, plan.destination)} (${plan.fee.gas.toString()} gas)`
           : 'Not estimated'}
       </dd>
+      {plan.funds && plan.fee ? (
+        <>
+          <dt>Balance</dt>
+          <dd data-enough={plan.funds.enough}>
+            {`${formatFee(plan.funds.balance)} ${nativeSymbol(chains, plan.destination)}`}
+            {plan.funds.enough ? ' · covers the max fee' : ' · not enough for the max fee'}
+          </dd>
+        </>
+      ) : null}
       <dt>Signer</dt>
       <dd>{signer}</dd>
       {plan.from ? (
@@ -110,6 +119,26 @@ export function DeliveredCallout({
         </p>
       ) : null}
     </div>
+  )
+}
+
+/**
+ * The signing account cannot pay the relay's maximum fee (gas limit × max fee per gas) on the destination: said
+ * plainly before anyone signs; core refuses such a relay anyway (InsufficientRelayFundsError).
+ */
+export function FundsShortfall({ plan, chains }: { plan: RelayPlan; chains: readonly ChainConfig[] }) {
+  if (!plan.funds || plan.funds.enough || !plan.fee) return null
+  const symbol = nativeSymbol(chains, plan.destination)
+  const who = plan.from ? shortAddress(plan.from) : 'The signing account'
+  const summary =
+    `${who} has ${formatFee(plan.funds.balance)} ${symbol} on ${chainName(chains, plan.destination)}; this ` +
+    `relay may cost up to ${formatFee(plan.fee.total)} ${symbol}. Top it up, then simulate again.`
+  return (
+    <ErrorNotice
+      error={{ kind: 'insufficientFunds', summary }}
+      title="Not enough to pay the fee."
+      tone="warning"
+    />
   )
 }
 

@@ -8,6 +8,7 @@ import type { ChainConfig } from '../core/chains/types'
 import type { RelayPlan } from '../core/relay/plan'
 import type { TrackerApi, TrackerUpdate } from '../core/tracker/api'
 import type { MessageIntent, TrackedMessage } from '../core/model/message'
+import type { UnreadableRecord } from '../core/store/storedRecord'
 
 export const ALICE: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'
 export const BOB: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
@@ -105,7 +106,11 @@ export function makePlan(overrides: Partial<RelayPlan> = {}): RelayPlan {
 }
 
 /** A TrackerApi over canned data; records calls so tests can check what the UI asked for. */
-export function cannedTracker(messages: TrackedMessage[] = [], chains: ChainConfig[] = CHAINS) {
+export function cannedTracker(
+  messages: TrackedMessage[] = [],
+  chains: ChainConfig[] = CHAINS,
+  unreadable: UnreadableRecord[] = [],
+) {
   const calls: string[] = []
   const listeners = new Set<(update: TrackerUpdate) => void>()
   const api: TrackerApi = {
@@ -146,6 +151,10 @@ export function cannedTracker(messages: TrackedMessage[] = [], chains: ChainConf
     async chainHealth() {
       calls.push('chainHealth')
       return []
+    },
+    async unreadableMessages() {
+      calls.push('unreadableMessages')
+      return unreadable
     },
     subscribe(listener) {
       listeners.add(listener)

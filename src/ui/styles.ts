@@ -137,6 +137,7 @@ const dialogCss = `
 .scr-root .scr-signer { display: flex; align-items: center; gap: 6px; cursor: pointer; }
 .scr-root .scr-callout { display: flex; flex-direction: column; gap: 6px; margin: 0; padding: 8px 10px; border: 1px solid var(--_scr-border); border-radius: var(--_scr-radius); font-size: 12px; overflow-wrap: anywhere; }
 .scr-root .scr-callout-text { margin: 0; }
+.scr-root .scr-unreadable { list-style: none; margin: 0 0 8px; padding: 0; display: flex; flex-direction: column; gap: 6px; }
 .scr-root .scr-callout-danger { border-color: var(--_scr-danger); background: color-mix(in srgb, var(--_scr-danger) 6%, var(--_scr-bg)); }
 .scr-root .scr-callout-warning { border-color: var(--_scr-warning); background: color-mix(in srgb, var(--_scr-warning) 8%, var(--_scr-bg)); }
 .scr-root .scr-callout-ok { border-color: var(--_scr-success); background: color-mix(in srgb, var(--_scr-success) 8%, var(--_scr-bg)); }

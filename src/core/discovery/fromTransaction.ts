@@ -3,6 +3,7 @@
  * a contract that sends to two chains), each classified as an ERC-20 transfer, an ETH transfer or a generic message.
  */
 import {
+  BaseError,
   TransactionNotFoundError,
   TransactionReceiptNotFoundError,
   type Address,
@@ -40,6 +41,19 @@ export class NoCrossChainMessageError extends SuperchainRelayError {
   }
 }
 
+/**
+ * An RPC answered with something that is not what was asked for: another transaction's receipt, or a shape no node
+ * sends (docs/ARCHITECTURE.md §4: every reply is untrusted). Nothing was stored.
+ */
+export class MalformedRpcReplyError extends SuperchainRelayError {
+  override name = 'MalformedRpcReplyError'
+  constructor(chainId: number, method: string, problem: string) {
+    super(
+      `the RPC of chain ${chainId} answered ${method} with a reply that cannot be right: ${problem}. Nothing was stored; check the chain's RPC URL.`,
+    )
+  }
+}
+
 export function assertTransactionHash(value: string): asserts value is Hex {
   if (!/^0x[0-9a-fA-F]{64}$/.test(value)) throw new InvalidTransactionHashError(value)
 }
@@ -60,6 +74,13 @@ export async function discoverFromTransaction(
   try {
     receipt = await client.getTransactionReceipt({ hash: transactionHash })
   } catch (error) {
+    // viem's formatter choking on the reply (a TypeError, not one of its own errors): the reply was garbage.
+    if (!(error instanceof BaseError))
+      throw new MalformedRpcReplyError(
+        chainId,
+        'eth_getTransactionReceipt',
+        String((error as Error)?.message ?? error),
+      )
     if (!(error instanceof TransactionReceiptNotFoundError)) throw error
     try {
       await client.getTransaction({ hash: transactionHash })
@@ -70,7 +91,7 @@ export async function discoverFromTransaction(
       throw inner
     }
   }
-  const decoded = decodeSentMessages(chainId, receipt.logs)
+  const decoded = checkedMessages(chainId, transactionHash, receipt)
   if (decoded.length === 0) throw new NoCrossChainMessageError(chainId, transactionHash)
   const now = options.now ?? Date.now()
   const context = {
@@ -83,4 +104,33 @@ export async function discoverFromTransaction(
   const messages: TrackedMessage[] = []
   for (const d of decoded) messages.push(await toTrackedMessage(d, context))
   return { state: 'mined', messages }
+}
+
+/** The receipt's SentMessages, once the receipt is shown to be the one asked for, in a shape a node sends. */
+function checkedMessages(
+  chainId: number,
+  hash: Hex,
+  receipt: unknown,
+): ReturnType<typeof decodeSentMessages> {
+  const bad = (problem: string) => new MalformedRpcReplyError(chainId, 'eth_getTransactionReceipt', problem)
+  const r = receipt as { transactionHash?: unknown; logs?: unknown } | null
+  if (typeof r !== 'object' || r === null) throw bad('not a receipt object')
+  if (typeof r.transactionHash !== 'string') throw bad('it is not a receipt (it names no transaction)')
+  if (r.transactionHash.toLowerCase() !== hash.toLowerCase())
+    throw bad(`it is the receipt of ${String(r.transactionHash)}, not of ${hash}`)
+  if (!Array.isArray(r.logs)) throw bad('its logs are not a list')
+  for (const log of r.logs as { transactionHash?: unknown; logIndex?: unknown; blockNumber?: unknown }[]) {
+    if (typeof log?.transactionHash !== 'string' || log.transactionHash.toLowerCase() !== hash.toLowerCase())
+      throw bad(`a log in it belongs to transaction ${String(log?.transactionHash)}`)
+    // Positions are stored and compared later: a float or a 2^256 block number would poison every comparison.
+    if (typeof log.logIndex !== 'number' || !Number.isSafeInteger(log.logIndex) || log.logIndex < 0)
+      throw bad(`a log index of ${String(log.logIndex)}`)
+    if (typeof log.blockNumber !== 'bigint' || log.blockNumber < 0n || log.blockNumber >= 2n ** 63n)
+      throw bad(`a block number of ${String(log.blockNumber)}`)
+  }
+  try {
+    return decodeSentMessages(chainId, r.logs as Parameters<typeof decodeSentMessages>[1])
+  } catch (error) {
+    throw bad((error as Error).message.split('\n')[0] ?? 'undecodable logs')
+  }
 }

@@ -70,7 +70,8 @@ export function relocate(message: TrackedMessage, event: Relocated, now: number)
   const from = lastPosition(message)
   const open = message.locationChange && !message.locationChange.to ? message.locationChange : undefined
   const draft: TrackedMessage = {
-    ...message,
+    // Found on its source chain: an imported message is confirmed (store/importPolicy.ts).
+    ...without(message, 'unverified'),
     initiatingLog: event.log,
     sourceTransactionHash: event.log.transactionHash,
     sourceSafety: event.safety ?? 'unsafe',

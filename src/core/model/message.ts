@@ -182,6 +182,12 @@ export interface TrackedMessage {
   failure?: RelayFailure
   /** The last change of location the tracker saw (reorg, resend, chain reset). */
   locationChange?: LocationChange
+  /**
+   * Imported from a history file and not yet confirmed on chain: the file's claims about where the message stands
+   * were dropped on import (store/importPolicy.ts), and the poller clears this once it finds the message's
+   * initiating log on the source chain.
+   */
+  unverified?: true
   /** Watched accounts this message involves (lower-cased), so a UI can split outgoing from incoming. */
   accounts: Address[]
   /** ms since epoch. */

@@ -32,7 +32,8 @@ export function observe(
   if (initiating?.state === 'found') {
     const note = noteFound(message, initiating.log, now)
     draft = {
-      ...without(draft, 'locationChange'),
+      // Found on its source chain: an imported message is confirmed (importPolicy.ts).
+      ...without(draft, 'locationChange', 'unverified'),
       initiatingLog: initiating.log,
       // The tx that emitted the live log (a resend's, or the transfer sent again after a reset).
       sourceTransactionHash: initiating.log.transactionHash,

@@ -21,7 +21,8 @@ const MAX_SYMBOL_LENGTH = 32
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 
-function cleanSymbol(value: unknown): string | undefined {
+/** A symbol fit to show, or undefined: for live reads and for symbols an imported file claims alike. */
+export function sanitizeSymbol(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined
   const symbol = value.replace(INVISIBLE, '').trim()
   if (!symbol || symbol.length > MAX_SYMBOL_LENGTH) return undefined
@@ -78,7 +79,7 @@ export async function readTokenMetadata(
     ],
   })
   const out: TokenMetadata = {}
-  const symbol = cleanSymbol(
+  const symbol = sanitizeSymbol(
     decodeAnswer(symbolAnswer, (data) =>
       decodeFunctionResult({ abi: erc20Abi, functionName: 'symbol', data }),
     ),

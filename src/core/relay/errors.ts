@@ -4,7 +4,7 @@
  * never by comparing message text or names.
  * Each message says what the user can do next; the UIs show it verbatim.
  */
-import type { Hex } from 'viem'
+import { formatEther, type Address, type Hex } from 'viem'
 
 import { SuperchainRelayError } from '../errors/base'
 import type { TrackedMessage } from '../model/message'
@@ -122,5 +122,41 @@ export class NotResendableError extends RelayError {
   override name = 'NotResendableError'
   constructor(hash: Hex, status: string) {
     super(`message ${hash} is ${status}: only a sent, unrelayed message can be resent`)
+  }
+}
+
+/**
+ * A local signer's spending cap (the most its account may pay for one transaction, gas limit × max fee per gas)
+ * is below what this transaction could cost: nothing was signed. A lying RPC can quote any fee; the cap is the
+ * user's own ceiling, whatever the plan says (docs/ARCHITECTURE.md §9).
+ */
+export class SpendingCapExceededError extends RelayError {
+  override name = 'SpendingCapExceededError'
+  constructor(
+    readonly cap: bigint,
+    readonly maxCost: bigint,
+    detail: { gas: bigint; maxFeePerGas: bigint },
+  ) {
+    super(
+      `this transaction could cost up to ${formatEther(maxCost)} ETH (gas ${detail.gas} × ${detail.maxFeePerGas} ` +
+        `wei per gas), above the relay account's spending cap of ${formatEther(cap)} ETH per relay. Nothing was ` +
+        'signed: raise the cap in the options page (Relay account) or relay when fees are lower.',
+    )
+  }
+}
+
+/** The signing account cannot pay this relay's maximum fee on the destination: nothing was signed. */
+export class InsufficientRelayFundsError extends RelayError {
+  override name = 'InsufficientRelayFundsError'
+  constructor(
+    readonly account: Address,
+    readonly balance: bigint,
+    readonly maxCost: bigint,
+    chainName: string,
+  ) {
+    super(
+      `${account} has ${formatEther(balance)} ETH on ${chainName}, but this relay may cost up to ` +
+        `${formatEther(maxCost)} ETH. Nothing was signed: top the account up on ${chainName}, then relay again.`,
+    )
   }
 }

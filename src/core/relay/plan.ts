@@ -30,6 +30,11 @@ export interface RelayPlan {
   fee?: { gas: bigint; maxFeePerGas: bigint; maxPriorityFeePerGas: bigint; total: bigint }
   /** The account the plan was simulated for. */
   from?: Address
+  /**
+   * What `from` holds on the destination against the plan's maximum fee (`fee.total`), when both are known: a
+   * relay the account cannot pay is refused before signing (InsufficientRelayFundsError), and the preview says so.
+   */
+  funds?: { balance: bigint; enough: boolean }
 }
 
 /**

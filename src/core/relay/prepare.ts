@@ -115,6 +115,11 @@ export async function prepareRelay(parameters: PrepareRelayParameters): Promise<
     if (isAlreadyRelayed(error)) throw new AlreadyRelayedError(message.hash, message.destination)
     plan.simulation = { ok: false, reason: decodeRevertReason(error) }
   }
+  if (from && plan.fee) {
+    // A balance the node will not tell is left unknown: the node refuses an unpayable transaction anyway.
+    const balance = await destination.getBalance({ address: from }).catch(() => undefined)
+    if (balance !== undefined) plan.funds = { balance, enough: balance >= plan.fee.total }
+  }
   return plan
 }
 

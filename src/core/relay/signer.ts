@@ -18,10 +18,11 @@ import {
   type Transport,
 } from 'viem'
 
+import { SpendingCapExceededError } from './errors'
 import type { RelayPlan } from './plan'
 
 export { createWalletSigner, keepsAccessList, type WalletSignerOptions } from './walletSigner'
-export { AccessListDroppedError, WalletError } from './errors'
+export { AccessListDroppedError, SpendingCapExceededError, WalletError } from './errors'
 
 /** A transaction the tracker asks a signer to send: a relay (with its access list) or a resendMessage. */
 export interface SignerRequest {
@@ -77,9 +78,19 @@ export function relayRequest(plan: RelayPlan): SignerRequest {
   }
 }
 
+export interface LocalSignerOptions {
+  /**
+   * The most one transaction may cost in fees (gas limit × max fee per gas, in wei), checked on the transaction
+   * as prepared, right before signing: whatever an RPC quotes, a transaction above it is never signed
+   * (SpendingCapExceededError). Read on every signature, so a changed setting applies at once.
+   */
+  spendingCap?: () => bigint | undefined | Promise<bigint | undefined>
+}
+
 export function createLocalSigner(
   account: LocalAccount,
   transport: (chain: Chain) => Transport,
+  options: LocalSignerOptions = {},
 ): RelaySigner {
   const walletFor = (chain: Chain) => createWalletClient({ account, chain, transport: transport(chain) })
   const sign = async (request: SignerRequest, target: SignerTarget): Promise<SignedTransaction> => {
@@ -96,6 +107,16 @@ export function createLocalSigner(
         ? { maxFeePerGas: request.maxFeePerGas, maxPriorityFeePerGas: request.maxPriorityFeePerGas }
         : {}),
     })
+    const cap = await options.spendingCap?.()
+    if (cap !== undefined) {
+      const gas = prepared.gas
+      const maxFeePerGas =
+        (prepared as { maxFeePerGas?: bigint; gasPrice?: bigint }).maxFeePerGas ??
+        (prepared as { gasPrice?: bigint }).gasPrice ??
+        0n
+      if (gas * maxFeePerGas > cap)
+        throw new SpendingCapExceededError(cap, gas * maxFeePerGas, { gas, maxFeePerGas })
+    }
     const raw = await wallet.signTransaction(prepared as never)
     return { raw, hash: keccak256(raw), nonce: prepared.nonce, from: account.address }
   }

@@ -244,3 +244,59 @@ describe('IndexedDB schema migrations', () => {
     ).rejects.toThrow(/expected 3/)
   })
 })
+
+describe('records read back are validated', () => {
+  /** Writes records straight into the messages store, as an older build, a bug or devtools could. */
+  async function plant(factory: IDBFactory, name: string, records: unknown[]): Promise<void> {
+    const db = await openRaw(factory, name)
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('messages', 'readwrite')
+      for (const record of records) tx.objectStore('messages').put(record)
+      tx.oncomplete = () => resolve()
+      tx.onerror = () => reject(tx.error)
+    })
+    db.close()
+  }
+
+  it('leaves a bad record out of every read, names it in listUnreadable, and lets it be removed', async () => {
+    const factory = new IDBFactory()
+    const good = erc20Transfer({ nonce: 1n })
+    const store = await openIndexedDbStore({ name: 'bad-record', indexedDB: factory })
+    await store.upsert(good)
+    await store.close()
+    const bad = { ...ethTransfer({ nonce: 2n }), nonce: 'two' }
+    await plant(factory, 'bad-record', [bad])
+
+    const reopened = await openIndexedDbStore({ name: 'bad-record', indexedDB: factory })
+    expect(await reopened.list()).toEqual([good])
+    expect(await reopened.list({ accounts: [BOB] })).toEqual([])
+    expect(await reopened.get(bad.hash)).toBeUndefined()
+    expect(await reopened.listUnreadable?.()).toEqual([
+      { key: bad.hash, problem: "nonce: expected a uint256 (a bigint from 0 to 2^256 - 1), got 'two'" },
+    ])
+    // Events have nothing to act on; a fresh record (discovery) replaces it.
+    expect(await reopened.update(bad.hash, (m) => m && { ...m, status: 'relayed' })).toBeUndefined()
+    await reopened.remove(bad.hash)
+    expect(await reopened.listUnreadable?.()).toEqual([])
+    await reopened.close()
+  })
+
+  it.each([
+    ['a record that is not an object', (m: TrackedMessage) => ({ hash: m.hash, 0: 'x', intent: 5 }), 'source'],
+    ['a status no build wrote', (m: TrackedMessage) => ({ ...m, status: 'done' }), 'status'],
+    ['an unknown field', (m: TrackedMessage) => ({ ...m, __proto__x: 1 }), '__proto__x: unknown field'],
+    ['a bigint field as a number', (m: TrackedMessage) => ({ ...m, nonce: 1 }), 'nonce'],
+    ['a broken intent', (m: TrackedMessage) => ({ ...m, intent: { kind: 'nft' } }), 'intent.kind'],
+  ])('does not return %s', async (_name, corrupt, problem) => {
+    const factory = new IDBFactory()
+    const store = await openIndexedDbStore({ name: 'corrupt', indexedDB: factory })
+    await store.close()
+    const record = corrupt(relayedGenericMessage())
+    await plant(factory, 'corrupt', [record])
+    const reopened = await openIndexedDbStore({ name: 'corrupt', indexedDB: factory })
+    expect(await reopened.list()).toEqual([])
+    const [unreadable] = (await reopened.listUnreadable?.()) ?? []
+    expect(unreadable?.problem).toContain(problem)
+    await reopened.close()
+  })
+})

@@ -22,6 +22,7 @@ import {
   type UpgradeTransaction,
 } from './migrations'
 import { applyMutator, normalizeHash, toStoredForm } from './storedForm'
+import { readStoredMessage, validStored, type UnreadableRecord } from './storedRecord'
 import type { JsonValue, MessageFilter, MessageStore, ScanCursor } from './types'
 
 export const DEFAULT_DATABASE_NAME = 'superchain-relay'
@@ -101,7 +102,8 @@ export async function openIndexedDbStore(options: OpenIndexedDbStoreOptions = {}
     try {
       for (const hash of hashes) {
         const key = normalizeHash(hash)
-        const current = written.get(key) ?? (await tx.store.get(key))
+        // An unreadable record is no record: a fresh one (discovery) may replace it; events have nothing to act on.
+        const current = written.get(key) ?? validStored(await tx.store.get(key))
         const next = applyMutator(key, current, (c) => mutate(c, key))
         if (next) {
           written.set(key, next)
@@ -123,7 +125,7 @@ export async function openIndexedDbStore(options: OpenIndexedDbStoreOptions = {}
 
   return {
     async get(hash: Hex) {
-      return open().get('messages', normalizeHash(hash))
+      return validStored(await open().get('messages', normalizeHash(hash)))
     },
 
     async update(hash, mutate) {
@@ -144,6 +146,17 @@ export async function openIndexedDbStore(options: OpenIndexedDbStoreOptions = {}
     async upsertMany(messages: readonly TrackedMessage[]) {
       if (messages.length === 0) return
       await putAll(messages)
+    },
+
+    async listUnreadable() {
+      const tx = open().transaction('messages', 'readonly')
+      const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done])
+      const out: UnreadableRecord[] = []
+      values.forEach((value, i) => {
+        const read = readStoredMessage(value)
+        if (!read.ok) out.push({ key: String(keys[i]), problem: read.problem })
+      })
+      return out
     },
 
     async remove(hash: Hex) {
@@ -225,7 +238,10 @@ async function narrowWithIndex(
   const [results] = await Promise.all([Promise.all(lookups), tx.done])
   // A message that involves two of the filtered accounts comes back from both lookups.
   const byHash = new Map<Hex, TrackedMessage>()
-  for (const message of results.flat()) byHash.set(message.hash, message)
+  for (const record of results.flat()) {
+    const message = validStored(record)
+    if (message) byHash.set(message.hash, message)
+  }
   return [...byHash.values()]
 }
 

@@ -2,10 +2,18 @@ import { keccak256 } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import type { TrackedMessage } from '../model/message'
+import { normalizeAddress, type TrackedMessage } from '../model/message'
 import { HistoryImportError } from './errors'
 import { createMemoryStore } from './memoryStore'
-import { ALICE, BOB, erc20Transfer, ethTransfer, relayedGenericMessage } from './messageFixtures.test-helper'
+import { asImported } from './importPolicy'
+import {
+  ALICE,
+  BOB,
+  CAROL,
+  erc20Transfer,
+  ethTransfer,
+  relayedGenericMessage,
+} from './messageFixtures.test-helper'
 import { exportHistory, HISTORY_FORMAT, importHistory, parseHistory, type HistoryFile } from './serialize'
 import type { MessageStore } from './types'
 
@@ -73,12 +81,69 @@ describe('importHistory merge policy', () => {
     expect(await target.list()).toHaveLength(2)
   })
 
-  it('replaces a stored message only with a copy updated later', async () => {
+  it('starts imported messages unverified: only what the chain cannot be asked offline is kept', async () => {
+    const now = 10_000
+    const [generic] = [relayedGenericMessage({ createdAt: 1_000 })]
+    const target = createMemoryStore()
+    await importHistory(target, await exportHistory(await storeWith([generic])), { now })
+    const stored = await target.get(generic.hash)
+    // The file said finalized, relayed, journaled and failed: none of it is taken on its word.
+    expect(stored).toEqual({
+      hash: generic.hash,
+      source: generic.source,
+      destination: generic.destination,
+      nonce: generic.nonce,
+      sender: generic.sender,
+      target: generic.target,
+      message: generic.message,
+      intent: generic.intent,
+      sourceTransactionHash: generic.sourceTransactionHash,
+      status: 'pending',
+      unverified: true,
+      accounts: generic.accounts,
+      createdAt: 1_000,
+      updatedAt: generic.updatedAt,
+    })
+  })
+
+  it('bounds the times a file claims: nothing imported is newer than the import', async () => {
+    const now = 1_800_000_000_000
+    const future = erc20Transfer({ createdAt: now + 10 ** 12, updatedAt: now + 10 ** 13 })
+    const target = createMemoryStore()
+    await importHistory(target, await exportHistory(await storeWith([future])), { now })
+    expect(await target.get(future.hash)).toMatchObject({ createdAt: now, updatedAt: now })
+  })
+
+  it('replaces an unverified (imported) message only with a copy updated later', async () => {
     const base = erc20Transfer({ updatedAt: 1_000 })
-    const target = await storeWith([base])
-    const newer = await exportHistory(await storeWith([{ ...base, status: 'relayed', updatedAt: 2_000 }]))
-    expect(await importHistory(target, newer)).toEqual({ added: 0, updated: 1, skipped: 0 })
-    expect((await target.get(base.hash))?.status).toBe('relayed')
+    const target = createMemoryStore()
+    await importHistory(target, await exportHistory(await storeWith([base])), { now: 5_000 })
+    const newer = await exportHistory(
+      await storeWith([{ ...base, sourceTransactionHash: `0x${'77'.repeat(32)}`, updatedAt: 2_000 }]),
+    )
+    expect(await importHistory(target, newer, { now: 5_000 })).toEqual({ added: 0, updated: 1, skipped: 0 })
+    expect(await target.get(base.hash)).toMatchObject({
+      status: 'pending',
+      unverified: true,
+      sourceTransactionHash: `0x${'77'.repeat(32)}`,
+      updatedAt: 2_000,
+    })
+    expect(await importHistory(target, newer, { now: 5_000 })).toEqual({ added: 0, updated: 0, skipped: 1 })
+  })
+
+  it('never changes where a confirmed message stands; a later copy only adds accounts it involves', async () => {
+    const local = { ...ethTransfer({ updatedAt: 1_000, status: 'ready' }), accounts: [normalizeAddress(BOB)] }
+    const target = await storeWith([local])
+    const claim = await exportHistory(
+      await storeWith([{ ...local, status: 'finalized', accounts: [ALICE, BOB, CAROL], updatedAt: 2_000 }]),
+    )
+    expect(await importHistory(target, claim)).toEqual({ added: 0, updated: 1, skipped: 0 })
+    // CAROL is no party to this transfer: listed in the file, dropped on the way in.
+    expect(await target.get(local.hash)).toEqual({
+      ...local,
+      accounts: [normalizeAddress(BOB), normalizeAddress(ALICE)],
+    })
+    expect(await importHistory(target, claim)).toEqual({ added: 0, updated: 0, skipped: 1 })
   })
 
   it('never lets an older or equally old copy overwrite the stored one', async () => {
@@ -105,8 +170,13 @@ describe('importHistory merge policy', () => {
       { ...entry, hash: `0x${entry.hash.slice(2).toUpperCase()}`, status: 'pending', updatedAt: 500 },
     ]
     const target = createMemoryStore()
-    expect(await importHistory(target, JSON.stringify(file))).toEqual({ added: 1, updated: 0, skipped: 3 })
-    expect(await target.list()).toEqual([{ ...message, status: 'relayed', updatedAt: 3_000 }])
+    const now = 10_000
+    expect(await importHistory(target, JSON.stringify(file), { now })).toEqual({
+      added: 1,
+      updated: 0,
+      skipped: 3,
+    })
+    expect(await target.list()).toEqual([asImported({ ...message, updatedAt: 3_000 }, now)])
   })
 })
 
@@ -454,5 +524,46 @@ describe('version 2: the relay journal and location changes', () => {
   it('still reads a version 1 file', async () => {
     const file = await validFile()
     expect(parseHistory(JSON.stringify({ ...file, version: 1 }))).toHaveLength(3)
+  })
+})
+
+describe('what a message’s bytes determine is derived again, not taken from the file', () => {
+  async function entryOf(message: TrackedMessage): Promise<Record<string, unknown>> {
+    const file = JSON.parse(await exportHistory(await storeWith([message]))) as HistoryFile
+    return file.messages[0] as unknown as Record<string, unknown>
+  }
+  const fileWith = (entry: Record<string, unknown>) =>
+    JSON.stringify({ format: HISTORY_FORMAT, version: 2, exportedAt: 1, messages: [entry] })
+
+  it('reads the transfer from the body: a file cannot inflate its amount or change its recipient', async () => {
+    const transfer = erc20Transfer({ amount: 10n })
+    const entry = await entryOf(transfer)
+    entry.intent = { ...(entry.intent as object), amount: '1000000', to: CAROL }
+    const [parsed] = parseHistory(fileWith(entry))
+    expect(parsed?.intent).toEqual(transfer.intent)
+  })
+
+  it('does not let a generic message pass for a token transfer', async () => {
+    const generic = relayedGenericMessage()
+    const entry = await entryOf(generic)
+    entry.intent = { kind: 'erc20', token: BOB, from: BOB, to: CAROL, amount: '5', symbol: 'USDC', decimals: 6 }
+    expect(parseHistory(fileWith(entry))[0]?.intent).toEqual({ kind: 'generic', selector: '0xa9059cbb' })
+  })
+
+  it('cleans a claimed symbol as a live one: invisible and bidi characters go, a sentence is dropped', async () => {
+    const entry = await entryOf(erc20Transfer())
+    entry.intent = { ...(entry.intent as object), symbol: '\u202eKCOM\u202c\u0007' }
+    expect(parseHistory(fileWith(entry))[0]?.intent).toMatchObject({ symbol: 'KCOM' })
+    entry.intent = { ...(entry.intent as object), symbol: 'Claim your refund at evil.example now please' }
+    expect(parseHistory(fileWith(entry))[0]?.intent).not.toHaveProperty('symbol')
+  })
+
+  it('imports only the listed accounts the message involves', async () => {
+    const transfer = erc20Transfer({ from: ALICE, to: BOB })
+    const entry = await entryOf(transfer)
+    entry.accounts = [CAROL, ALICE.toLowerCase(), ALICE]
+    const store = createMemoryStore()
+    await importHistory(store, fileWith(entry))
+    expect((await store.get(transfer.hash))?.accounts).toEqual([normalizeAddress(ALICE)])
   })
 })

@@ -12,21 +12,28 @@
  * Everything else keeps its JSON type; optional fields are omitted when absent (never `null`).
  *
  * An import is untrusted input headed for the store the poller relies on, so it is parsed and validated in full
- * before anything is written: one bad entry rejects the whole file with a `HistoryImportError` naming the entry and
- * the field, and the store is left exactly as it was.
+ * (valibot schemas, messageSchema.ts) before anything is written: one bad entry rejects the whole file with a
+ * `HistoryImportError` naming the entry and the field, and the store is left exactly as it was. What a message's
+ * bytes determine is derived again (historyMessage.ts), and what only the chain can say is not taken from the file
+ * at all: imported messages start unverified (importPolicy.ts).
  */
+import { array, check, custom, pipe, unknown } from 'valibot'
 import type { Hex } from 'viem'
 
 import type { TrackedMessage } from '../model/message'
+import { expected, millis, record } from '../schema/fields'
+import { parseInput, show } from '../schema/parse'
 import { HistoryImportError } from './errors'
 import { exportMessage, importMessage, type ExportedMessage } from './historyMessage'
-import { fail, readMillis, readObject, show } from './jsonReaders'
+import { asImported, mergeImported } from './importPolicy'
 import type { MessageStore } from './types'
 
 export type { Exported, ExportedMessage } from './historyMessage'
 
 export const HISTORY_FORMAT = 'superchain-relay-history'
 export const HISTORY_VERSION = 2
+/** Far beyond any real history; a file claiming more is not one, and would only tie up the worker. */
+export const MAX_HISTORY_MESSAGES = 100_000
 
 export interface HistoryFile {
   format: typeof HISTORY_FORMAT
@@ -38,11 +45,14 @@ export interface HistoryFile {
 }
 
 export interface HistoryImportResult {
-  /** Messages the store did not have. */
+  /** Messages the store did not have (added unverified: the poller confirms them on chain). */
   added: number
-  /** Stored messages replaced because the file's copy was updated later. */
+  /**
+   * Stored messages the file changed: an earlier, still unverified import replaced by a later copy, or a confirmed
+   * message that gained watched accounts (nothing else of a confirmed message is taken from a file).
+   */
   updated: number
-  /** Entries not written: the stored copy is as new or newer, or the file holds a later copy of the same hash. */
+  /** Entries not written: nothing new for the stored copy, or the file holds a later copy of the same hash. */
   skipped: number
 }
 
@@ -60,12 +70,27 @@ export async function exportHistory(
 }
 
 /**
- * Merges a history file into the store. A stored message is replaced only by a strictly newer copy (`updatedAt`),
- * so importing an old backup cannot roll back what the poller has learned since; entries sharing a hash collapse to
- * the most recently updated one. Every entry is validated before the single write.
+ * Merges a history file into the store (importPolicy.ts decides, per message, against the record it has *now*, in
+ * one atomic write: a poll may be writing meanwhile). Entries sharing a hash collapse to the most recently updated
+ * one. Every entry is validated before the single write. Resolves with the counts and the hashes written.
  */
-export async function importHistory(store: MessageStore, json: string): Promise<HistoryImportResult> {
-  const incoming = parseHistory(json)
+export async function importHistory(
+  store: MessageStore,
+  json: string,
+  options: { now?: number } = {},
+): Promise<HistoryImportResult> {
+  const { written: _written, ...result } = await mergeHistory(store, json, options)
+  return result
+}
+
+/** `importHistory`, also naming the messages it wrote (the tracker announces them). */
+export async function mergeHistory(
+  store: MessageStore,
+  json: string,
+  options: { now?: number } = {},
+): Promise<HistoryImportResult & { written: Hex[] }> {
+  const now = options.now ?? Date.now()
+  const incoming = parseHistory(json).map((m) => asImported(m, now))
 
   const latest = new Map<Hex, TrackedMessage>()
   let skipped = 0
@@ -75,23 +100,57 @@ export async function importHistory(store: MessageStore, json: string): Promise<
     if (!seen || message.updatedAt > seen.updatedAt) latest.set(message.hash, message)
   }
 
-  // Decided against the record each message has *now*, in one atomic write (a poll may be writing meanwhile).
   let added = 0
   let updated = 0
+  const written: Hex[] = []
   await store.updateMany([...latest.keys()], (local, hash) => {
-    const message = latest.get(hash)!
-    if (!local) added += 1
-    else if (message.updatedAt > local.updatedAt) updated += 1
-    else {
+    const decision = mergeImported(local, latest.get(hash)!)
+    if (!decision) {
       skipped += 1
       return undefined
     }
-    return message
+    if (decision.kind === 'added') added += 1
+    else updated += 1
+    written.push(hash)
+    return decision.next
   })
-  return { added, updated, skipped }
+  return { added, updated, skipped, written }
 }
 
-/** Parses and validates a history file without touching any store. Throws `HistoryImportError`. */
+const fileSchema = record('a history file object', {
+  format: custom<typeof HISTORY_FORMAT>(
+    (value) => value === HISTORY_FORMAT,
+    (issue) =>
+      `expected '${HISTORY_FORMAT}', got ${show(issue.input)}: this is not a Superchain Relay history file`,
+  ),
+  version: pipe(
+    custom<number>(
+      (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 1,
+      expected('a positive integer'),
+    ),
+    check(
+      (version) => version <= HISTORY_VERSION,
+      (issue) =>
+        `this file is version ${show(issue.input)}, written by a newer Superchain Relay; this build reads ` +
+        `version ${HISTORY_VERSION} — update to import it`,
+    ),
+  ),
+  exportedAt: millis,
+  messages: pipe(
+    array(unknown(), expected('an array')),
+    check(
+      (messages) => messages.length <= MAX_HISTORY_MESSAGES,
+      (issue) =>
+        `a history file holds at most ${MAX_HISTORY_MESSAGES} messages, this one holds ` +
+        `${(issue.input as unknown[]).length}`,
+    ),
+  ),
+})
+
+/**
+ * Parses and validates a history file without touching any store: the messages exactly as the file describes them,
+ * with their hash, intent and accounts checked against their bytes. Throws `HistoryImportError`.
+ */
 export function parseHistory(json: string): TrackedMessage[] {
   let data: unknown
   try {
@@ -100,30 +159,10 @@ export function parseHistory(json: string): TrackedMessage[] {
     throw new HistoryImportError(
       '',
       `not a history file: the text is not valid JSON (${(error as Error).message})`,
-      {
-        cause: error,
-      },
+      { cause: error },
     )
   }
-  const file = readObject(data, '', 'a history file object', ['format', 'version', 'exportedAt', 'messages'])
-  if (file.format !== HISTORY_FORMAT) {
-    fail(
-      'format',
-      `expected '${HISTORY_FORMAT}', got ${show(file.format)}: this is not a Superchain Relay history file`,
-    )
-  }
-  const version = file.version
-  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
-    fail('version', `expected a positive integer, got ${show(version)}`)
-  }
-  if (version > HISTORY_VERSION) {
-    fail(
-      'version',
-      `this file is version ${version}, written by a newer Superchain Relay; this build reads version ` +
-        `${HISTORY_VERSION} — update to import it`,
-    )
-  }
-  readMillis(file.exportedAt, 'exportedAt')
-  if (!Array.isArray(file.messages)) fail('messages', `expected an array, got ${show(file.messages)}`)
-  return file.messages.map((entry, index) => importMessage(entry, `messages[${index}]`))
+  const file = parseInput(fileSchema, data)
+  if (!file.ok) throw new HistoryImportError(file.path, file.problem)
+  return file.value.messages.map((entry, index) => importMessage(entry, `messages[${index}]`))
 }

@@ -14,7 +14,8 @@ import {
   ethTransfer,
   relayedGenericMessage,
 } from './messageFixtures.test-helper'
-import { exportHistory, importHistory } from './serialize'
+import { asImported } from './importPolicy'
+import { exportHistory, importHistory, parseHistory } from './serialize'
 import type { MessageStore, ScanCursor } from './types'
 
 export function describeMessageStore(name: string, openStore: () => Promise<MessageStore>): void {
@@ -394,9 +395,12 @@ export function describeMessageStore(name: string, openStore: () => Promise<Mess
         const messages = [erc20Transfer({ nonce: 1n }), ethTransfer({ nonce: 2n }), relayedGenericMessage()]
         await store.upsertMany(messages)
         const file = await exportHistory(store)
+        expect(parseHistory(file)).toEqual(messages)
         await store.clear()
-        expect(await importHistory(store, file)).toEqual({ added: 3, updated: 0, skipped: 0 })
-        for (const message of messages) expect(await store.get(message.hash)).toEqual(message)
+        const now = Date.now()
+        expect(await importHistory(store, file, { now })).toEqual({ added: 3, updated: 0, skipped: 0 })
+        // Stored as the import policy makes them: identity and body intact, unverified until the poller looks.
+        for (const message of messages) expect(await store.get(message.hash)).toEqual(asImported(message, now))
       })
 
       it('leaves the store untouched when a file is rejected', async () => {

@@ -7,6 +7,7 @@
 import type { Address, Hex } from 'viem'
 
 import type { MessageStatus, TrackedMessage } from '../model/message'
+import type { UnreadableRecord } from './storedRecord'
 
 /** Which side of a transfer an account scan follows (see discovery): the indexed `from`, `to`, or the messenger sender. */
 export type ScanDirection = 'outgoing' | 'incoming' | 'sender'
@@ -84,6 +85,11 @@ export interface MessageStore {
     hashes: readonly Hex[],
     mutate: (current: TrackedMessage | undefined, hash: Hex) => TrackedMessage | undefined,
   ): Promise<(TrackedMessage | undefined)[]>
+  /**
+   * Stored records that are not valid messages (storedRecord.ts), which every other read leaves out. Only a store
+   * that can hold such records has it (IndexedDB); the others cannot (memory) or refuse the whole file (the CLI's).
+   */
+  listUnreadable?(): Promise<UnreadableRecord[]>
   remove(hash: Hex): Promise<void>
   /**
    * Forgets the tracked history: messages *and* scan cursors, because a cursor asserts "everything up to this

@@ -8,6 +8,7 @@ import type { ChainConfig } from '../chains/types'
 import type { MessageStatus, TrackedMessage } from '../model/message'
 import type { RelayApproval, RelayPlan } from '../relay/plan'
 import type { HistoryImportResult } from '../store/serialize'
+import type { UnreadableRecord } from '../store/storedRecord'
 import type { ChainHealth } from './chainHealth'
 
 export interface MessageFilter {
@@ -56,6 +57,11 @@ export interface TrackerApi {
   clearChainHistory(chainId: number): Promise<number>
   /** Each configured chain's health (chainHealth.ts). */
   chainHealth(): Promise<ChainHealth[]>
+  /**
+   * Stored records that are not valid messages, which `listMessages` leaves out (store/storedRecord.ts): the UI
+   * shows each as an error row; `forgetMessage(key)` removes one.
+   */
+  unreadableMessages(): Promise<UnreadableRecord[]>
   /** Subscribe to changes; returns an unsubscribe function. */
   subscribe(listener: (update: TrackerUpdate) => void): () => void
 }

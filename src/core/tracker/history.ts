@@ -4,7 +4,7 @@
  */
 import type { Hex } from 'viem'
 
-import { importHistory, parseHistory, type HistoryImportResult } from '../store/serialize'
+import { mergeHistory, type HistoryImportResult } from '../store/serialize'
 import type { JsonValue, MessageStore } from '../store/types'
 import { ANCHORS_SETTING } from './chainAnchor'
 import type { TrackerEventHub } from './events'
@@ -15,12 +15,14 @@ export async function importAndAnnounce(
   store: MessageStore,
   events: TrackerEventHub,
   json: string,
+  now: number,
 ): Promise<HistoryImportResult> {
-  const result = await importHistory(store, json)
-  for (const parsed of parseHistory(json)) {
-    const stored = await store.get(parsed.hash)
+  const { written, ...result } = await mergeHistory(store, json, { now })
+  for (const hash of written) {
+    const stored = await store.get(hash)
     if (stored) events.emit('messageAdded', { message: stored })
   }
+  // Imported messages are unverified until the poller finds them on chain: the caller wakes it.
   return result
 }
 

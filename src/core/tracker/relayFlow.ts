@@ -20,6 +20,7 @@ import {
   AlreadyRelayedError,
   findError,
   InitiatingLogNotFoundError,
+  InsufficientRelayFundsError,
   NotResendableError,
   PlanChangedError,
   RelaySimulationFailedError,
@@ -119,6 +120,14 @@ async function relay(
   }
   if (fresh.fee && !withinApproval(fresh.fee, approval)) {
     throw new PlanChangedError(hash, approval, fresh.fee, APPROVAL_MARGIN_PERCENT)
+  }
+  if (fresh.fee && fresh.funds && !fresh.funds.enough) {
+    throw new InsufficientRelayFundsError(
+      from,
+      fresh.funds.balance,
+      fresh.fee.total,
+      ctx.chains.name(message.destination),
+    )
   }
   // Someone may have relayed while the user read the preview: check again right before signing.
   if (await isRelayed(ctx.chains.client(message.destination), hash)) {

@@ -57,7 +57,7 @@ export async function createTracker(
   options: TrackerOptions,
 ): Promise<Tracker & { events: TrackerEventHubOf }> {
   const parts = await buildParts(options)
-  const { store, events, chains, health, writer, discovery, relays, tick, loop } = parts
+  const { store, events, chains, health, writer, discovery, relays, tick, loop, now } = parts
   const tracker: Tracker & { events: TrackerEventHubOf } = {
     events,
     listMessages: (filter?: MessageFilter) => store.list(filter),
@@ -69,7 +69,7 @@ export async function createTracker(
       return found
     },
     async importHistory(json) {
-      const result = await importAndAnnounce(store, events, json)
+      const result = await importAndAnnounce(store, events, json, now())
       loop.wake()
       return result
     },
@@ -94,6 +94,7 @@ export async function createTracker(
     forgetMessage: (hash) => writer.remove([hash]),
     clearChainHistory: (chainId) => clearChain(store, writer, chainId),
     chainHealth: async () => health.list(chains.list().map((c) => c.id)),
+    unreadableMessages: async () => (await store.listUnreadable?.()) ?? [],
     subscribe: (listener: (update: TrackerUpdate) => void) => subscribeTo(events, listener),
     start: () => loop.start(),
     stop: () => loop.stop(),
@@ -151,5 +152,5 @@ async function buildParts(options: TrackerOptions) {
     },
   })
   const bind = (built: Tracker) => void (tracker = built)
-  return { store, events, chains, health, writer, discovery, relays, tick, loop, bind }
+  return { store, events, chains, health, writer, discovery, relays, tick, loop, bind, now }
 }
