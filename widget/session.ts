@@ -139,6 +139,7 @@ export function openWidgetSession(options: WidgetSessionOptions): WidgetSession 
     forgetMessage: async (hash) => (await ready).forgetMessage(hash),
     clearChainHistory: async (chainId) => (await ready).clearChainHistory(chainId),
     chainHealth: async () => (await ready).chainHealth(),
+    chainReadiness: async () => (await ready).chainReadiness(),
     subscribe(listener) {
       let off: (() => void) | undefined
       let active = true

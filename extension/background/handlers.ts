@@ -120,6 +120,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     forgetMessage: (hash) => tracker.forgetMessage(checkHash(hash)),
     clearChainHistory: (chainId) => tracker.clearChainHistory(checkChainId(chainId)),
     chainHealth: () => tracker.chainHealth(),
+    chainReadiness: () => tracker.chainReadiness(),
 
     listAccounts: () => tracker.listAccounts(),
     async watchAccount(account) {

@@ -99,6 +99,7 @@ export const TRACKER_REQUESTS: { [M in TrackerMethodName]: RequestSpec<M> } = {
   forgetMessage: spec(v.tuple([hash]), true),
   clearChainHistory: spec(v.tuple([chainId]), true),
   chainHealth: spec(none, true),
+  chainReadiness: spec(none, true),
 }
 
 const EXTENSION_REQUESTS: { [M in keyof ExtensionMethods]: RequestSpec<M> } = {

@@ -147,6 +147,10 @@ export function cannedTracker(messages: TrackedMessage[] = [], chains: ChainConf
       calls.push('chainHealth')
       return []
     },
+    async chainReadiness() {
+      calls.push('chainReadiness')
+      return []
+    },
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
