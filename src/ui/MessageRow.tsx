@@ -10,7 +10,7 @@ import type { Address, Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
-import { isRelayable } from '../core/model/progress'
+import { canResend, isRelayable } from '../core/model/progress'
 import { relayBlockedReason, staleNote, type ChainHealth } from './chainHealth'
 import { chainName, intentSummary, sentAt, timeAgo } from './format'
 import type { ExplorerUrl } from './format'
@@ -75,7 +75,7 @@ export function MessageRow({
         {retry ? 'Retry' : 'Relay'}
       </button>
     )
-  } else if (onResend && message.status === 'expired') {
+  } else if (onResend && message.status === 'expired' && canResend(message)) {
     action = (
       <button
         type="button"
