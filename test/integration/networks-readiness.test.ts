@@ -5,7 +5,10 @@
  * track, instead of failing on a raw error.
  */
 import type { Hex } from 'viem'
+import { Readable, Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { main } from '../../cli/main'
 
 import { startAnvil, type AnvilInstance } from '../../devnet/anvil'
 import { getFreePort } from '../../devnet/ports'
@@ -58,6 +61,26 @@ describe('a chain without the interop predeploys', () => {
     const refusal = findError(error, InteropNotActiveError)
     expect(refusal?.shortMessage).toBe('interop is not active on OP Sepolia yet')
     expect(refusal?.chainId).toBe(11155420)
+  })
+})
+
+describe('superchain-relay chains --check', () => {
+  it('says per chain whether interop is active, and a chain without it is not an RPC failure', async () => {
+    let stdout = ''
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        stdout += chunk.toString()
+        callback()
+      },
+    })
+    const io = { stdout: sink, stderr: sink, stdin: Readable.from([]), env: {} }
+    const rpc = [901, 902]
+      .flatMap((id) => ['--rpc', `${id}=${devnet.chain(id).rpcUrl}`])
+      .concat(['--rpc', `11155420=${plain.url}`])
+    const code = await main(['chains', '--check', ...rpc], io)
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^ *901 .* OK · interop is active on .* \(messenger 1\.3\.0\)$/m)
+    expect(stdout).toMatch(/^11155420 .* OK · interop is not active on .* yet$/m)
   })
 })
 
