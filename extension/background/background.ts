@@ -183,7 +183,6 @@ export function createBackground(options: BackgroundOptions) {
         if (o?.scan) scanRequested = true
         loop.kick()
       },
-      refresh: () => tick(true),
       async busy(task) {
         busyCalls += 1
         loop.kick()

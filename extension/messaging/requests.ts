@@ -141,7 +141,6 @@ const EXTENSION_REQUESTS: { [M in keyof ExtensionMethods]: RequestSpec<M> } = {
   ),
   exportHistory: spec(none, true),
   importHistory: spec(v.tuple([v.string('expected the file’s text')]), true),
-  refresh: spec(none, true),
   takeFocus: spec(none, false),
 }
 
