@@ -73,6 +73,10 @@ describe('follow-up commands and order', () => {
       new RegExp(`forget ${m.hash} --state '/tmp/my state.json'$`),
     )
     expect(followUpFlags({ rpc: [] })).toBe('')
+    expect(nextStep({ ...m, status: 'expired' }, run)).toMatch(/re-sent with resendMessage on chain 901/)
+    expect(nextStep({ ...m, status: 'expired', sourceMessenger: '2.0.0' }, run)).toBe(
+      'expired: can no longer be relayed (the messenger on chain 901 has no resendMessage)',
+    )
   })
 
   it('lists newest first, like the popup and the widget', () => {

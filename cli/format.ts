@@ -4,6 +4,7 @@
  * history export, so `--json` output and exported files read alike.
  */
 import {
+  canResend,
   describeIntent,
   describeLocationChange,
   formatAmount,
@@ -182,7 +183,12 @@ export function nextStep(message: TrackedMessage, run: FollowUp = { rpc: [] }): 
     case 'failed':
       return `fix the cause, then retry: superchain-relay relay ${message.hash}${flags}`
     case 'expired':
-      return `it must be re-sent with resendMessage on chain ${message.source} before it can be relayed`
+      // Only messenger 1.x has resendMessage; on 2.x an expired message is over (docs/ARCHITECTURE.md §4).
+      if (canResend(message))
+        return `it must be re-sent with resendMessage on chain ${message.source} before it can be relayed`
+      return message.expiry
+        ? `expired: can no longer be relayed (chain ${message.source} recorded MessageExpired for it)`
+        : `expired: can no longer be relayed (the messenger on chain ${message.source} has no resendMessage)`
     case 'reorged':
       return 'its source block was reorganized away; the tracker looks for it again on every refresh'
     case 'vanished':

@@ -5,9 +5,15 @@
  * thirty seconds later.
  */
 import { check, custom, optional, pipe, strictObject, unknown } from 'valibot'
-import { BaseError, isAddress, type Address, type EIP1193Provider } from 'viem'
+import { type BaseError, isAddress, type Address, type EIP1193Provider } from 'viem'
 
-import { type ChainConfig, fieldSchemas, parseInput, validateChainConfig } from '../src/core'
+import {
+  type ChainConfig,
+  fieldSchemas,
+  parseInput,
+  SuperchainRelayError,
+  validateChainConfig,
+} from '../src/core'
 
 import { THEME_VARIABLES, type ThemeName, type ThemeVariable } from '../src/ui'
 
@@ -44,7 +50,7 @@ export interface SuperchainRelayConfig {
 
 export const DEFAULT_STORAGE_NAME = 'superchain-relay-widget'
 
-export class InvalidWidgetConfigError extends BaseError {
+export class InvalidWidgetConfigError extends SuperchainRelayError {
   override name = 'InvalidWidgetConfigError'
   readonly field: string
   constructor(field: string, problem: string) {

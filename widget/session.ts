@@ -147,6 +147,7 @@ export function openWidgetSession(options: WidgetSessionOptions): WidgetSession 
     clearChainHistory: async (chainId) => (await ready).clearChainHistory(chainId),
     chainHealth: async () => (await ready).chainHealth(),
     unreadableMessages: async () => (await ready).unreadableMessages(),
+    chainReadiness: async () => (await ready).chainReadiness(),
     subscribe(listener) {
       let off: (() => void) | undefined
       let active = true

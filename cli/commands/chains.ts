@@ -1,11 +1,17 @@
-/** `chains [--check]`: the chains this run uses, and with --check whether each RPC answers for its chain. */
-import { verifyRpc } from '../../src/core'
+/**
+ * `chains [--check]`: the chains this run uses, and with --check whether each RPC answers for its chain and whether
+ * interop is active there (its predeploys and messenger version, docs/ARCHITECTURE.md §4). A chain without interop
+ * is not an RPC failure: it is said plainly ("interop is not active on OP Sepolia yet") and the exit code stays 0.
+ */
+import { readinessSentence, verifyChain } from '../../src/core'
 import type { ChainsArgs, GlobalOptions } from '../args'
 import { resolveChains } from '../context'
 import { describeError, EXIT, type ExitCode } from '../exitCodes'
 import { createOutput, type CliIo } from '../output'
 
-type Check = { ok: true } | { ok: false; error: string }
+type Check =
+  | { ok: true; interop: 'active' | 'notActive'; messenger?: string; resend?: boolean; sentence: string }
+  | { ok: false; error: string }
 
 export async function runChains(args: ChainsArgs, global: GlobalOptions, io: CliIo): Promise<ExitCode> {
   const out = createOutput(io, global.json)
@@ -14,8 +20,15 @@ export async function runChains(args: ChainsArgs, global: GlobalOptions, io: Cli
   const checks: (Check | undefined)[] = args.check
     ? await Promise.all(
         chains.map((c) =>
-          verifyRpc(c, { timeoutMs: 5_000 }).then(
-            (): Check => ({ ok: true }),
+          verifyChain(c, { timeoutMs: 5_000 }).then(
+            ({ interop }): Check => ({
+              ok: true,
+              interop: interop.state,
+              ...(interop.state === 'active'
+                ? { messenger: interop.messenger.version, resend: interop.messenger.resend }
+                : {}),
+              sentence: readinessSentence(c.name, interop),
+            }),
             (error: unknown): Check => ({ ok: false, error: describeError(error) }),
           ),
         ),
@@ -28,7 +41,13 @@ export async function runChains(args: ChainsArgs, global: GlobalOptions, io: Cli
   const urlWidth = Math.max(...chains.map((c) => c.rpcUrl.length))
   chains.forEach((c, i) => {
     const check = checks[i]
-    const verdict = !check ? '' : check.ok ? `  ${out.style.green('OK')}` : `  ${out.style.red(check.error)}`
+    const verdict = !check
+      ? ''
+      : !check.ok
+        ? `  ${out.style.red(check.error)}`
+        : check.interop === 'active'
+          ? `  ${out.style.green('OK')} · ${check.sentence}`
+          : `  ${out.style.green('OK')} · ${out.style.yellow(check.sentence)}`
     out.line(
       `${String(c.id).padStart(idWidth)}  ${c.name.padEnd(nameWidth)}  ${check ? c.rpcUrl.padEnd(urlWidth) : c.rpcUrl}${verdict}`,
     )

@@ -154,12 +154,12 @@ export function createBackground(options: BackgroundOptions) {
     now,
   })
 
-  async function tick(forceScan = false): Promise<{ found: number; updated: number }> {
+  async function tick(): Promise<{ found: number; updated: number }> {
     const { store, tracker } = await ready()
     chainNames = new Map((await tracker.listChains()).map((c) => [c.id, c.name]))
     let found = 0
     ticks += 1
-    if (forceScan || scanRequested || ticks % SCAN_EVERY_TICKS === 0) {
+    if (scanRequested || ticks % SCAN_EVERY_TICKS === 0) {
       scanRequested = false
       found = await tracker.scanAccounts()
     }
@@ -206,7 +206,6 @@ export function createBackground(options: BackgroundOptions) {
         if (o?.scan) scanRequested = true
         loop.kick()
       },
-      refresh: () => tick(true),
       async busy(task) {
         busyCalls += 1
         loop.kick()

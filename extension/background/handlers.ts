@@ -65,8 +65,6 @@ export interface HandlerContext {
   notifier: Notifier
   /** Poll soon; with `scan`, also scan the watched accounts. */
   wake(options?: { scan?: boolean }): void
-  /** Scan and poll now, for `refresh`. */
-  refresh(): Promise<{ found: number; updated: number }>
   /** Count a call the worker must stay awake for (a relay, a MetaMask prompt). */
   busy<T>(task: () => Promise<T>): Promise<T>
 }
@@ -121,6 +119,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     clearChainHistory: (chainId) => tracker.clearChainHistory(checkChainId(chainId)),
     chainHealth: () => tracker.chainHealth(),
     unreadableMessages: () => tracker.unreadableMessages(),
+    chainReadiness: () => tracker.chainReadiness(),
 
     listAccounts: () => tracker.listAccounts(),
     async watchAccount(account) {
@@ -191,7 +190,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return result
     },
 
-    refresh: () => ctx.refresh(),
     takeFocus: () => takeFocus(host.storage.session),
   }
 }

@@ -105,8 +105,6 @@ export interface ExtensionMethods {
   exportHistory: [[], string]
   importHistory: [[json: string], HistoryImportResult]
 
-  /** Scan watched accounts and poll now (a "refresh" button, and tests). */
-  refresh: [[], { found: number; updated: number }]
   /** The message a notification click asked the popup to show, once. */
   takeFocus: [[], Hex | undefined]
 }

@@ -100,6 +100,7 @@ export const TRACKER_REQUESTS: { [M in TrackerMethodName]: RequestSpec<M> } = {
   clearChainHistory: spec(v.tuple([chainId]), true),
   chainHealth: spec(none, true),
   unreadableMessages: spec(none, true),
+  chainReadiness: spec(none, true),
 }
 
 const EXTENSION_REQUESTS: { [M in keyof ExtensionMethods]: RequestSpec<M> } = {
@@ -151,7 +152,6 @@ const EXTENSION_REQUESTS: { [M in keyof ExtensionMethods]: RequestSpec<M> } = {
   ),
   exportHistory: spec(none, true),
   importHistory: spec(v.tuple([v.string('expected the file’s text')]), true),
-  refresh: spec(none, true),
   takeFocus: spec(none, false),
 }
 

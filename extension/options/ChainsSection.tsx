@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react'
 
-import { type ChainConfig, validateChainConfig } from '../../src/core'
+import { type ChainConfig, type ChainReadiness, PRESET_INFO, validateChainConfig } from '../../src/core'
 
 import { errorText } from '../../src/ui'
 import { client } from '../shared/connection'
@@ -14,11 +14,9 @@ import { requestHostPermission } from './permissions'
 import { ActionErrors } from './ActionErrors'
 import { useAction } from './useAction'
 
-const PRESET_LABELS: Record<string, string> = {
-  localDevnet: 'Local devnet (chains 901–905)',
-  interopAlpha: 'Interop alpha testnet',
-  interopRcAlpha: 'Interop RC alpha testnet',
-}
+const PRESET_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(PRESET_INFO).map(([key, info]) => [key, info.label]),
+)
 
 interface Draft {
   id: string
@@ -34,6 +32,13 @@ export function ChainsSection() {
   const [preset, setPreset] = useState('localDevnet')
   const [draft, setDraft] = useState<Draft>(EMPTY)
   const [fieldError, setFieldError] = useState<{ field: string; text: string }>()
+  // Whether interop is active on each chain, in one sentence ("interop is not active on OP Sepolia yet").
+  const [readiness, setReadiness] = useState<Record<number, ChainReadiness>>({})
+  const readReadiness = () =>
+    void client.call('chainReadiness').then(
+      (list) => setReadiness(Object.fromEntries(list.map((r) => [r.chainId, r]))),
+      () => {},
+    )
   const load = useAction(() => client.call('listChains'))
   const remove = useAction((id: number) => client.call('removeChain', id))
   const add = useAction(async (permission: Promise<void>, configs: ChainConfig[]) => {
@@ -49,12 +54,14 @@ export function ChainsSection() {
       }
     }
     setChains(list)
+    readReadiness()
     if (failures.length) throw new Error(failures.join('\n'))
     return list
   })
 
   useEffect(() => {
     void load.run().then((list) => list && setChains(list))
+    readReadiness()
   }, [])
 
   const addPreset = () => {
@@ -105,6 +112,17 @@ export function ChainsSection() {
               <strong>{chain.name}</strong> <span className="opt-muted">({chain.id})</span>
               <br />
               <span className="opt-mono opt-muted">{chain.rpcUrl}</span>
+              {readiness[chain.id] ? (
+                <>
+                  <br />
+                  <span
+                    className="opt-muted"
+                    data-interop={readiness[chain.id]!.readiness?.state ?? 'unknown'}
+                  >
+                    {readiness[chain.id]!.sentence}
+                  </span>
+                </>
+              ) : null}
             </span>
             <button
               type="button"

@@ -20,13 +20,18 @@ export { DEFAULT_DEVNET, PRESETS } from './chains/presets'
 export { chainConfigToViemChain } from './chains/registry'
 export { rpcTransport } from './chains/transport'
 export { validateChainConfig } from './chains/validate'
-export { verifyRpc } from './chains/verifyRpc'
+export { verifyChain, verifyRpc, type ChainCheck } from './chains/verifyRpc'
 export {
   ChainIdMismatchError,
+  InteropNotActiveError,
   InvalidChainConfigError,
   RpcUnreachableError,
   UnknownChainError,
 } from './chains/errors'
+export { readinessSentence, type InteropReadiness, type MessengerFeatures } from './chains/readiness'
+export { PRESET_INFO, interopPlanned, type PresetInfo } from './chains/presets'
+export { dropRetiredChains, RETIRED_NETWORKS, type ChainNotice } from './chains/retiredChains'
+export { messengerFeatures } from './protocol/messengerVersion'
 
 // The message model and its status machine.
 export type {
@@ -38,9 +43,9 @@ export type {
   SafetyLevel,
   TrackedMessage,
 } from './model/message'
-export { NEEDS_USER_STATUSES } from './model/message'
+export { NEEDS_USER_STATUSES, isFinal, type MessageExpiry } from './model/message'
 export { PROGRESS_STEPS, needsUser, progressOf } from './model/status'
-export { STEP_OF, STOPPED_STATUSES, isRelayable } from './model/progress'
+export { STEP_OF, STOPPED_STATUSES, canResend, isRelayable } from './model/progress'
 export { describeLocationChange } from './model/location'
 
 // Protocol facts and how values are written for people.
@@ -99,11 +104,13 @@ export {
   RelayInProgressError,
   RelaySimulationFailedError,
   SpendingCapExceededError,
+  ResendUnavailableError,
   WalletError,
 } from './relay/errors'
 
 // The tracker: the one object a shell owns, and the API every UI talks to.
 export type {
+  ChainReadiness,
   MessageFilter,
   PollReport,
   RelaySignerChoice,

@@ -92,6 +92,21 @@ describe('MessageRow', () => {
     expect(html).not.toMatch(retryButton)
   })
 
+  it('on messenger 2.x an expired message offers no Resend and says it can no longer be relayed', () => {
+    const html = render(makeMessage({ status: 'expired', sourceMessenger: '2.0.0' }))
+    expect(html).toContain('Expired: can no longer be relayed')
+    expect(html).not.toMatch(resendButton)
+    const expiry = {
+      transactionHash: `0x${'77'.repeat(32)}`,
+      blockHash: `0x${'88'.repeat(32)}`,
+      blockNumber: 9n,
+      undeliveredAt: 1n,
+    } as const
+    const final = render(makeMessage({ status: 'expired', sourceMessenger: '2.0.0', expiry }))
+    expect(final).toContain('Expired: can no longer be relayed (OP A marked it expired)')
+    expect(final).not.toMatch(resendButton)
+  })
+
   it.each(['pending', 'initiated', 'relaying', 'relayed', 'finalized', 'reorged'] as const)(
     'has no action while %s',
     (status) => {

@@ -10,7 +10,7 @@ import type { Address, Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
-import { isRelayable } from '../core/model/progress'
+import { canResend, isRelayable } from '../core/model/progress'
 import { RemoveMessageButton } from './RemoveMessage'
 import { relayBlockedReason, staleNote, type ChainHealth } from './chainHealth'
 import { chainName, intentSummary, sentAt, timeAgo } from './format'
@@ -93,7 +93,7 @@ function MessageRowContent({
         {retry ? 'Retry' : 'Relay'}
       </button>
     )
-  } else if (onResend && message.status === 'expired') {
+  } else if (onResend && message.status === 'expired' && canResend(message)) {
     action = (
       <button
         type="button"

@@ -156,6 +156,10 @@ export function cannedTracker(
       calls.push('unreadableMessages')
       return unreadable
     },
+    async chainReadiness() {
+      calls.push('chainReadiness')
+      return []
+    },
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

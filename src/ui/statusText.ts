@@ -8,7 +8,7 @@
  */
 import type { ChainConfig } from '../core/chains/types'
 import type { MessageStatus, TrackedMessage } from '../core/model/message'
-import { STOPPED_STATUSES } from '../core/model/progress'
+import { STOPPED_STATUSES, canResend } from '../core/model/progress'
 import { PROGRESS_STEPS, progressOf, type ProgressStep } from '../core/model/status'
 import { chainName } from './format'
 
@@ -63,8 +63,11 @@ export function statusNote(message: TrackedMessage, chains: readonly ChainConfig
     case 'failed':
       return `The relay failed: ${message.failure?.reason ?? 'no reason given'}`
     case 'expired':
-      // resendMessage on the source is the only way back (docs/ARCHITECTURE.md §4).
-      return `Too old to relay: resend it on ${chainName(chains, message.source)} first`
+      // resendMessage on the source is the only way back, and only messenger 1.x has it (docs/ARCHITECTURE.md §4).
+      if (canResend(message)) return `Too old to relay: resend it on ${chainName(chains, message.source)} first`
+      return message.expiry
+        ? `Expired: can no longer be relayed (${chainName(chains, message.source)} marked it expired)`
+        : 'Expired: can no longer be relayed'
     case 'reorged':
       return `${chainName(chains, message.source)} reorganized its blocks: looking for it again`
     case 'vanished':

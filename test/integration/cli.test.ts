@@ -134,7 +134,7 @@ describe('superchain-relay CLI on the devnet', () => {
     expect(noMessage.stderr).toMatch(/sent no cross-chain message/)
     expect(deadRpc.code).toBe(4)
     expect(deadRpc.stdout).toMatch(/^901 .*http:\/\/127\.0\.0\.1:1 .*unreachable/m)
-    expect(deadRpc.stdout).toMatch(/^902 .*OK$/m)
+    expect(deadRpc.stdout).toMatch(/^902 .*OK · interop is active on .* \(messenger 1\.3\.0\)$/m)
   })
 
   it('relays it with the key from the environment and waits until it is relayed', async () => {

@@ -51,3 +51,16 @@ export class ChainIdMismatchError extends SuperchainRelayError {
     this.actual = actual
   }
 }
+
+/**
+ * Interop is not active on the chain (its predeploys are absent or not live, chains/readiness.ts): nothing can be
+ * tracked or relayed there yet. The message is the sentence a user reads: "interop is not active on OP Sepolia yet".
+ */
+export class InteropNotActiveError extends SuperchainRelayError {
+  override name = 'InteropNotActiveError'
+  readonly chainId: number
+  constructor(chainId: number, chainName: string, reason: string) {
+    super(`interop is not active on ${chainName} yet`, { details: reason })
+    this.chainId = chainId
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { PRESETS } from './presets'
+import { PRESETS, PRESET_INFO, interopPlanned } from './presets'
 import { validateChainConfig } from './validate'
 
 describe('PRESETS', () => {
@@ -14,34 +14,20 @@ describe('PRESETS', () => {
     ])
   })
 
-  it('interop alpha: the two OP Labs devnets with their Blockscout explorers', () => {
-    expect(PRESETS.interopAlpha).toEqual([
-      {
-        id: 420120000,
-        name: 'Interop Alpha 0',
-        rpcUrl: 'https://interop-alpha-0.optimism.io',
-        explorerUrl: 'https://optimism-interop-alpha-0.blockscout.com',
-        nativeSymbol: 'ETH',
-        testnet: true,
-        preset: 'interopAlpha',
-      },
-      {
-        id: 420120001,
-        name: 'Interop Alpha 1',
-        rpcUrl: 'https://interop-alpha-1.optimism.io',
-        explorerUrl: 'https://optimism-interop-alpha-1.blockscout.com',
-        nativeSymbol: 'ETH',
-        testnet: true,
-        preset: 'interopAlpha',
-      },
+  it('Lagoon testnet: OP Sepolia and Unichain Sepolia, marked as interop not active yet', () => {
+    expect(PRESETS.lagoonTestnet?.map((c) => [c.id, c.name, c.testnet])).toEqual([
+      [11155420, 'OP Sepolia', true],
+      [1301, 'Unichain Sepolia', true],
     ])
+    expect(PRESETS.lagoonTestnet?.every((c) => c.rpcUrl.startsWith('https://'))).toBe(true)
+    expect(PRESET_INFO.lagoonTestnet?.interop).toBe('planned')
+    expect(interopPlanned(PRESETS.lagoonTestnet![0]!)).toBe(true)
+    expect(interopPlanned(PRESETS.localDevnet![0]!)).toBe(false)
   })
 
-  it('interop rc alpha: no explorer rather than an empty URL', () => {
-    expect(PRESETS.interopRcAlpha?.map((c) => [c.id, c.rpcUrl, 'explorerUrl' in c])).toEqual([
-      [420120003, 'https://interop-rc-alpha-0.optimism.io', false],
-      [420120004, 'https://interop-rc-alpha-1.optimism.io', false],
-    ])
+  it('the gone interop-alpha and rc-alpha devnets are no longer offered', () => {
+    expect(Object.keys(PRESETS)).toEqual(['localDevnet', 'lagoonTestnet'])
+    expect(Object.keys(PRESET_INFO)).toEqual(Object.keys(PRESETS))
   })
 
   it('every preset chain passes validation unchanged and records its preset key', () => {

@@ -1,19 +1,14 @@
 /**
- * Chains a user can add with one click. Ids, names, RPC URLs and explorers come from `@eth-optimism/viem/chains`
- * rather than being retyped, so they follow that package when it is upgraded.
+ * Chains a user can add with one click. Ids, names, RPC URLs and explorers come from viem's and
+ * `@eth-optimism/viem`'s chain definitions rather than being retyped, so they follow those packages when upgraded.
+ *
+ * What a preset promises about interop is said separately (`PRESET_INFO`): the Lagoon testnet pair is offered before
+ * interop is active there, and the app says so until the chain itself shows otherwise (chains/readiness.ts,
+ * docs/ARCHITECTURE.md §4).
  */
-import {
-  interopAlpha0,
-  interopAlpha1,
-  interopRcAlpha0,
-  interopRcAlpha1,
-  supersimL2A,
-  supersimL2B,
-  supersimL2C,
-  supersimL2D,
-  supersimL2E,
-} from '@eth-optimism/viem/chains'
+import { supersimL2A, supersimL2B, supersimL2C, supersimL2D, supersimL2E } from '@eth-optimism/viem/chains'
 import type { Chain } from 'viem'
+import { optimismSepolia, unichainSepolia } from 'viem/chains'
 
 import type { ChainConfig } from './types'
 
@@ -23,7 +18,7 @@ type PresetSource = Pick<Chain, 'id' | 'name' | 'rpcUrls' | 'blockExplorers' | '
 function fromViemChain(chain: PresetSource, preset: string, name = chain.name): ChainConfig {
   const rpcUrl = chain.rpcUrls.default.http[0] ?? chain.rpcUrls.default.webSocket?.[0]
   if (!rpcUrl) throw new Error(`preset ${preset}: chain ${chain.id} has no default RPC URL`)
-  // interop-rc-alpha ships an explorer entry whose url is '', which is "no explorer", not a relative link.
+  // Some definitions ship an explorer entry whose url is '': that is "no explorer", not a relative link.
   const explorer = chain.blockExplorers?.default.url.replace(/\/+$/, '')
   return {
     id: chain.id,
@@ -54,17 +49,46 @@ export const LOCAL_DEVNET: ChainConfig[] = [
  */
 export const DEFAULT_DEVNET: ChainConfig[] = LOCAL_DEVNET.slice(0, 2)
 
-export const INTEROP_ALPHA: ChainConfig[] = [interopAlpha0, interopAlpha1].map((chain) =>
-  fromViemChain(chain, 'interopAlpha'),
-)
-
-export const INTEROP_RC_ALPHA: ChainConfig[] = [interopRcAlpha0, interopRcAlpha1].map((chain) =>
-  fromViemChain(chain, 'interopRcAlpha'),
+/**
+ * The planned first public interop testnet: OP Sepolia (11155420) and Unichain Sepolia (1301), paired when the
+ * Lagoon hardfork activates there. Until then their predeploys are not live and nothing can be tracked on them.
+ */
+export const LAGOON_TESTNET: ChainConfig[] = [optimismSepolia, unichainSepolia].map((chain) =>
+  fromViemChain(chain, 'lagoonTestnet'),
 )
 
 /** Preset key → its chains. The key is recorded in each config's `preset`. */
 export const PRESETS: Record<string, ChainConfig[]> = {
   localDevnet: LOCAL_DEVNET,
-  interopAlpha: INTEROP_ALPHA,
-  interopRcAlpha: INTEROP_RC_ALPHA,
+  lagoonTestnet: LAGOON_TESTNET,
+}
+
+export interface PresetInfo {
+  /** What a picker shows. */
+  label: string
+  /**
+   * 'expected': the chains are meant to run interop now (the local devnet). 'planned': interop is not active there
+   * yet; the app says "not active" until the chain's own predeploys show otherwise.
+   */
+  interop: 'expected' | 'planned'
+  /** One sentence on what to expect from these chains today. */
+  note: string
+}
+
+export const PRESET_INFO: Record<string, PresetInfo> = {
+  localDevnet: {
+    label: 'Local devnet (chains 901–905)',
+    interop: 'expected',
+    note: 'The devnet `npm run devnet` starts on this machine: interop works end to end.',
+  },
+  lagoonTestnet: {
+    label: 'Lagoon testnet: OP Sepolia + Unichain Sepolia (interop not active yet)',
+    interop: 'planned',
+    note: 'Interop arrives there with the Lagoon hardfork; until it is active, nothing can be sent or relayed between them.',
+  },
+}
+
+/** Is this config from a preset whose interop is still only planned (and no reading says otherwise yet)? */
+export function interopPlanned(config: Pick<ChainConfig, 'preset'>): boolean {
+  return config.preset !== undefined && PRESET_INFO[config.preset]?.interop === 'planned'
 }

@@ -8,8 +8,10 @@
  * and the caller sends the same calls one by one (clients.ts remembers it per chain). A reply that fails as a whole
  * (timeout, 5xx, 429, malformed or truncated body) throws as a single request would: the chain failed this tick.
  */
-import { BaseError, HttpRequestError, RpcRequestError } from 'viem'
+import { HttpRequestError, RpcRequestError } from 'viem'
 import type { HttpRpcClient } from 'viem/utils'
+
+import { SuperchainRelayError } from '../errors/base'
 
 export interface RpcCall {
   method: string
@@ -20,7 +22,7 @@ export interface RpcCall {
 export type RpcReply = { ok: true; result: unknown } | { ok: false; error: Error }
 
 /** The RPC does not take JSON-RPC batches: send the calls one by one. */
-export class BatchRefusedError extends BaseError {
+export class BatchRefusedError extends SuperchainRelayError {
   override name = 'BatchRefusedError'
   readonly url: string
   constructor(url: string, reason: string, options: { cause?: Error } = {}) {

@@ -2,9 +2,10 @@
  * Checks that a chain config's RPC answers, and answers for the chain it claims, before we rely on it: a wrong port
  * on the devnet (9546 for 901) would otherwise make every status read come from the other chain.
  */
-import { BaseError, HttpRequestError, TimeoutError, createPublicClient } from 'viem'
+import { BaseError, HttpRequestError, TimeoutError, createPublicClient, type PublicClient } from 'viem'
 
 import { ChainIdMismatchError, RpcUnreachableError } from './errors'
+import { readInteropReadiness, type InteropReadiness } from './readiness'
 import { rpcTransport } from './transport'
 import type { ChainConfig } from './types'
 
@@ -52,6 +53,44 @@ export async function verifyRpc(
   config: Pick<ChainConfig, 'id' | 'rpcUrl'>,
   options: VerifyRpcOptions = {},
 ): Promise<number> {
+  return check(config, options, (client) => client.getChainId(), (chainId) => chainId)
+}
+
+export interface ChainCheck {
+  chainId: number
+  /** Whether interop is live there, and its messenger's version (readiness.ts). */
+  interop: InteropReadiness
+}
+
+/**
+ * `verifyRpc`, then whether interop is active on the chain (readiness.ts), within the same deadline: what adding a
+ * chain and `chains --check` tell the user. Throws as `verifyRpc` does; a chain without interop resolves.
+ */
+export async function verifyChain(
+  config: Pick<ChainConfig, 'id' | 'rpcUrl'>,
+  options: VerifyRpcOptions = {},
+): Promise<ChainCheck> {
+  const checked = await check(
+    config,
+    options,
+    async (client): Promise<{ chainId: number; interop?: InteropReadiness }> => {
+      const chainId = await client.getChainId()
+      // Another chain's predeploys would say nothing about this one: `check` reports the mismatch instead.
+      if (chainId !== config.id) return { chainId }
+      return { chainId, interop: await readInteropReadiness(client as PublicClient) }
+    },
+    (result) => result.chainId,
+  )
+  return checked as ChainCheck
+}
+
+/** Runs `read` on a one-shot client under one deadline; then the chain id it read must be `config.id`. */
+async function check<T>(
+  config: Pick<ChainConfig, 'id' | 'rpcUrl'>,
+  options: VerifyRpcOptions,
+  read: (client: ReturnType<typeof createPublicClient>) => Promise<T>,
+  chainIdOf: (result: T) => number,
+): Promise<T> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   // No retries: a user waiting on the "Add chain" button wants the verdict, and a dead URL stays dead.
   const client = createPublicClient({
@@ -62,9 +101,9 @@ export async function verifyRpc(
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new DeadlineError()), timeoutMs)
   })
-  let chainId: number
+  let result: T
   try {
-    chainId = await Promise.race([client.getChainId(), deadline])
+    result = await Promise.race([read(client), deadline])
   } catch (error) {
     // A socket still opening when the deadline hit is closed whenever it does open.
     if (error instanceof DeadlineError) closeSocketWhenOpen(client.transport)
@@ -75,8 +114,9 @@ export async function verifyRpc(
     clearTimeout(timer)
   }
   closeSocketWhenOpen(client.transport)
+  const chainId = chainIdOf(result)
   if (chainId !== config.id) throw new ChainIdMismatchError(config.rpcUrl, chainId, config.id)
-  return chainId
+  return result
 }
 
 /**

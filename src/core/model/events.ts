@@ -10,6 +10,7 @@ import type { Hex } from 'viem'
 import type {
   InitiatingLog,
   LocationChange,
+  MessageExpiry,
   MessageStatus,
   RelayAttempt,
   RelayFailure,
@@ -83,6 +84,13 @@ export type TrackerEvent =
   | { type: 'relayFailed'; failure: RelayFailure; transactionHash?: Hex }
   /** Our pending relay tx vanished (not mined, not in the mempool), or the wallet declined to send it. */
   | { type: 'relayDropped'; transactionHash?: Hex }
+  /**
+   * Messenger 2.x: the source chain holds a `MessageExpired` log of this message (read at a head of the source):
+   * it was marked expired through L1 and can never be delivered.
+   */
+  | { type: 'expiryRecorded'; expiry: MessageExpiry }
+  /** The source chain's messenger answered `version()` with this (chains/readiness.ts). */
+  | { type: 'messengerRead'; version: string }
   /** The user called resendMessage; a fresh initiating log will be observed. */
   | { type: 'resent'; sourceTransactionHash: Hex }
   /** The live SentMessage of this hash was found elsewhere than recorded (discovery, re-location). */

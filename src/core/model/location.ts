@@ -84,7 +84,9 @@ export function relocate(message: TrackedMessage, event: Relocated, now: number)
     },
   }
   if (message.status === 'finalized' || message.status === 'relayed') return { ...draft, status: 'relayed' }
-  return { ...draft, status: deriveFromLog(draft, event.log, message, undefined) }
+  // An expiry read against the old position is verified again, like a finalized relay (status.ts rule 1).
+  const live = without(draft, 'expiry')
+  return { ...live, status: deriveFromLog(live, event.log, message, undefined) }
 }
 
 /** vanished: the source chain does not hold this hash. A relay already executed stands. */
@@ -104,9 +106,9 @@ export function vanish(message: TrackedMessage, event: Vanished, now: number): T
 
 /**
  * chainReset: the chain lost everything we read from it. As destination: the relay, our pending relay and any
- * failure are void, and the status waits for the next reading. As source: the log is void and re-location looks
- * for it (a relay on a destination that was not reset stands: the message was delivered, and only its log's
- * safety is forgotten).
+ * failure are void, and the status waits for the next reading. As source: the log and an expiry record (messenger
+ * 2.x) are void and re-location looks for it (a relay on a destination that was not reset stands: the message was
+ * delivered, and only its log's safety is forgotten).
  */
 export function chainReset(
   message: TrackedMessage,
@@ -125,7 +127,7 @@ export function chainReset(
   if (asSource && message.status !== 'vanished' && (asDestination || !delivered)) {
     const from = lastPosition(message)
     return {
-      ...without(draft, 'initiatingLog', 'sourceSafety'),
+      ...without(draft, 'initiatingLog', 'sourceSafety', 'expiry', 'sourceMessenger'),
       status: 'reorged',
       locationChange: { cause, at: now, ...(from ? { from } : {}) },
     }

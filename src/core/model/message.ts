@@ -22,7 +22,10 @@ export type SafetyLevel = 'unsafe' | 'safe' | 'finalized'
  * - relayed: `successfulMessages(hash)` is true on the destination (by whoever).
  * - finalized: the relay's block is finalized on the destination. Terminal.
  * - failed: our simulation or relay reverted; carries the decoded reason; stays retryable.
- * - expired: 7 days passed since the initiating timestamp; only `resendMessage` on the source revives it.
+ * - expired: 7 days passed since the initiating timestamp: it can no longer be relayed. With messenger 1.x only
+ *   `resendMessage` on the source revives it; 2.x has no resend. With `expiry` set (messenger 2.x: the source
+ *   emitted `MessageExpired` for it, on word from L1) it is terminal, like 'finalized': it can never be delivered,
+ *   and whether the sender gets anything back is up to the app that sent it (docs/ARCHITECTURE.md §4).
  * - reorged: the initiating log is gone from (or moved in) the source chain; the tracker is looking for it again
  *   (re-location, docs/ARCHITECTURE.md §5) and no relay can be built until it is found.
  * - vanished: the source chain says this message does not exist there: `sentMessages(nonce)` holds another hash (or
@@ -43,6 +46,11 @@ export type MessageStatus =
   | 'vanished'
 
 export const TERMINAL_STATUSES: readonly MessageStatus[] = ['finalized']
+
+/** Nothing can change this message any more: finalized, or expired with the source's `MessageExpired` record. */
+export function isFinal(message: Pick<TrackedMessage, 'status' | 'expiry'>): boolean {
+  return TERMINAL_STATUSES.includes(message.status) || (message.status === 'expired' && !!message.expiry)
+}
 
 /** Statuses in which the user may be asked to do something (badge count, notifications). */
 export const NEEDS_USER_STATUSES: readonly MessageStatus[] = ['ready', 'failed', 'expired']
@@ -147,6 +155,18 @@ export interface LocationChange {
   to?: LogPosition
 }
 
+/**
+ * Messenger 2.x: where the source chain marked the message expired — its `MessageExpired(messageHash,
+ * undeliveredAt)` log, emitted by `expireMessage` on word from L1 that the destination had not relayed it.
+ */
+export interface MessageExpiry {
+  transactionHash: Hex
+  blockNumber: bigint
+  blockHash: Hex
+  /** The destination timestamp (s) at which the message was shown unrelayed. */
+  undeliveredAt: bigint
+}
+
 export interface RelayFailure {
   /** Human-readable, decoded revert reason ("ERC20InsufficientBalance(…)", "NotInAccessList"). */
   reason: string
@@ -180,6 +200,13 @@ export interface TrackedMessage {
   pendingRelay?: RelayAttempt
   relayIntent?: RelayIntent
   failure?: RelayFailure
+  /** Messenger 2.x: the source's MessageExpired record of it; with it, 'expired' is terminal. */
+  expiry?: MessageExpiry
+  /**
+   * The source chain's messenger `version()` when it was last read (chains/readiness.ts): what may be done with
+   * this message (resend only on 1.x). Read again after a reset of the source.
+   */
+  sourceMessenger?: string
   /** The last change of location the tracker saw (reorg, resend, chain reset). */
   locationChange?: LocationChange
   /**

@@ -2,11 +2,29 @@
  * How far a message got, for every UI (popup, widget, CLI): one mapping from status to timeline step, so the three
  * shells cannot disagree about what "reorged" or "vanished" means for the journey.
  */
-import { NEEDS_USER_STATUSES, TERMINAL_STATUSES, type MessageStatus, type TrackedMessage } from './message'
+import { messengerFeatures } from '../protocol/messengerVersion'
+import { NEEDS_USER_STATUSES, isFinal, type MessageStatus, type TrackedMessage } from './message'
 
-/** Does the message wait for the user (badge count, notifications)? */
+/**
+ * Does the message wait for the user (badge count, notifications)? An expired message only when it can be resent:
+ * on messenger 2.x nothing the user does can revive it.
+ */
 export function needsUser(message: TrackedMessage): boolean {
+  if (message.status === 'expired') return canResend(message)
   return NEEDS_USER_STATUSES.includes(message.status)
+}
+
+/** Statuses from which resendMessage makes sense: sent, not relayed, and not already waiting for a source tx. */
+export const RESENDABLE_STATUSES: readonly MessageStatus[] = ['expired', 'reorged', 'failed', 'ready', 'initiated']
+
+/**
+ * May a Resend be offered? Only where the source's messenger has `resendMessage` (1.x; a message whose source
+ * was not read yet is assumed 1.x, the relay flow checks the chain again before sending), never for a message the
+ * source marked expired (`expiry`, 2.x).
+ */
+export function canResend(message: Pick<TrackedMessage, 'status' | 'expiry' | 'sourceMessenger'>): boolean {
+  if (!RESENDABLE_STATUSES.includes(message.status) || message.expiry) return false
+  return message.sourceMessenger === undefined || messengerFeatures(message.sourceMessenger).resend
 }
 
 /**
@@ -14,7 +32,7 @@ export function needsUser(message: TrackedMessage): boolean {
  * said it does not exist); re-location looks at it for a while, and discovery revives it.
  */
 export function isInFlight(message: TrackedMessage): boolean {
-  return !TERMINAL_STATUSES.includes(message.status) && message.status !== 'vanished'
+  return !isFinal(message) && message.status !== 'vanished'
 }
 
 /** The journey every message makes, as a UI timeline shows it. */
@@ -23,8 +41,8 @@ export type ProgressStep = (typeof PROGRESS_STEPS)[number]
 
 /**
  * Index into PROGRESS_STEPS of the step a message has reached. The stopped states sit on the step they stopped at:
- * 'reorged' and 'vanished' lost their inclusion (included, marked as the problem), 'failed' and 'expired' were relayable but never relayed
- * (ready), and 'relaying' has not been executed yet (ready).
+ * 'reorged' and 'vanished' lost their inclusion (included, marked as the problem), 'failed' and 'expired' were
+ * relayable but never relayed (ready), and 'relaying' has not been executed yet (ready).
  */
 export function progressOf(status: MessageStatus): number {
   return PROGRESS_STEPS.indexOf(STEP_OF[status])

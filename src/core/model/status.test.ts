@@ -9,6 +9,7 @@ import type {
   RelayRecord,
   TrackedMessage,
 } from './message'
+import { canResend } from './progress'
 import { PROGRESS_STEPS, isInFlight, needsUser, progressOf, reduceMessage } from './status'
 import type { DestinationObservation, MessageObservation, TrackerEvent } from './status'
 
@@ -725,5 +726,76 @@ describe('needsUser / isInFlight / progressOf', () => {
     ['expired', 'ready'],
   ])('%s sits on the %s step', (status, step) => {
     expect(PROGRESS_STEPS[progressOf(status)]).toBe(step)
+  })
+})
+
+describe('messenger 2.x: MessageExpired', () => {
+  const expiry = {
+    transactionHash: `0x${'77'.repeat(32)}` as const,
+    blockNumber: 900n,
+    blockHash: `0x${'88'.repeat(32)}` as const,
+    undeliveredAt: LOG_TS + 8n * 86_400n + 1n,
+  }
+  const recorded: TrackerEvent = { type: 'expiryRecorded', expiry }
+
+  it.each<MessageStatus>(['expired', 'ready', 'failed', 'relaying'])(
+    '%s → expired with the record; any relay attempt cleared',
+    (status) => {
+      const message = makeMessage({ status, pendingRelay: makeAttempt(), failure: makeFailure() })
+      const result = reduceMessage(message, recorded, NOW)
+      expect(result).toMatchObject({ changed: true, to: 'expired' })
+      expect(result.message.expiry).toEqual(expiry)
+      expect(result.message.pendingRelay).toBeUndefined()
+      expect(result.message.failure).toBeUndefined()
+    },
+  )
+
+  it('is ignored once relayed: the destination’s record wins', () => {
+    expectUnchanged(makeMessage({ status: 'relayed', relay: makeRelay() }), recorded)
+  })
+
+  const final = makeMessage({ status: 'expired', expiry, sourceMessenger: '2.0.0' })
+  it.each<[string, TrackerEvent]>([
+    ['observed, not relayed', { type: 'observed', observation: { destination: dest(10n) } }],
+    ['relaySubmitted', { type: 'relaySubmitted', attempt: makeAttempt() }],
+    ['resent', { type: 'resent', sourceTransactionHash: `0x${'99'.repeat(32)}` }],
+  ])('expired with a record is terminal: ignores %s', (_name, event) => {
+    expectUnchanged(final, event)
+    expect(isInFlight(final)).toBe(false)
+    expect(needsUser(final)).toBe(false)
+  })
+
+  it('a reset of its source voids the record (it is read again)', () => {
+    const result = reduceMessage(final, { type: 'chainReset', chainIds: [901] }, NOW)
+    expect(result.message.status).toBe('reorged')
+    expect(result.message.expiry).toBeUndefined()
+    expect(result.message.sourceMessenger).toBeUndefined()
+  })
+
+  it('messengerRead records the source messenger without changing the status', () => {
+    const result = reduceMessage(makeMessage({ status: 'ready' }), { type: 'messengerRead', version: '2.0.0' }, NOW)
+    expect(result).toMatchObject({ changed: true, from: 'ready', to: 'ready' })
+    expect(result.message.sourceMessenger).toBe('2.0.0')
+    expectUnchanged(result.message, { type: 'messengerRead', version: '2.0.0' })
+  })
+})
+
+describe('canResend and needsUser follow the source messenger', () => {
+  it('an expired message on messenger 1.x (or not read yet) can be resent and waits for the user', () => {
+    for (const sourceMessenger of ['1.3.0', undefined]) {
+      const m = makeMessage({ status: 'expired', ...(sourceMessenger ? { sourceMessenger } : {}) })
+      expect(canResend(m)).toBe(true)
+      expect(needsUser(m)).toBe(true)
+    }
+  })
+
+  it('on messenger 2.x it cannot, and nothing waits for the user', () => {
+    const m = makeMessage({ status: 'expired', sourceMessenger: '2.0.0' })
+    expect(canResend(m)).toBe(false)
+    expect(needsUser(m)).toBe(false)
+  })
+
+  it('never for a relayed message', () => {
+    expect(canResend(makeMessage({ status: 'relayed', sourceMessenger: '1.3.0' }))).toBe(false)
   })
 })

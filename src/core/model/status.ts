@@ -6,9 +6,11 @@
  * told — about real changes only. Events are applied to the current stored record (events.ts: `basis`).
  *
  * Rules, in order of precedence:
- * 1. 'finalized' is terminal, with two exceptions that void what made it final: `chainReset` of its source or
- *    destination, and `relocated` (its initiating log moved below finality, which only a reset does); a relocated
- *    finalized message goes back to 'relayed' so that its relay is verified again.
+ * 1. 'finalized', and 'expired' with an `expiry` record (messenger 2.x), are terminal, with two exceptions that void
+ *    what made them final: `chainReset` of its source or destination, and `relocated` (its initiating log moved
+ *    below finality, which only a reset does); a relocated finalized message goes back to 'relayed' so that its relay
+ *    is verified again, a relocated expired one loses its expiry record and is derived again from its log (the next
+ *    reads restore it).
  * 2. Relayed wins. An observation with `destination.relayed` makes the message 'relayed' (or 'finalized' when the
  *    relay's block is finalized), records `relay` and `destinationSafety`, and clears `pendingRelay`, `relayIntent`
  *    and `failure`: an autorelayer may relay while our tx is pending or after our attempt failed, and the chain's
@@ -40,15 +42,19 @@
  * 7. resent → new `sourceTransactionHash`, `failure` and the old log (with its safety) dropped, status 'pending'
  *    until the fresh log is observed; only from 'expired', 'reorged', 'failed', 'ready' or 'initiated'.
  * 8. Location (location.ts): relocated → the live log replaces the recorded one; vanished → 'vanished'; chainReset →
- *    what the reset chain held (the relay, the log) is dropped and re-derived.
+ *    what the reset chain held (the relay, the log, a source's expiry record) is dropped and re-derived.
+ * 9. expiryRecorded (messenger 2.x: the source's `MessageExpired`) → 'expired' with `expiry`, terminal; any relay
+ *    attempt, intent or failure cleared; ignored once relayed/finalized (the destination's record wins, as in rule 2).
+ * 10. messengerRead → `sourceMessenger` recorded (what may be done with the message: canResend); no status change.
  * Every real change bumps `updatedAt` to `now`.
  */
 import type { Hex } from 'viem'
 
 import type { ReduceResult, TrackerEvent } from './events'
 import { chainReset, relocate, vanish } from './location'
-import type { MessageStatus, TrackedMessage } from './message'
+import { isFinal, type MessageStatus, type TrackedMessage } from './message'
 import { observe } from './observe'
+import { RESENDABLE_STATUSES } from './progress'
 import { without } from './records'
 
 export type {
@@ -61,17 +67,14 @@ export type {
 export { holdsBasis, logBasisOf } from './events'
 export { PROGRESS_STEPS, isInFlight, needsUser, progressOf, type ProgressStep } from './progress'
 
-/** Where resendMessage makes sense: sent, not relayed, and not already waiting for a source tx. */
-const RESENDABLE: ReadonlySet<MessageStatus> = new Set(['expired', 'reorged', 'failed', 'ready', 'initiated'])
+const RESENDABLE: ReadonlySet<MessageStatus> = new Set(RESENDABLE_STATUSES)
 
 /**
  * Apply one event to one message. Pure: `message` is never mutated; `now` (ms since epoch) stamps `updatedAt` of
  * a changed message and the time of a location change.
  */
 export function reduceMessage(message: TrackedMessage, event: TrackerEvent, now: number): ReduceResult {
-  if (message.status === 'finalized' && event.type !== 'chainReset' && event.type !== 'relocated') {
-    return unchanged(message)
-  }
+  if (isFinal(message) && event.type !== 'chainReset' && event.type !== 'relocated') return unchanged(message)
   return settle(message, next(message, event, now), now)
 }
 
@@ -125,6 +128,15 @@ function next(message: TrackedMessage, event: TrackerEvent, now: number): Tracke
           ...(message.initiatingLog ? { from: positionFrom(message) } : {}),
         },
       }
+    case 'expiryRecorded':
+      if (settled) return message
+      return {
+        ...without(message, 'pendingRelay', 'relayIntent', 'failure'),
+        status: 'expired',
+        expiry: event.expiry,
+      }
+    case 'messengerRead':
+      return message.sourceMessenger === event.version ? message : { ...message, sourceMessenger: event.version }
     case 'relocated':
       return relocate(message, event, now)
     case 'vanished':

@@ -160,3 +160,18 @@ export class InsufficientRelayFundsError extends RelayError {
     )
   }
 }
+
+/**
+ * The source chain's messenger has no `resendMessage` (2.x, docs/ARCHITECTURE.md §4): an expired message there
+ * cannot be revived, and one marked expired (`MessageExpired`) can never be delivered.
+ */
+export class ResendUnavailableError extends RelayError {
+  override name = 'ResendUnavailableError'
+  readonly messengerVersion: string
+  constructor(hash: Hex, source: number, version: string) {
+    super(
+      `message ${hash} cannot be resent: the messenger on chain ${source} (version ${version}) has no resendMessage`,
+    )
+    this.messengerVersion = version
+  }
+}

@@ -4,6 +4,7 @@
  */
 import type { Address, Hex } from 'viem'
 
+import type { InteropReadiness } from '../chains/readiness'
 import type { ChainConfig } from '../chains/types'
 import type { MessageStatus, TrackedMessage } from '../model/message'
 import type { RelayApproval, RelayPlan } from '../relay/plan'
@@ -27,6 +28,15 @@ export type TrackerUpdate =
   | { type: 'chainReset'; chainId: number; affected: number }
   | { type: 'error'; message: string; context: string }
 
+/** Whether interop is active on a configured chain (chains/readiness.ts), for the options page and `chains`. */
+export interface ChainReadiness {
+  chainId: number
+  /** Absent while the chain's RPC could not be read (its health says why). */
+  readiness?: InteropReadiness
+  /** What to tell the user: "interop is not active on OP Sepolia yet", or the read error in one line. */
+  sentence: string
+}
+
 export type RelaySignerChoice = { kind: 'wallet' } | { kind: 'relayAccount' }
 
 export interface TrackerApi {
@@ -34,7 +44,8 @@ export interface TrackerApi {
   getMessage(hash: Hex): Promise<TrackedMessage | undefined>
   /**
    * Find every cross-chain message a source transaction emitted and start tracking them. A message already tracked
-   * at another position (a reorg, a resend, a devnet restart reusing its nonce) moves to the live one.
+   * at another position (a reorg, a resend, a devnet restart reusing its nonce) moves to the live one. Refused
+   * with `InteropNotActiveError` on a chain where interop is not active.
    */
   trackTransaction(chainId: number, transactionHash: Hex): Promise<TrackedMessage[]>
   listChains(): Promise<ChainConfig[]>
@@ -62,6 +73,8 @@ export interface TrackerApi {
    * shows each as an error row; `forgetMessage(key)` removes one.
    */
   unreadableMessages(): Promise<UnreadableRecord[]>
+  /** Each configured chain's interop readiness (cached; a chain without interop is asked again now and then). */
+  chainReadiness(): Promise<ChainReadiness[]>
   /** Subscribe to changes; returns an unsubscribe function. */
   subscribe(listener: (update: TrackerUpdate) => void): () => void
 }
@@ -77,8 +90,11 @@ export interface Tracker extends TrackerApi {
   watchAccount(account: Address): Promise<void>
   unwatchAccount(account: Address): Promise<void>
   listAccounts(): Promise<Address[]>
-  /** Add or replace a chain (validated and checked against its RPC first). */
-  addChain(config: ChainConfig): Promise<void>
+  /**
+   * Add or replace a chain (validated and checked against its RPC first); resolves with whether interop is active
+   * there. A chain without interop is added all the same (it may activate later), and the answer says so.
+   */
+  addChain(config: ChainConfig): Promise<ChainReadiness>
   removeChain(id: number): Promise<void>
   /** One poller tick over every chain; resolves when the reads and the resulting store writes are done. */
   poll(): Promise<PollReport>

@@ -100,6 +100,8 @@ export async function voidResets(
   for (const m of touched) eventsByHash.set(m.hash, [...voids, ...(eventsByHash.get(m.hash) ?? [])])
   for (const chainId of resets) {
     ctx.health.reset(chainId)
+    // A reset chain may come back with another messenger (a devnet restarted with `--messenger 2`).
+    ctx.chains.forgetReadiness(chainId)
     const affected = touched.filter((m) => m.source === chainId || m.destination === chainId).length
     ctx.events.emit('chainReset', { chainId, affected })
   }

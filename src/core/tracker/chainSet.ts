@@ -18,6 +18,8 @@ import type { Chain, PublicClient } from 'viem'
 import { createClientPool, type RpcCounts } from '../chains/clients'
 import { ChainIdMismatchError } from '../chains/errors'
 import { DEFAULT_DEVNET } from '../chains/presets'
+import { readInteropReadiness, type InteropReadiness } from '../chains/readiness'
+import { dropRetiredChains, type ChainNotice } from '../chains/retiredChains'
 import { createChainRegistry } from '../chains/registry'
 import type { RpcCall, RpcReply } from '../chains/rpcBatch'
 import type { ChainConfig } from '../chains/types'
@@ -26,8 +28,12 @@ import type { JsonValue, MessageStore } from '../store/types'
 export type ChainSource = 'store' | 'options'
 
 export const CHAINS_SETTING = 'chains'
+/** What the user is told once about their chain list (retiredChains.ts), until a UI dismisses it. */
+export const CHAIN_NOTICES_SETTING = 'chainNotices'
 /** How often a chain's RPC is asked again which chain it serves. */
 export const CHAIN_ID_CHECK_MS = 5 * 60_000
+/** How often a chain found without interop is asked again (it becomes active the day its hardfork activates). */
+export const NOT_ACTIVE_RECHECK_MS = 5 * 60_000
 
 export interface ChainSetOptions {
   store: MessageStore
@@ -60,12 +66,19 @@ export interface ChainSet {
    * the URL changes); throws `ChainIdMismatchError` when it serves another chain, or the RPC's own error.
    */
   checkChainId(chainId: number): Promise<void>
+  /**
+   * Whether interop is active on the chain and what its messenger offers (chains/readiness.ts, docs/ARCHITECTURE.md
+   * §4). Read once per chain and RPC URL and kept — a chain without interop is asked again every
+   * `NOT_ACTIVE_RECHECK_MS` — until `forgetReadiness` (a reset of the chain) or the chain is replaced.
+   */
+  readiness(chainId: number): Promise<InteropReadiness>
+  forgetReadiness(chainId: number): void
 }
 
 export async function openChainSet(options: ChainSetOptions): Promise<ChainSet> {
   const { store, now } = options
   const source = options.chainSource ?? 'store'
-  const stored = source === 'store' ? await store.getSetting<JsonValue>(CHAINS_SETTING) : undefined
+  const stored = source === 'store' ? await migrateRetired(store, now()) : undefined
   const registry = createChainRegistry(
     Array.isArray(stored) ? (stored as unknown as ChainConfig[]) : (options.defaultChains ?? DEFAULT_DEVNET),
   )
@@ -73,9 +86,23 @@ export async function openChainSet(options: ChainSetOptions): Promise<ChainSet> 
   /** RPC URL → when it last proved to serve its chain. */
   const verified = new Map<string, number>()
   const checkEvery = options.chainIdCheckMs ?? CHAIN_ID_CHECK_MS
+  /** `${chainId}@${rpcUrl}` → the last reading and when it was made. */
+  const readiness = new Map<string, { at: number; value: Promise<InteropReadiness> }>()
+  const readinessKey = (chainId: number) => `${chainId}@${registry.get(chainId).rpcUrl}`
+  const forgetReadiness = (chainId: number) => {
+    for (const key of readiness.keys()) if (key.startsWith(`${chainId}@`)) readiness.delete(key)
+  }
 
   const persist = async () => {
     if (source === 'store') await store.setSetting(CHAINS_SETTING, registry.list() as unknown as JsonValue)
+  }
+
+  const read = (key: string, chainId: number): Promise<InteropReadiness> => {
+    const value = readInteropReadiness(pool.get(chainId))
+    readiness.set(key, { at: now(), value })
+    // A failed read is not a reading: the next call asks again.
+    value.catch(() => readiness.get(key)?.value === value && readiness.delete(key))
+    return value
   }
 
   return {
@@ -87,12 +114,26 @@ export async function openChainSet(options: ChainSetOptions): Promise<ChainSet> 
     async add(config) {
       if (options.verifyChains === false) registry.add(config)
       else await registry.addVerified(config)
+      forgetReadiness(config.id)
       await persist()
     },
     async remove(chainId) {
       registry.remove(chainId)
+      forgetReadiness(chainId)
       await persist()
     },
+    readiness(chainId) {
+      const key = readinessKey(chainId)
+      const cached = readiness.get(key)
+      if (cached) {
+        const expired = (value: InteropReadiness) =>
+          value.state === 'notActive' && now() - cached.at >= NOT_ACTIVE_RECHECK_MS
+        const value = cached.value.then((v) => (expired(v) ? undefined : v)).catch(() => undefined)
+        return value.then((v) => v ?? read(key, chainId))
+      }
+      return read(key, chainId)
+    },
+    forgetReadiness,
     exchange: (chainId, calls) => pool.exchange(chainId, calls),
     takeCounts: (chainId) => pool.takeCounts(chainId),
     takeRetryAfter: (chainId) => pool.takeRetryAfter(chainId),
@@ -109,4 +150,22 @@ export async function openChainSet(options: ChainSetOptions): Promise<ChainSet> 
       verified.set(key, now())
     },
   }
+}
+
+/**
+ * The stored chain list without the chains of retired networks (retiredChains.ts): they are removed from the store
+ * once, and a notice per network is kept for the UI to show. Messages on them stay in the history.
+ */
+async function migrateRetired(store: MessageStore, now: number): Promise<JsonValue | undefined> {
+  const stored = await store.getSetting<JsonValue>(CHAINS_SETTING)
+  if (!Array.isArray(stored)) return stored
+  const { kept, notices } = dropRetiredChains(stored as unknown as ChainConfig[], now)
+  if (notices.length === 0) return stored
+  await store.updateSetting(CHAIN_NOTICES_SETTING, (current) => {
+    const list = Array.isArray(current) ? (current as unknown as ChainNotice[]) : []
+    const fresh = notices.filter((n) => !list.some((old) => old.id === n.id))
+    return [...list, ...fresh] as unknown as JsonValue
+  })
+  await store.setSetting(CHAINS_SETTING, kept as unknown as JsonValue)
+  return kept as unknown as JsonValue
 }

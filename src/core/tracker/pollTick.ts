@@ -121,6 +121,7 @@ async function tick(ctx: TickContext): Promise<{ report: PollReport; moving: boo
       suspected: (id) => ctx.suspects.has(id),
       pacer: ctx.pacer,
       waitingOnWallet: ctx.waitingOnWallet,
+      readiness: (id) => chains.readiness(id),
     },
     messages,
     skip,

@@ -14,13 +14,15 @@
 import type { Hex, PublicClient } from 'viem'
 
 import { createCallBatch } from '../chains/callBatch'
+import type { InteropReadiness } from '../chains/readiness'
 import type { RpcCall, RpcReply } from '../chains/rpcBatch'
 import type { ChainConfig } from '../chains/types'
 import type { TrackedMessage } from '../model/message'
 import type { MessageObservation, TrackerEvent } from '../model/status'
 import { checkAnchor, requestAnchorBlocks, type AnchorVerdict, type ChainAnchor } from './chainAnchor'
 import { readDestination, requestDestination } from './destinationReads'
-import { requestHeads } from './heads'
+import { awaitsExpiry, readExpiries } from './expiryReads'
+import { requestHeads, type Heads } from './heads'
 import { readSource, readsSource, requestSentLogs, type RelocationPacer } from './sourceReads'
 
 export interface PollDeps {
@@ -37,6 +39,8 @@ export interface PollDeps {
   suspected(chainId: number): boolean
   pacer: RelocationPacer
   waitingOnWallet: ReadonlySet<Hex>
+  /** The chain's interop readiness, cached (chainSet.ts): its messenger's version drives the expiry reads. */
+  readiness(chainId: number): Promise<InteropReadiness>
 }
 
 export type ChainOutcome =
@@ -105,6 +109,27 @@ export function chainsOf(messages: readonly TrackedMessage[]): number[] {
   return [...ids]
 }
 
+/**
+ * The source's messenger version, recorded on its messages (what may be done with them: resend only on 1.x), and
+ * on 2.x its `MessageExpired` records (expiryReads.ts). A chain whose version cannot be read adds nothing.
+ */
+async function readMessenger(
+  deps: PollDeps,
+  client: PublicClient,
+  chainId: number,
+  messages: readonly TrackedMessage[],
+  heads: Heads,
+  sources: Map<Hex, TrackerEvent[]>,
+): Promise<void> {
+  const readiness = await deps.readiness(chainId).catch(() => undefined)
+  if (readiness?.state !== 'active') return
+  const { version, expireMessage } = readiness.messenger
+  const add = (hash: Hex, event: TrackerEvent) => sources.set(hash, [...(sources.get(hash) ?? []), event])
+  for (const m of messages) if (m.sourceMessenger !== version) add(m.hash, { type: 'messengerRead', version })
+  if (!expireMessage || !messages.some(awaitsExpiry)) return
+  for (const [hash, event] of await readExpiries(client, messages, heads)) add(hash, event)
+}
+
 export async function pollChains(
   deps: PollDeps,
   messages: readonly TrackedMessage[],
@@ -161,6 +186,7 @@ export async function pollChains(
               : undefined,
           ])
           src?.forEach((v, k) => sources.set(k, v))
+          if (asSource.length) await readMessenger(deps, client, chainId, asSource, heads, sources)
           dst?.observations.forEach((v, k) => observations.set(k, v))
           dst?.relayEvents.forEach((v, k) => relayEvents.set(k, v))
           chains.push({ chainId, kind: 'read', anchor: next })

@@ -13,7 +13,9 @@
  */
 import { encodeFunctionData, type Address, type Hex } from 'viem'
 
+import { InteropNotActiveError } from '../chains/errors'
 import type { TrackedMessage } from '../model/message'
+import { RESENDABLE_STATUSES } from '../model/progress'
 import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import {
@@ -24,6 +26,7 @@ import {
   NotResendableError,
   PlanChangedError,
   RelaySimulationFailedError,
+  ResendUnavailableError,
 } from '../relay/errors'
 import { APPROVAL_MARGIN_PERCENT, withinApproval, type RelayApproval, type RelayPlan } from '../relay/plan'
 import { isRelayed, prepareRelay } from '../relay/prepare'
@@ -144,11 +147,19 @@ async function relay(
 
 async function resend(ctx: RelayContext, hash: Hex, choice: RelaySignerChoice): Promise<Hex> {
   const message = await load(ctx, hash)
-  if (!['expired', 'reorged', 'failed', 'ready', 'initiated'].includes(message.status)) {
-    throw new NotResendableError(hash, message.status)
+  if (!RESENDABLE_STATUSES.includes(message.status) || message.expiry) {
+    throw new NotResendableError(hash, message.expiry ? 'expired: can no longer be relayed' : message.status)
+  }
+  await ctx.chains.checkChainId(message.source)
+  // The chain, not the stored record, decides: resendMessage exists only on messenger 1.x.
+  const readiness = await ctx.chains.readiness(message.source)
+  if (readiness.state === 'notActive') {
+    throw new InteropNotActiveError(message.source, ctx.chains.name(message.source), readiness.reason)
+  }
+  if (!readiness.messenger.resend) {
+    throw new ResendUnavailableError(hash, message.source, readiness.messenger.version)
   }
   const signer = await resolveSigner(ctx, choice)
-  await ctx.chains.checkChainId(message.source)
   const data = encodeFunctionData({
     abi: l2ToL2CrossDomainMessengerAbi,
     functionName: 'resendMessage',

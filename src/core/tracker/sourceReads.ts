@@ -22,7 +22,7 @@ import type { CallBatch } from '../chains/callBatch'
 
 import { relocate } from '../discovery/relocate'
 import { searchLogs } from '../discovery/logSearch'
-import type { InitiatingLog, TrackedMessage } from '../model/message'
+import { isFinal, type InitiatingLog, type TrackedMessage } from '../model/message'
 import { logBasisOf, type TrackerEvent } from '../model/status'
 import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
@@ -39,7 +39,7 @@ export const VANISHED_RECHECK_MS = 10 * 60_000
 /** Does this message need a source read this tick? */
 export function readsSource(m: TrackedMessage, now: number): boolean {
   if (m.status === 'vanished') return now - (m.locationChange?.at ?? m.updatedAt) < VANISHED_RECHECK_MS
-  if (m.status === 'finalized') return false
+  if (isFinal(m)) return false
   return !m.initiatingLog || m.sourceSafety !== 'finalized' || m.status === 'expired'
 }
 

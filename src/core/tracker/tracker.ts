@@ -13,6 +13,7 @@ import type { ChainConfig } from '../chains/types'
 import type { RelaySigner } from '../relay/signer'
 import type { MessageStore } from '../store/types'
 import type { MessageFilter, RelaySignerChoice, Tracker, TrackerUpdate } from './api'
+import { readinessOf, refuseWithoutInterop } from './chainReadiness'
 import { createHealthBook } from './chainHealth'
 import { openChainSet, type ChainSource } from './chainSet'
 import { createDiscoveryQueue } from './discoveryQueue'
@@ -64,6 +65,7 @@ export async function createTracker(
     getMessage: (hash) => store.get(hash),
     listChains: async () => chains.list(),
     async trackTransaction(chainId, transactionHash) {
+      await refuseWithoutInterop(chains, chainId)
       const found = await discovery.trackTransaction(chainId, transactionHash)
       loop.wake()
       return found
@@ -76,7 +78,10 @@ export async function createTracker(
     watchAccount: (account) => discovery.watchAccount(account),
     unwatchAccount: (account) => discovery.unwatchAccount(account),
     listAccounts: () => discovery.listAccounts(),
-    addChain: (config) => chains.add(config),
+    async addChain(config) {
+      await chains.add(config)
+      return readinessOf(chains, config.id)
+    },
     async removeChain(id) {
       await chains.remove(id)
       health.forget(id)
@@ -95,6 +100,7 @@ export async function createTracker(
     clearChainHistory: (chainId) => clearChain(store, writer, chainId),
     chainHealth: async () => health.list(chains.list().map((c) => c.id)),
     unreadableMessages: async () => (await store.listUnreadable?.()) ?? [],
+    chainReadiness: () => Promise.all(chains.list().map((c) => readinessOf(chains, c.id))),
     subscribe: (listener: (update: TrackerUpdate) => void) => subscribeTo(events, listener),
     start: () => loop.start(),
     stop: () => loop.stop(),
