@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { HttpRequestError } from 'viem'
 
 import type { TrackedMessage } from '../core/model/message'
+import { AccessListDroppedError } from '../core/relay/errors'
 import { RelayDialog } from './RelayDialog'
 import { RelayDialogContent } from './RelayDialogContent'
 import type { RelayPhase } from './RelayDialogContent'
@@ -125,14 +126,13 @@ describe('RelayDialogContent', () => {
   })
 
   it('refuses a wallet that dropped the access list, in one sentence, with the ways that work', () => {
-    const error = {
-      name: 'AccessListDroppedError',
-      message: "Test Wallet dropped the relay's access list… NotInAccessList",
-    }
+    // Errors cross the extension boundary revived into their classes (docs/ARCHITECTURE.md §10).
+    const error = new AccessListDroppedError('Test Wallet')
     const failed = render({ step: 'relayFailed', plan: makePlan(), error }, ['wallet'])
     expect(failed).toContain('Your wallet removed the access list this relay needs')
     expect(failed).not.toContain('Simulation passed') // no green tick over a refusal
-    expect(failed).not.toMatch(/>[^<]*CrossL2Inbox/)
+    // The jargon stays behind the Details disclosure; the sentence a user reads has none.
+    expect(failed.replace(/<details[\s\S]*?<\/details>/, '')).not.toMatch(/CrossL2Inbox/)
     expect(failed).toContain('Copy CLI command')
     expect(failed).toContain('Open in the extension')
     expect(signButton(failed)).toContain('disabled')

@@ -1,6 +1,6 @@
 /** Realistic stored histories for render benchmarks: valid message hashes, a mix of kinds and statuses. */
 import { hashCrossDomainMessage } from '@eth-optimism/viem/utils/interop'
-import { encodeFunctionData, parseAbi, type Address, type Hex } from 'viem'
+import { encodeFunctionData, getAddress, parseAbi, type Address, type Hex } from 'viem'
 
 import { createMemoryStore } from '../../src/core/store/memoryStore'
 import { exportHistory } from '../../src/core/store/serialize'
@@ -14,7 +14,8 @@ const STATUSES: MessageStatus[] = ['ready', 'relayed', 'finalized', 'initiated',
 export function makeHistoryMessages(count: number, account: Address, now = Date.now()): TrackedMessage[] {
   return Array.from({ length: count }, (_, i) => {
     const amount = BigInt(i + 1) * 10n ** 18n
-    const to: Address = `0x${(i + 1).toString(16).padStart(40, '0')}`
+    // Checksummed, as decoding a real message gives it (and as a history file's reader normalizes it).
+    const to = getAddress(`0x${(i + 1).toString(16).padStart(40, '0')}`)
     const message = encodeFunctionData({
       abi: relayErc20,
       functionName: 'relayERC20',

@@ -162,7 +162,7 @@ describe('the extension', () => {
       .toContainEqual(expect.stringMatching(/wrong password/))
     await options.getByLabel('Password', { exact: true }).fill(PASSWORD)
     await options.getByRole('button', { name: 'Unlock' }).click()
-    await expect.poll(() => options.getByText('Unlocked', { exact: true }).count()).toBe(1)
+    await expect.poll(() => options.getByText(/^Unlocked · locks at \d{1,2}:\d{2}.* if unused$/).count()).toBe(1)
 
     const fund = await devnet.walletClient(902).sendTransaction({
       to: relayAccount,

@@ -88,6 +88,16 @@ export function exportMessage(m: TrackedMessage): ExportedMessage {
     if (from) out.locationChange.from = exportPosition(from)
     if (to) out.locationChange.to = exportPosition(to)
   }
+  if (m.expiry) {
+    const { transactionHash, blockNumber, blockHash, undeliveredAt } = m.expiry
+    out.expiry = {
+      transactionHash,
+      blockNumber: blockNumber.toString(),
+      blockHash,
+      undeliveredAt: undeliveredAt.toString(),
+    }
+  }
+  if (m.sourceMessenger !== undefined) out.sourceMessenger = m.sourceMessenger
   return out
 }
 

@@ -135,6 +135,15 @@ function messageEntries(uint: Uint, address: AddressSchema) {
         to: optional(position(uint)),
       }),
     ),
+    expiry: optional(
+      record('an expiry object', {
+        transactionHash: bytes32,
+        blockNumber: uint,
+        blockHash: bytes32,
+        undeliveredAt: uint,
+      }),
+    ),
+    sourceMessenger: optional(text),
     accounts: array(address, expected('an array')),
     createdAt: millis,
     updatedAt: millis,
