@@ -117,7 +117,8 @@ describe('widget e2e', () => {
   it('demo dapp: mint, send 901 → 902, relay through the test wallet, and the dialog confirms delivery', async () => {
     const page = await browser.context.newPage()
     const errors = watchErrors(page)
-    await page.goto(demoUrl(demoBase, rpcUrls))
+    // The first load waits for the demo server to bundle its dependencies, slow on a busy 2-core machine.
+    await page.goto(demoUrl(demoBase, rpcUrls), { timeout: 120_000 })
 
     await page.getByRole('button', { name: 'Connect Devnet Test Wallet', exact: true }).click()
     await page.getByText(devnet.accounts[0].address).first().waitFor()
@@ -187,7 +188,7 @@ describe('widget e2e', () => {
     await page.screenshot({ path: join(SHOTS, 'demo-relayed.png') })
     expect(errors).toEqual([])
     await page.close()
-  })
+  }, 180_000)
 
   it('connecting in the widget connects the dapp too: one wallet state', async () => {
     const page = await browser.context.newPage()
