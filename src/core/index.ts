@@ -50,7 +50,7 @@ export { describeLocationChange } from './model/location'
 
 // Protocol facts and how values are written for people.
 export { MESSAGE_EXPIRY_SECONDS } from './protocol/addresses'
-export { describeIntent, formatAmount, shortAddress } from './protocol/format'
+export { describeIntent, formatAmount, shortAddress, transferAmountText } from './protocol/format'
 
 // Persistence.
 export type { JsonValue, MessageStore, ScanCursor, ScanDirection } from './store/types'
