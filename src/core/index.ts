@@ -120,6 +120,7 @@ export type {
 } from './tracker/api'
 export { STALE_STATES, staleChainsOf, type ChainHealth, type ChainHealthState } from './tracker/chainHealth'
 export type { ChainSource } from './tracker/chainSet'
+export { TRACKER_CALL_NAMES, type TrackerCallName } from './trackerCalls'
 export type { TrackerEventHub, TrackerEventMap } from './tracker/events'
 export {
   createTracker,
