@@ -6,46 +6,36 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react'
 
-import type { ChainConfig } from '../core/chains/types'
 import type { TrackerApi } from '../core/tracker/api'
-import type { TrackedMessage } from '../core/model/message'
 import { approvalOf } from '../core/relay/plan'
 import { isSignable, runSignStep, useIsMounted } from './dialogPhases'
-import type { ExplorerUrl } from './format'
 import { Modal } from './Modal'
 import { RelayDialogContent } from './RelayDialogContent'
-import type { RelayPhase } from './RelayDialogContent'
+import type { RelayDialogContentProps, RelayPhase } from './RelayDialogContent'
 import type { SignerKind } from './SignerChoice'
 
-export interface RelayDialogProps {
+/** What the dialog shows is RelayDialogContent's to describe; the dialog adds the calls and where focus returns. */
+export interface RelayDialogProps
+  extends Pick<
+    RelayDialogContentProps,
+    | 'message'
+    | 'chains'
+    | 'signers'
+    | 'signerLabels'
+    | 'blockedSigners'
+    | 'offerExtension'
+    | 'accounts'
+    | 'explorerUrl'
+    | 'onClose'
+  > {
   api: TrackerApi
-  message: TrackedMessage
-  chains: readonly ChainConfig[]
-  /** The signers this shell offers, preferred first; the first that is not blocked is preselected. */
-  signers: readonly SignerKind[]
-  signerLabels?: Partial<Record<SignerKind, string>>
-  blockedSigners?: Partial<Record<SignerKind, string>>
-  offerExtension?: boolean
-  accounts?: readonly string[]
-  explorerUrl?: ExplorerUrl
-  onClose: () => void
   /** Where focus goes when the dialog closes (the message's row); default: back where it was. */
   returnFocus?: () => HTMLElement | null | undefined
 }
 
-export function RelayDialog({
-  api,
-  message,
-  chains,
-  signers,
-  signerLabels,
-  blockedSigners,
-  offerExtension,
-  accounts,
-  explorerUrl,
-  onClose,
-  returnFocus,
-}: RelayDialogProps) {
+/** The signers come preferred first; the first that is not blocked is preselected. */
+export function RelayDialog({ api, returnFocus, ...shown }: RelayDialogProps) {
+  const { message, signers, blockedSigners, onClose } = shown
   const titleId = useId()
   const descriptionId = useId()
   const isMounted = useIsMounted()
@@ -105,20 +95,12 @@ export function RelayDialog({
       returnFocus={returnFocus}
     >
       <RelayDialogContent
+        {...shown}
         phase={phase}
-        message={message}
-        chains={chains}
-        signers={signers}
-        signerLabels={signerLabels}
-        blockedSigners={blockedSigners}
-        offerExtension={offerExtension}
-        accounts={accounts}
         signer={signer}
         onSignerChange={setSigner}
         onSign={sign}
         onPrepare={prepareAgain}
-        onClose={onClose}
-        explorerUrl={explorerUrl}
         titleId={titleId}
         descriptionId={descriptionId}
       />
