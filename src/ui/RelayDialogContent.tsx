@@ -15,6 +15,7 @@ import { explainError } from './errorWords'
 import { chainName, intentSummary } from './format'
 import type { ExplorerUrl } from './format'
 import { HashLink } from './HashLink'
+import { DialogHeader } from './Modal'
 import {
   DeliveredCallout,
   PlanFacts,
@@ -107,14 +108,7 @@ export function RelayDialogContent(props: RelayDialogContentProps) {
 
   return (
     <>
-      <div className="scr-dialog-header">
-        <h2 className="scr-dialog-title" id={props.titleId}>
-          Relay message
-        </h2>
-        <button type="button" className="scr-close" aria-label="Close" onClick={props.onClose}>
-          ×
-        </button>
-      </div>
+      <DialogHeader title={'Relay message'} titleId={props.titleId} onClose={props.onClose} />
       <p className="scr-dialog-summary" id={props.descriptionId}>
         {intentSummary(message, props.accounts)} · {source} → {destination}
       </p>

@@ -15,7 +15,7 @@ import type { SignPhase } from './dialogPhases'
 import { chainName, intentSummary } from './format'
 import type { ExplorerUrl } from './format'
 import { HashLink } from './HashLink'
-import { Modal } from './Modal'
+import { DialogHeader, Modal } from './Modal'
 import { SignerChoice } from './SignerChoice'
 import { NotSentCallout, SigningBusy } from './SigningStatus'
 import type { SignerKind } from './SignerChoice'
@@ -103,14 +103,7 @@ export function ResendDialogBody(props: ResendDialogBodyProps) {
 
   return (
     <>
-      <div className="scr-dialog-header">
-        <h2 className="scr-dialog-title" id={props.titleId}>
-          Resend message
-        </h2>
-        <button type="button" className="scr-close" aria-label="Close" onClick={props.onClose}>
-          ×
-        </button>
-      </div>
+      <DialogHeader title={'Resend message'} titleId={props.titleId} onClose={props.onClose} />
       <p className="scr-dialog-summary">
         {intentSummary(message)} · {source} → {destination}
       </p>
