@@ -7,7 +7,6 @@ import {
   canResend,
   describeIntent,
   describeLocationChange,
-  formatAmount,
   MESSAGE_EXPIRY_SECONDS,
   type MessageStatus,
   PROGRESS_STEPS,
@@ -16,6 +15,7 @@ import {
   shortAddress,
   STOPPED_STATUSES,
   type TrackedMessage,
+  transferAmountText,
 } from '../src/core'
 
 import type { GlobalOptions } from './args'
@@ -89,18 +89,8 @@ export function kindText(message: TrackedMessage): string {
 /** "10 MOCK", "0.25 ETH", "1000 units of 0x420b…0001" (decimals unknown), or the call a generic message makes. */
 export function amountText(message: TrackedMessage): string {
   const { intent } = message
-  switch (intent.kind) {
-    case 'erc20': {
-      const token = intent.symbol ?? shortAddress(intent.token)
-      return intent.decimals === undefined
-        ? `${intent.amount} units of ${token}`
-        : `${formatAmount(intent.amount, intent.decimals)} ${token}`
-    }
-    case 'eth':
-      return `${formatAmount(intent.amount)} ETH`
-    case 'generic':
-      return intent.selector ? `call ${intent.selector}` : 'call with no data'
-  }
+  if (intent.kind !== 'generic') return transferAmountText(intent)
+  return intent.selector ? `call ${intent.selector}` : 'call with no data'
 }
 
 /** Who sends and who receives: the user-level parties of a transfer, the messenger's sender/target otherwise. */

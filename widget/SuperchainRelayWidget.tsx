@@ -10,7 +10,6 @@ import {
   useMemo,
   useRef,
   useState,
-  useSyncExternalStore,
   type CSSProperties,
   type Ref,
 } from 'react'
@@ -29,7 +28,7 @@ import { errorDetail, type SuperchainRelayCallbacks, type SuperchainRelayEventHa
 import { openWidgetSession, type WidgetSession } from './session'
 import { WIDGET_CSS } from './styles'
 import { WalletBar } from './WalletBar'
-import { createWalletController, type WalletController, type WalletState } from './wallet'
+import { useWalletController } from './useWalletController'
 
 /** What a host can call through a ref. */
 export interface SuperchainRelayHandle {
@@ -45,9 +44,6 @@ export interface SuperchainRelayWidgetProps extends SuperchainRelayConfig, Super
   className?: string
   style?: CSSProperties
 }
-
-const NO_WALLET: WalletState = { options: [], accounts: [], status: 'disconnected', dropsAccessList: false }
-const noopSubscribe = () => () => {}
 
 export function SuperchainRelayWidget(props: SuperchainRelayWidgetProps) {
   const { ref, className, style, onMessageUpdated, onRelayed, onError } = props
@@ -107,26 +103,7 @@ export function SuperchainRelayWidget(props: SuperchainRelayWidgetProps) {
   }).current
 
   // The wallet: recreated only when the host swaps its provider.
-  const [wallet, setWallet] = useState<WalletController>()
-  const walletRef = useRef<WalletController | undefined>(undefined)
-  useEffect(() => {
-    if (!config) return
-    const controller = createWalletController({
-      provider: config.provider,
-      walletName: config.walletName,
-      namespace: config.storageName ?? DEFAULT_STORAGE_NAME,
-    })
-    walletRef.current = controller
-    setWallet(controller)
-    return () => {
-      controller.destroy()
-      if (walletRef.current === controller) walletRef.current = undefined
-    }
-  }, [config?.provider, config?.walletName, config?.storageName, !!config])
-  const walletState = useSyncExternalStore(
-    wallet?.subscribe ?? noopSubscribe,
-    wallet?.getState ?? (() => NO_WALLET),
-  )
+  const { wallet, walletRef, walletState } = useWalletController(config)
 
   // The tracker session: one per mount and storage name. Chains changes are applied to it, not a reason to reopen.
   const [session, setSession] = useState<WidgetSession>()

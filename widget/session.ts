@@ -17,7 +17,9 @@ import {
   SignerUnavailableError,
   type TrackedMessage,
   type Tracker,
+  TRACKER_CALL_NAMES,
   type TrackerApi,
+  type TrackerCallName,
   findError,
   TransactionUnknownError,
 } from '../src/core'
@@ -31,6 +33,19 @@ import { errorDetail, type SuperchainRelayEventHandler } from './events'
 export const WIDGET_ACCESS_LIST_HINT =
   'This widget signs only through your wallet: relay this message from the Superchain Relay extension or the ' +
   'CLI, or connect a wallet that keeps access lists.'
+
+/**
+ * The calls a user starts, whose failures the host hears of as 'error' events, with the context each names. Core
+ * journals a relay (an intent before the wallet is asked, then its hash) and refuses a second one; the widget only
+ * reports. Every other call is forwarded as it is.
+ */
+const REPORTED_CALLS: Partial<Record<TrackerCallName, string>> = {
+  trackTransaction: 'track',
+  relay: 'relay',
+  resend: 'resend',
+}
+
+type AnyCall = (...params: unknown[]) => Promise<unknown>
 
 export interface WidgetSessionOptions {
   chains: ChainConfig[]
@@ -134,20 +149,20 @@ export function openWidgetSession(options: WidgetSessionOptions): WidgetSession 
     }
   }
 
+  /** Every call waits for the history to open; the ones the user starts are also reported to the host. */
+  function forward(name: TrackerCallName): AnyCall {
+    const context = REPORTED_CALLS[name]
+    const call = (tracker: Tracker, params: unknown[]) => (tracker[name] as AnyCall).apply(tracker, params)
+    return context === undefined
+      ? async (...params) => call(await ready, params)
+      : (...params) => reported(context, (tracker) => call(tracker, params))
+  }
+
   const api: TrackerApi = {
-    listMessages: async (filter) => (await ready).listMessages(filter),
-    getMessage: async (hash) => (await ready).getMessage(hash),
-    listChains: async () => (await ready).listChains(),
-    prepareRelay: async (hash, signer) => (await ready).prepareRelay(hash, signer),
-    trackTransaction: (chainId, hash) => reported('track', (t) => t.trackTransaction(chainId, hash)),
-    // Core journals the relay (an intent before the wallet is asked, then its hash) and refuses a second one.
-    relay: (hash, signer, approval) => reported('relay', (t) => t.relay(hash, signer, approval)),
-    resend: (hash, signer) => reported('resend', (t) => t.resend(hash, signer)),
-    forgetMessage: async (hash) => (await ready).forgetMessage(hash),
-    clearChainHistory: async (chainId) => (await ready).clearChainHistory(chainId),
-    chainHealth: async () => (await ready).chainHealth(),
-    unreadableMessages: async () => (await ready).unreadableMessages(),
-    chainReadiness: async () => (await ready).chainReadiness(),
+    ...(Object.fromEntries(TRACKER_CALL_NAMES.map((name) => [name, forward(name)])) as Omit<
+      TrackerApi,
+      'subscribe'
+    >),
     subscribe(listener) {
       let off: (() => void) | undefined
       let active = true

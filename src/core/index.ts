@@ -50,7 +50,7 @@ export { describeLocationChange } from './model/location'
 
 // Protocol facts and how values are written for people.
 export { MESSAGE_EXPIRY_SECONDS } from './protocol/addresses'
-export { describeIntent, formatAmount, shortAddress } from './protocol/format'
+export { describeIntent, formatAmount, shortAddress, transferAmountText } from './protocol/format'
 
 // Persistence.
 export type { JsonValue, MessageStore, ScanCursor, ScanDirection } from './store/types'
@@ -120,6 +120,7 @@ export type {
 } from './tracker/api'
 export { STALE_STATES, staleChainsOf, type ChainHealth, type ChainHealthState } from './tracker/chainHealth'
 export type { ChainSource } from './tracker/chainSet'
+export { TRACKER_CALL_NAMES, type TrackerCallName } from './trackerCalls'
 export type { TrackerEventHub, TrackerEventMap } from './tracker/events'
 export {
   createTracker,

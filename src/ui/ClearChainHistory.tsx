@@ -9,7 +9,7 @@ import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
 import type { TrackerApi } from '../core/tracker/api'
 import { ErrorNotice } from './ErrorNotice'
-import { Modal } from './Modal'
+import { DialogHeader, Modal } from './Modal'
 import { chainHistoryCounts, messageCount } from './removal'
 
 export interface ClearChainHistoryDialogProps {
@@ -62,14 +62,11 @@ export function ClearChainHistoryDialog({
 
   return (
     <Modal labelledBy={titleId} describedBy={textId} busy={busy} onClose={onClose} returnFocus={returnFocus}>
-      <div className="scr-dialog-header">
-        <h2 className="scr-dialog-title" id={titleId}>
-          {selected ? `Clear the history of ${selected.name}?` : 'Clear a chain’s history'}
-        </h2>
-        <button type="button" className="scr-close" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </div>
+      <DialogHeader
+        title={selected ? `Clear the history of ${selected.name}?` : 'Clear a chain’s history'}
+        titleId={titleId}
+        onClose={onClose}
+      />
       {selected ? (
         <>
           <div className="scr-clear-field">

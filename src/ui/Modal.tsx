@@ -106,3 +106,25 @@ export function Modal({ labelledBy, describedBy, busy = false, onClose, returnFo
     </div>
   )
 }
+
+/** Every dialog's top line: its title (the Modal's `labelledBy` target) and the × that closes it. */
+export function DialogHeader({
+  title,
+  titleId,
+  onClose,
+}: {
+  title: ReactNode
+  titleId?: string
+  onClose: () => void
+}) {
+  return (
+    <div className="scr-dialog-header">
+      <h2 className="scr-dialog-title" id={titleId}>
+        {title}
+      </h2>
+      <button type="button" className="scr-close" aria-label="Close" onClick={onClose}>
+        ×
+      </button>
+    </div>
+  )
+}

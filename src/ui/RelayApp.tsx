@@ -16,7 +16,7 @@ import { tabFor } from './directions'
 import type { MessageTab } from './directions'
 import { ErrorNotice } from './ErrorNotice'
 import { explainError } from './errorWords'
-import { clockTickMs, clockTime, explorerUrlFromChains, sentAt } from './format'
+import { clockTime, explorerUrlFromChains } from './format'
 import type { ExplorerUrl } from './format'
 import { ErrorBoundary } from './ErrorBoundary'
 import { previewCounts, previewMessages, type MessagePreview } from './messagePreview'
@@ -25,7 +25,9 @@ import { UnreadableRecords } from './UnreadableRecords'
 import { RELAY_APP_CSS } from './styles'
 import { themeClassName } from './theme'
 import type { ThemeName } from './theme'
+import { useClock } from './useClock'
 import { useHistoryActions } from './useHistoryActions'
+import { useMessageDialog } from './useMessageDialog'
 import { useTrackedMessages } from './useTrackedMessages'
 
 // What only an action opens is loaded when it first opens: the first screen does not wait for it to parse.
@@ -79,12 +81,11 @@ export function RelayApp({
   const formId = useId()
   const rootRef = useRef<HTMLDivElement>(null)
   const { state, trackerError, dismissTrackerError, retry, merge } = useTrackedMessages(api)
-  const [now, setNow] = useState(() => Date.now())
   const [tab, setTab] = useState<MessageTab>()
   const [expandedHash, setExpandedHash] = useState<Hex | undefined>(focusHash)
   const [scrollToHash, setScrollToHash] = useState<Hex | undefined>(focusHash)
   const [formOpen, setFormOpen] = useState(false)
-  const [dialog, setDialog] = useState<{ kind: 'relay' | 'resend'; hash: Hex }>()
+  const { dialog, onRelay, onResend, closeDialog, rowOfDialog } = useMessageDialog(rootRef)
 
   const live = state.phase === 'ready' ? state : undefined
   // The preview stands in until the live list arrives (and stays, under the error, if it never does).
@@ -97,12 +98,7 @@ export function RelayApp({
   // A preview's tabs were split against its own accounts; the live list against the shell's.
   const tabAccounts = shownPreview ? shownPreview.accounts : accounts
 
-  // Ages tick every second while one counts seconds ("47 s ago"), every half minute after that.
-  const tickMs = clockTickMs(messages?.slice(0, 20).map(sentAt) ?? [], now)
-  useEffect(() => {
-    const timer = setTimeout(() => setNow(Date.now()), tickMs)
-    return () => clearTimeout(timer)
-  }, [now, tickMs])
+  const now = useClock(messages)
 
   // A later notification click on an open popup re-focuses; the tab is then derived from the message again.
   useEffect(() => {
@@ -129,25 +125,8 @@ export function RelayApp({
     setTab(next)
     setScrollToHash(undefined)
   }, [])
-  const onRelay = useCallback(
-    (message: TrackedMessage) => setDialog({ kind: 'relay', hash: message.hash }),
-    [],
-  )
-  const onResend = useCallback(
-    (message: TrackedMessage) => setDialog({ kind: 'resend', hash: message.hash }),
-    [],
-  )
-  const closeDialog = useCallback(() => setDialog(undefined), [])
   // Removing a message (any row) or clearing a chain's history, each behind a confirmation.
   const history = useHistoryActions(api, messages, chains, accounts, rootRef)
-  // The Relay button that opened the dialog is gone once the message is delivered: focus its row instead.
-  const rowOfDialog = useCallback(
-    () =>
-      dialog
-        ? rootRef.current?.querySelector<HTMLElement>(`[data-hash="${dialog.hash}"] .scr-row-summary`)
-        : undefined,
-    [dialog],
-  )
   const onTracked = useCallback(
     (found: TrackedMessage[]) => {
       merge(found)

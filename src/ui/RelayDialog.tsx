@@ -4,62 +4,46 @@
  * read from the live message, so the dialog confirms the transfer arrived without the user closing it. A signer
  * known not to work (a wallet that drops access lists) is refused up front, with the ways that do.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useState } from 'react'
 
-import type { ChainConfig } from '../core/chains/types'
 import type { TrackerApi } from '../core/tracker/api'
-import type { TrackedMessage } from '../core/model/message'
 import { approvalOf } from '../core/relay/plan'
-import type { ExplorerUrl } from './format'
+import { isSignable, runSignStep, useIsMounted } from './dialogPhases'
 import { Modal } from './Modal'
 import { RelayDialogContent } from './RelayDialogContent'
-import type { RelayPhase } from './RelayDialogContent'
+import type { RelayDialogContentProps, RelayPhase } from './RelayDialogContent'
 import type { SignerKind } from './SignerChoice'
 
-export interface RelayDialogProps {
+/** What the dialog shows is RelayDialogContent's to describe; the dialog adds the calls and where focus returns. */
+export interface RelayDialogProps
+  extends Pick<
+    RelayDialogContentProps,
+    | 'message'
+    | 'chains'
+    | 'signers'
+    | 'signerLabels'
+    | 'blockedSigners'
+    | 'offerExtension'
+    | 'accounts'
+    | 'explorerUrl'
+    | 'onClose'
+  > {
   api: TrackerApi
-  message: TrackedMessage
-  chains: readonly ChainConfig[]
-  /** The signers this shell offers, preferred first; the first that is not blocked is preselected. */
-  signers: readonly SignerKind[]
-  signerLabels?: Partial<Record<SignerKind, string>>
-  blockedSigners?: Partial<Record<SignerKind, string>>
-  offerExtension?: boolean
-  accounts?: readonly string[]
-  explorerUrl?: ExplorerUrl
-  onClose: () => void
   /** Where focus goes when the dialog closes (the message's row); default: back where it was. */
   returnFocus?: () => HTMLElement | null | undefined
 }
 
-export function RelayDialog({
-  api,
-  message,
-  chains,
-  signers,
-  signerLabels,
-  blockedSigners,
-  offerExtension,
-  accounts,
-  explorerUrl,
-  onClose,
-  returnFocus,
-}: RelayDialogProps) {
+/** The signers come preferred first; the first that is not blocked is preselected. */
+export function RelayDialog({ api, returnFocus, ...shown }: RelayDialogProps) {
+  const { message, signers, blockedSigners, onClose } = shown
   const titleId = useId()
   const descriptionId = useId()
-  const mounted = useRef(false)
+  const isMounted = useIsMounted()
   const [phase, setPhase] = useState<RelayPhase>({ step: 'preparing' })
   const [signer, setSigner] = useState<SignerKind | undefined>(
     () => signers.find((s) => !blockedSigners?.[s]) ?? signers[0],
   )
   const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    mounted.current = true
-    return () => {
-      mounted.current = false
-    }
-  }, [])
 
   // Prepare on open and on "Try again"; an answer to an earlier attempt (or after close) is dropped.
   useEffect(() => {
@@ -84,19 +68,22 @@ export function RelayDialog({
   }, [])
 
   const sign = async () => {
-    if (phase.step !== 'review' && phase.step !== 'relayFailed') return
+    if (!isSignable(phase, 'relayFailed')) return
     const { plan } = phase
     const approval = approvalOf(plan)
     // The button is disabled in these cases; checked again because a failed simulation means a reverted, paid tx.
     if (!plan.simulation.ok || signer === undefined || blockedSigners?.[signer] || !approval) return
-    setPhase({ step: 'signing', plan })
-    try {
-      // The figures the user just approved: core refuses to sign a plan re-priced above them (PlanChangedError).
-      const transactionHash = await api.relay(message.hash, { kind: signer }, approval)
-      if (mounted.current) setPhase({ step: 'submitted', plan, transactionHash })
-    } catch (error) {
-      if (mounted.current) setPhase({ step: 'relayFailed', plan, error })
-    }
+    await runSignStep<RelayPhase>(
+      {
+        signing: { step: 'signing', plan },
+        // The figures the user just approved: core refuses to sign a plan re-priced above them (PlanChangedError).
+        send: () => api.relay(message.hash, { kind: signer }, approval),
+        submitted: (transactionHash) => ({ step: 'submitted', plan, transactionHash }),
+        failed: (error) => ({ step: 'relayFailed', plan, error }),
+      },
+      setPhase,
+      isMounted,
+    )
   }
 
   return (
@@ -108,20 +95,12 @@ export function RelayDialog({
       returnFocus={returnFocus}
     >
       <RelayDialogContent
+        {...shown}
         phase={phase}
-        message={message}
-        chains={chains}
-        signers={signers}
-        signerLabels={signerLabels}
-        blockedSigners={blockedSigners}
-        offerExtension={offerExtension}
-        accounts={accounts}
         signer={signer}
         onSignerChange={setSigner}
         onSign={sign}
         onPrepare={prepareAgain}
-        onClose={onClose}
-        explorerUrl={explorerUrl}
         titleId={titleId}
         descriptionId={descriptionId}
       />

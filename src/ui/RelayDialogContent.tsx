@@ -4,16 +4,18 @@
  * seen executed on its destination, that it arrived. Separate from RelayDialog (which owns the calls, the keyboard
  * and focus) so every phase can be rendered and checked on its own.
  */
-import type { Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
 import type { RelayPlan } from '../core/relay/plan'
+import { isSignable } from './dialogPhases'
+import type { SignPhase } from './dialogPhases'
 import { ErrorNotice } from './ErrorNotice'
 import { explainError } from './errorWords'
 import { chainName, intentSummary } from './format'
 import type { ExplorerUrl } from './format'
 import { HashLink } from './HashLink'
+import { DialogHeader } from './Modal'
 import {
   DeliveredCallout,
   PlanFacts,
@@ -27,13 +29,11 @@ import { SignerChoice } from './SignerChoice'
 import { SigningBusy } from './SigningStatus'
 import type { SignerKind } from './SignerChoice'
 
+/** Preparing the plan, then the shared signing phases, each carrying the plan the user reviewed. */
 export type RelayPhase =
   | { step: 'preparing' }
   | { step: 'prepareFailed'; error: unknown }
-  | { step: 'review'; plan: RelayPlan }
-  | { step: 'signing'; plan: RelayPlan }
-  | { step: 'submitted'; plan: RelayPlan; transactionHash: Hex }
-  | { step: 'relayFailed'; plan: RelayPlan; error: unknown }
+  | SignPhase<{ plan: RelayPlan }, 'relayFailed'>
 
 /** Why one would pick each signer; the wallet caveat is docs/ARCHITECTURE.md §6 (wallets that drop the access list). */
 const SIGNER_HINTS: Record<SignerKind, string> = {
@@ -101,21 +101,14 @@ export function RelayDialogContent(props: RelayDialogContentProps) {
       : signer
         ? props.blockedSigners?.[signer]
         : undefined
-  const canChooseSigner = !delivered && (phase.step === 'review' || phase.step === 'relayFailed')
+  const canChooseSigner = !delivered && isSignable(phase, 'relayFailed')
   // A plan the signing account cannot pay is not signed: core would refuse it, so the button does not offer it.
   const unpaid = plan?.funds?.enough === false
   const canSign = canChooseSigner && !!plan?.simulation.ok && signer !== undefined && !blocked && !unpaid
 
   return (
     <>
-      <div className="scr-dialog-header">
-        <h2 className="scr-dialog-title" id={props.titleId}>
-          Relay message
-        </h2>
-        <button type="button" className="scr-close" aria-label="Close" onClick={props.onClose}>
-          ×
-        </button>
-      </div>
+      <DialogHeader title={'Relay message'} titleId={props.titleId} onClose={props.onClose} />
       <p className="scr-dialog-summary" id={props.descriptionId}>
         {intentSummary(message, props.accounts)} · {source} → {destination}
       </p>

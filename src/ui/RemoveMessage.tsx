@@ -11,7 +11,7 @@ import type { TrackedMessage } from '../core/model/message'
 import type { TrackerApi } from '../core/tracker/api'
 import { ErrorNotice } from './ErrorNotice'
 import { chainName, intentSummary } from './format'
-import { Modal } from './Modal'
+import { DialogHeader, Modal } from './Modal'
 import { removalConsequence, removalRefusal } from './removal'
 
 export interface RemoveMessageDialogProps {
@@ -67,14 +67,7 @@ export function RemoveMessageDialog({
       onClose={onClose}
       returnFocus={returnFocus}
     >
-      <div className="scr-dialog-header">
-        <h2 className="scr-dialog-title" id={titleId}>
-          Remove from the list?
-        </h2>
-        <button type="button" className="scr-close" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </div>
+      <DialogHeader title={'Remove from the list?'} titleId={titleId} onClose={onClose} />
       <p className="scr-dialog-summary">
         {intentSummary(message, accounts)} · {chainName(chains, message.source)} →{' '}
         {chainName(chains, message.destination)}

@@ -5,25 +5,23 @@
  * lets the user pick the signer, and shows the outcome. No simulation step: resendMessage only checks that the
  * message was sent and not relayed, which the message's status already says.
  */
-import { useEffect, useId, useRef, useState } from 'react'
-import type { Hex } from 'viem'
+import { useId, useState } from 'react'
 
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackerApi } from '../core/tracker/api'
 import type { TrackedMessage } from '../core/model/message'
+import { isSignable, runSignStep, useIsMounted } from './dialogPhases'
+import type { SignPhase } from './dialogPhases'
 import { chainName, intentSummary } from './format'
 import type { ExplorerUrl } from './format'
 import { HashLink } from './HashLink'
-import { Modal } from './Modal'
+import { DialogHeader, Modal } from './Modal'
 import { SignerChoice } from './SignerChoice'
 import { NotSentCallout, SigningBusy } from './SigningStatus'
 import type { SignerKind } from './SignerChoice'
 
-export type ResendPhase =
-  | { step: 'review' }
-  | { step: 'signing' }
-  | { step: 'submitted'; transactionHash: Hex }
-  | { step: 'failed'; error: unknown }
+/** A resend carries nothing from phase to phase: there is no plan to review, only the signer. */
+export type ResendPhase = SignPhase<object, 'failed'>
 
 export interface ResendDialogProps {
   api: TrackerApi
@@ -45,26 +43,22 @@ export function ResendDialog({
   onClose,
 }: ResendDialogProps) {
   const titleId = useId()
-  const mounted = useRef(false)
+  const isMounted = useIsMounted()
   const [phase, setPhase] = useState<ResendPhase>({ step: 'review' })
   const [signer, setSigner] = useState<SignerKind | undefined>(signers[0])
 
-  useEffect(() => {
-    mounted.current = true
-    return () => {
-      mounted.current = false
-    }
-  }, [])
-
   const sign = async () => {
-    if ((phase.step !== 'review' && phase.step !== 'failed') || signer === undefined) return
-    setPhase({ step: 'signing' })
-    try {
-      const transactionHash = await api.resend(message.hash, { kind: signer })
-      if (mounted.current) setPhase({ step: 'submitted', transactionHash })
-    } catch (error) {
-      if (mounted.current) setPhase({ step: 'failed', error })
-    }
+    if (!isSignable(phase, 'failed') || signer === undefined) return
+    await runSignStep<ResendPhase>(
+      {
+        signing: { step: 'signing' },
+        send: () => api.resend(message.hash, { kind: signer }),
+        submitted: (transactionHash) => ({ step: 'submitted', transactionHash }),
+        failed: (error) => ({ step: 'failed', error }),
+      },
+      setPhase,
+      isMounted,
+    )
   }
 
   return (
@@ -105,18 +99,11 @@ export function ResendDialogBody(props: ResendDialogBodyProps) {
   const { phase, message, chains, signer } = props
   const source = chainName(chains, message.source)
   const destination = chainName(chains, message.destination)
-  const canSign = (phase.step === 'review' || phase.step === 'failed') && signer !== undefined
+  const canSign = isSignable(phase, 'failed') && signer !== undefined
 
   return (
     <>
-      <div className="scr-dialog-header">
-        <h2 className="scr-dialog-title" id={props.titleId}>
-          Resend message
-        </h2>
-        <button type="button" className="scr-close" aria-label="Close" onClick={props.onClose}>
-          ×
-        </button>
-      </div>
+      <DialogHeader title={'Resend message'} titleId={props.titleId} onClose={props.onClose} />
       <p className="scr-dialog-summary">
         {intentSummary(message)} · {source} → {destination}
       </p>

@@ -1,6 +1,8 @@
 /**
  * Test fixtures for the UI: valid-looking (not protocol-exact) messages, chains and a canned TrackerApi. Nothing
- * here touches a network; hashes are derived from a seed so every message is distinct.
+ * here touches a network; hashes are derived from a seed so every message is distinct. The accounts, token and
+ * seed hashes are core's fixtures' (one home); the messages stay separate because UI tests want short, seed-numbered
+ * ones ("10 MOCK") where core's store tests want protocol-exact hashes.
  */
 import type { Address, Hex } from 'viem'
 
@@ -8,14 +10,12 @@ import type { ChainConfig } from '../core/chains/types'
 import type { RelayPlan } from '../core/relay/plan'
 import type { TrackerApi, TrackerUpdate } from '../core/tracker/api'
 import type { MessageIntent, TrackedMessage } from '../core/model/message'
+import { SUPERCHAIN_ETH_BRIDGE, SUPERCHAIN_TOKEN_BRIDGE } from '../core/protocol/addresses'
+import { ALICE, BOB, CAROL, TEST_TOKEN, txHash } from '../core/store/messageFixtures.test-helper'
 import type { UnreadableRecord } from '../core/store/storedRecord'
 
-export const ALICE: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'
-export const BOB: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
-export const CAROL: Address = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC'
-export const TOKEN: Address = '0x420beeF000000000000000000000000000000001'
-export const TOKEN_BRIDGE: Address = '0x4200000000000000000000000000000000000028'
-export const ETH_BRIDGE: Address = '0x4200000000000000000000000000000000000024'
+export { ALICE, BOB, CAROL }
+export const TOKEN: Address = TEST_TOKEN
 
 /** 2026-01-01T00:00:00Z */
 export const NOW = 1_767_225_600_000
@@ -31,9 +31,7 @@ export const CHAINS: ChainConfig[] = [
   { id: 902, name: 'OP B', rpcUrl: 'http://127.0.0.1:9546', nativeSymbol: 'ETH' },
 ]
 
-export function hex32(seed: number): Hex {
-  return `0x${seed.toString(16).padStart(64, '0')}`
-}
+export const hex32: (seed: number) => Hex = txHash
 
 export type IntentKind = MessageIntent['kind']
 
@@ -53,8 +51,8 @@ export function makeMessage(options: MakeMessageOptions = {}): TrackedMessage {
       : kind === 'eth'
         ? { kind, from: ALICE, to: BOB, amount: 1_500_000_000_000_000_000n }
         : { kind, selector: '0x12345678' }
-  const sender = kind === 'erc20' ? TOKEN_BRIDGE : kind === 'eth' ? ETH_BRIDGE : ALICE
-  const target = kind === 'erc20' ? TOKEN_BRIDGE : kind === 'eth' ? ETH_BRIDGE : CAROL
+  const sender = kind === 'erc20' ? SUPERCHAIN_TOKEN_BRIDGE : kind === 'eth' ? SUPERCHAIN_ETH_BRIDGE : ALICE
+  const target = kind === 'erc20' ? SUPERCHAIN_TOKEN_BRIDGE : kind === 'eth' ? SUPERCHAIN_ETH_BRIDGE : CAROL
   const createdAt = NOW - 180_000
   return {
     hash: hex32(0xa000_0000 + seed),

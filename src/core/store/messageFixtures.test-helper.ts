@@ -31,7 +31,8 @@ function hashOf(
   } as Parameters<typeof hashCrossDomainMessage>[0])
 }
 
-function txHash(seed: number): Hex {
+/** A distinct 32-byte hash per seed, for transaction and block hashes that only need to differ. */
+export function txHash(seed: number): Hex {
   return `0x${seed.toString(16).padStart(64, '0')}`
 }
 
