@@ -148,6 +148,8 @@ export function openWidgetSession(options: WidgetSessionOptions): WidgetSession 
     chainHealth: async () => (await ready).chainHealth(),
     unreadableMessages: async () => (await ready).unreadableMessages(),
     chainReadiness: async () => (await ready).chainReadiness(),
+    chainNotices: async () => (await ready).chainNotices(),
+    dismissChainNotice: async (id) => (await ready).dismissChainNotice(id),
     subscribe(listener) {
       let off: (() => void) | undefined
       let active = true

@@ -11,6 +11,7 @@ import type { RelayApproval, RelayPlan } from '../relay/plan'
 import type { HistoryImportResult } from '../store/serialize'
 import type { UnreadableRecord } from '../store/storedRecord'
 import type { ChainHealth } from './chainHealth'
+import type { ChainNoticeView } from './chainNotices'
 
 export interface MessageFilter {
   accounts?: Address[]
@@ -75,6 +76,10 @@ export interface TrackerApi {
   unreadableMessages(): Promise<UnreadableRecord[]>
   /** Each configured chain's interop readiness (cached; a chain without interop is asked again now and then). */
   chainReadiness(): Promise<ChainReadiness[]>
+  /** What the user is told once about their chain list (a retired network's chains removed), until dismissed. */
+  chainNotices(): Promise<ChainNoticeView[]>
+  /** Remove one notice for good; an id already gone is not an error. */
+  dismissChainNotice(id: string): Promise<void>
   /** Subscribe to changes; returns an unsubscribe function. */
   subscribe(listener: (update: TrackerUpdate) => void): () => void
 }
