@@ -27,7 +27,8 @@ export type TrackerUpdate =
   | { type: 'chainHealth'; health: ChainHealth }
   /** A chain was reset (a devnet restart): its `affected` messages are being re-located; some will vanish. */
   | { type: 'chainReset'; chainId: number; affected: number }
-  | { type: 'error'; message: string; context: string }
+  /** A problem in the background; `chainId` when it is about one chain, so a UI can drop it once that chain is ok. */
+  | { type: 'error'; message: string; context: string; chainId?: number }
 
 /** Whether interop is active on a configured chain (chains/readiness.ts), for the options page and `chains`. */
 export interface ChainReadiness {
