@@ -120,6 +120,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     chainHealth: () => tracker.chainHealth(),
     unreadableMessages: () => tracker.unreadableMessages(),
     chainReadiness: () => tracker.chainReadiness(),
+    chainNotices: () => tracker.chainNotices(),
+    dismissChainNotice: (id) => tracker.dismissChainNotice(id),
 
     listAccounts: () => tracker.listAccounts(),
     async watchAccount(account) {

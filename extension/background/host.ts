@@ -29,7 +29,12 @@ export interface ExtensionHost {
   runtime: {
     id: string
     getURL(path: string): string
-    getManifest(): { version: string; update_url?: string }
+    getManifest(): {
+      version: string
+      update_url?: string
+      /** Present in the Firefox build only (extension/manifest.ts). */
+      browser_specific_settings?: { gecko?: unknown }
+    }
     openOptionsPage(): Promise<void>
   }
   storage: {
@@ -37,6 +42,13 @@ export interface ExtensionHost {
     local: StorageAreaLike
     /** Memory only, cleared when the browser closes: the unlocked relay key, the relay journal. */
     session: StorageAreaLike
+  }
+  /**
+   * How the extension was installed ('development': unpacked in Chrome, a temporary add-on in Firefox). `getSelf`
+   * needs no permission in either browser; optional, as a host may lack it.
+   */
+  management?: {
+    getSelf(): Promise<{ installType: string }>
   }
   alarms: {
     get(name: string): Promise<AlarmLike | undefined>

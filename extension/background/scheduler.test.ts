@@ -1,12 +1,60 @@
 import { describe, expect, it } from 'vitest'
 
-import { alarmPeriodMinutes, createFastLoop, PACKED_ALARM_MINUTES } from './scheduler'
+import { createFakeHost } from './fakeHost.test-helper'
+import {
+  alarmPeriodMinutes,
+  createFastLoop,
+  ensureAlarm,
+  PACKED_ALARM_MINUTES,
+  POLL_ALARM,
+} from './scheduler'
 
 describe('scheduler', () => {
   it('never asks a packed extension for alarms under the 30 s floor', () => {
     expect(alarmPeriodMinutes({ update_url: 'https://clients2.google.com/service/update2/crx' })).toBe(0.5)
     expect(PACKED_ALARM_MINUTES * 60).toBeGreaterThanOrEqual(30)
     expect(alarmPeriodMinutes({}) * 60).toBe(10)
+  })
+
+  it('takes the install type where the browser says it, Firefox’s 1-minute floor for an installed add-on', () => {
+    const chrome: { update_url?: string } = {}
+    const firefox = { version: '1', browser_specific_settings: { gecko: { id: 'relay@example' } } }
+    // Development installs (unpacked, temporary add-on) have no floor, whatever the manifest says.
+    expect(alarmPeriodMinutes(chrome, 'development') * 60).toBe(10)
+    expect(alarmPeriodMinutes({ ...chrome, update_url: 'https://x' }, 'development') * 60).toBe(10)
+    expect(alarmPeriodMinutes(firefox, 'development') * 60).toBe(10)
+    // Installed: each browser's floor, even without update_url (an admin install, a Firefox add-on).
+    expect(alarmPeriodMinutes(chrome, 'normal')).toBe(0.5)
+    expect(alarmPeriodMinutes(chrome, 'admin')).toBe(0.5)
+    expect(alarmPeriodMinutes(firefox, 'normal')).toBe(1)
+    expect(alarmPeriodMinutes(firefox, 'sideload')).toBe(1)
+    // Unknown: Chrome by update_url; Firefox, which sets none, as installed.
+    expect(alarmPeriodMinutes(firefox)).toBe(1)
+  })
+
+  it('creates the alarm from getSelf, falls back when it fails, and leaves a matching one alone', async () => {
+    const host = createFakeHost()
+    const created: { periodInMinutes: number }[] = []
+    let period: number | undefined
+    host.alarms = {
+      get: async (name) => (period === undefined ? undefined : { name, periodInMinutes: period }),
+      create: async (name, info) => {
+        expect(name).toBe(POLL_ALARM)
+        created.push(info)
+        period = info.periodInMinutes
+      },
+    }
+    host.management = { getSelf: async () => ({ installType: 'normal' }) }
+    await ensureAlarm(host)
+    await ensureAlarm(host)
+    expect(created.map((c) => c.periodInMinutes)).toEqual([0.5])
+    host.management = {
+      getSelf: async () => {
+        throw new Error('management is not available')
+      },
+    }
+    await ensureAlarm(host) // no update_url in the fake's manifest: an unpacked Chrome build
+    expect(created.map((c) => c.periodInMinutes * 60)).toEqual([30, 10])
   })
 
   it('ticks fast while there is a reason, stops without one, and re-runs when kicked mid-tick', async () => {

@@ -1,11 +1,12 @@
 /**
  * When the background polls. Two clocks:
  *
- * - `chrome.alarms`: wakes a stopped worker. Chrome refuses periods under 30 s for packed extensions (docs/ARCHITECTURE.md
- *   §6), so a published build polls every 30 s when nobody is looking; an unpacked (development) build, which has
- *   no floor, every 10 s. The alarm outlives the worker, but is made again on every start in case it was lost
- *   (browser update, extension reload); an identical existing alarm is left alone, as re-creating it would push
- *   its next firing back.
+ * - `chrome.alarms`: wakes a stopped worker. Browsers floor the period of an installed extension's alarm
+ *   (docs/ARCHITECTURE.md §6): Chrome at 30 s, Firefox at 1 minute; a development install (unpacked in Chrome, a
+ *   temporary add-on in Firefox) has no floor and polls every 10 s. Asking below the floor would only be rounded
+ *   up — and the alarm read back would never match the period asked, so every start would re-create it and push
+ *   its next firing back. The alarm outlives the worker, but is made again on every start in case it was lost
+ *   (browser update, extension reload); an identical existing alarm is left alone.
  * - A `setTimeout` loop every 2 s while the worker is alive and something is worth watching closely: a popup open,
  *   a call in flight (a relay, a MetaMask prompt), or a message on the move. Each of its ticks makes extension API
  *   calls (the badge), and since Chrome 110 those reset the 30 s idle timer, so the worker stays up exactly as long
@@ -15,16 +16,40 @@ import type { ExtensionHost } from './host'
 
 export const POLL_ALARM = 'superchain-relay/poll'
 export const PACKED_ALARM_MINUTES = 0.5
+/** Firefox's floor for an installed (not temporary) add-on. */
+export const FIREFOX_ALARM_MINUTES = 1
 export const UNPACKED_ALARM_MINUTES = 10 / 60
 export const FAST_POLL_MS = 2_000
 
-/** Chrome sets `update_url` in the manifest of every store-installed extension; an unpacked one has none. */
-export function alarmPeriodMinutes(manifest: { update_url?: string }): number {
-  return manifest.update_url === undefined ? UNPACKED_ALARM_MINUTES : PACKED_ALARM_MINUTES
+type Manifest = Pick<
+  ReturnType<ExtensionHost['runtime']['getManifest']>,
+  'update_url' | 'browser_specific_settings'
+>
+
+/**
+ * The alarm period for this install. `installType` (management.getSelf) says whether it is a development install;
+ * without it, Chrome's sign: `update_url` is in the manifest of every store-installed extension and of no unpacked
+ * one. Firefox sets no `update_url` on an add-on from its store, so there, unknown means installed.
+ */
+export function alarmPeriodMinutes(manifest: Manifest, installType?: string): number {
+  const firefox = manifest.browser_specific_settings?.gecko !== undefined
+  const development =
+    installType !== undefined ? installType === 'development' : !firefox && manifest.update_url === undefined
+  if (development) return UNPACKED_ALARM_MINUTES
+  return firefox ? FIREFOX_ALARM_MINUTES : PACKED_ALARM_MINUTES
+}
+
+/** The install type, or undefined where the host cannot say (no management API, or it failed). */
+async function installTypeOf(host: ExtensionHost): Promise<string | undefined> {
+  try {
+    return (await host.management?.getSelf())?.installType
+  } catch {
+    return undefined
+  }
 }
 
 export async function ensureAlarm(host: ExtensionHost): Promise<void> {
-  const periodInMinutes = alarmPeriodMinutes(host.runtime.getManifest())
+  const periodInMinutes = alarmPeriodMinutes(host.runtime.getManifest(), await installTypeOf(host))
   const existing = await host.alarms.get(POLL_ALARM)
   if (existing?.periodInMinutes === periodInMinutes) return
   await host.alarms.create(POLL_ALARM, { periodInMinutes, delayInMinutes: periodInMinutes })

@@ -101,6 +101,8 @@ export const TRACKER_REQUESTS: { [M in TrackerMethodName]: RequestSpec<M> } = {
   chainHealth: spec(none, true),
   unreadableMessages: spec(none, true),
   chainReadiness: spec(none, true),
+  chainNotices: spec(none, true),
+  dismissChainNotice: spec(v.tuple([v.pipe(text, v.nonEmpty('expected a notice id'))]), true),
 }
 
 const EXTENSION_REQUESTS: { [M in keyof ExtensionMethods]: RequestSpec<M> } = {

@@ -1,4 +1,6 @@
 /** The options page: every setting the extension has, one section each. */
+import { ChainNotices } from '../../src/ui'
+import { trackerApi } from '../shared/connection'
 import { AccountsSection } from './AccountsSection'
 import { ChainsSection } from './ChainsSection'
 import { HistorySection } from './HistorySection'
@@ -15,6 +17,7 @@ export function OptionsApp() {
         <h1>Superchain Relay</h1>
       </header>
       <AccountsSection />
+      <ChainNotices api={trackerApi} inset={false} />
       <ChainsSection />
       <RelayAccountSection />
       <PolicySection />

@@ -8,7 +8,7 @@ import type { Address, Hex } from 'viem'
 import browser from 'webextension-polyfill'
 
 import { shortAddress } from '../../src/core'
-import { RelayApp, type MessagePreview } from '../../src/ui'
+import { ChainNotices, RelayApp, type MessagePreview } from '../../src/ui'
 import type { ExtensionSettings, RelayAccountStatus, WalletStatus } from '../messaging/protocol'
 import { applyTheme, pageThemeCss } from '../shared/theme'
 import { connection, trackerApi } from './lazyConnection'
@@ -89,6 +89,7 @@ export function PopupApp({ focusHash, settings, preview }: PopupAppProps) {
   return (
     <>
       <style>{POPUP_CSS}</style>
+      <ChainNotices api={trackerApi} />
       <RelayApp
         api={trackerApi}
         accounts={state.accounts}

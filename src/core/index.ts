@@ -31,6 +31,7 @@ export {
 export { readinessSentence, type InteropReadiness, type MessengerFeatures } from './chains/readiness'
 export { PRESET_INFO, interopPlanned, type PresetInfo } from './chains/presets'
 export { dropRetiredChains, RETIRED_NETWORKS, type ChainNotice } from './chains/retiredChains'
+export type { ChainNoticeView } from './tracker/chainNotices'
 export { messengerFeatures } from './protocol/messengerVersion'
 
 // The message model and its status machine.

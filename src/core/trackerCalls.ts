@@ -21,6 +21,8 @@ const CALLS = {
   chainHealth: true,
   unreadableMessages: true,
   chainReadiness: true,
+  chainNotices: true,
+  dismissChainNotice: true,
 } as const satisfies Record<TrackerCallName, true>
 
 export const TRACKER_CALL_NAMES = Object.keys(CALLS) as TrackerCallName[]

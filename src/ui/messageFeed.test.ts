@@ -43,6 +43,7 @@ function record() {
     listener: {
       onState: (s: TrackerLoadState) => states.push(s),
       onTrackerError: (e: string) => errors.push(e),
+      onTrackerErrorCleared: () => errors.push('(cleared)'),
     },
     last: () => states[states.length - 1],
   }
@@ -118,6 +119,47 @@ describe('startMessageFeed', () => {
     await flush()
     expect(log.errors).toEqual(['RPC timeout\n(while poll 902)'])
     expect(log.last()).toEqual({ phase: 'error', error: failure })
+  })
+
+  it('withdraws an error about a chain once that chain is back to ok after being down (a devnet restart)', async () => {
+    const tracker = controllableTracker()
+    const log = record()
+    startMessageFeed(tracker.api, log.listener)
+    tracker.answer([a])
+    await flush()
+    const reach = { type: 'error', message: 'HTTP request failed.', chainId: 902 } as const
+    tracker.emit({ type: 'chainHealth', health: { chainId: 902, state: 'ok', lastOkAt: NOW } })
+    // The scan fails first, the poll then marks the chain down, and it answers again.
+    tracker.emit({ ...reach, context: 'scanning OP B for 0xabc' })
+    tracker.emit({ type: 'chainHealth', health: { chainId: 902, state: 'unreachable', error: 'fetch failed' } })
+    tracker.emit({ type: 'chainHealth', health: { chainId: 901, state: 'ok', lastOkAt: NOW + 1 } })
+    expect(log.errors).toEqual(['HTTP request failed.\n(while scanning OP B for 0xabc)'])
+    tracker.emit({ type: 'chainHealth', health: { chainId: 902, state: 'ok', lastOkAt: NOW + 2 } })
+    expect(log.errors).toEqual(['HTTP request failed.\n(while scanning OP B for 0xabc)', '(cleared)'])
+
+    // Reported while the chain was already down: its return withdraws it too.
+    tracker.emit({ type: 'chainHealth', health: { chainId: 902, state: 'unreachable' } })
+    tracker.emit({ ...reach, context: 'polling OP B (902)' })
+    tracker.emit({ type: 'chainHealth', health: { chainId: 902, state: 'ok', lastOkAt: NOW + 3 } })
+    expect(log.errors.slice(2)).toEqual(['HTTP request failed.\n(while polling OP B (902))', '(cleared)'])
+  })
+
+  it('keeps an error on a chain that stayed ok, one about no chain, and one about another chain', async () => {
+    const tracker = controllableTracker()
+    const log = record()
+    startMessageFeed(tracker.api, log.listener)
+    tracker.answer([a])
+    await flush()
+    tracker.emit({ type: 'chainHealth', health: { chainId: 902, state: 'ok', lastOkAt: NOW } })
+    tracker.emit({ type: 'error', message: 'block range too large', context: 'scanning OP B', chainId: 902 })
+    tracker.emit({ type: 'chainHealth', health: { chainId: 902, state: 'ok', lastOkAt: NOW + 1 } })
+    tracker.emit({ type: 'chainHealth', health: { chainId: 901, state: 'unreachable' } })
+    tracker.emit({ type: 'error', message: 'store closed', context: 'polling' })
+    tracker.emit({ type: 'chainHealth', health: { chainId: 901, state: 'ok', lastOkAt: NOW + 2 } })
+    tracker.emit({ type: 'chainHealth', health: { chainId: 902, state: 'reset' } })
+    tracker.emit({ type: 'error', message: 'gone', context: 'scanning OP A', chainId: 901 })
+    tracker.emit({ type: 'chainHealth', health: { chainId: 902, state: 'ok', lastOkAt: NOW + 3 } })
+    expect(log.errors).not.toContain('(cleared)')
   })
 
   it('merges a direct answer, keeping a newer copy it already holds', async () => {

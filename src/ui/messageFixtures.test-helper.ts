@@ -158,6 +158,13 @@ export function cannedTracker(
       calls.push('chainReadiness')
       return []
     },
+    async chainNotices() {
+      calls.push('chainNotices')
+      return []
+    },
+    async dismissChainNotice(id) {
+      calls.push(`dismissChainNotice ${id}`)
+    },
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

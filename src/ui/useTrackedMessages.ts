@@ -8,7 +8,7 @@ import type { MessageFeed, TrackerLoadState } from './messageFeed'
 
 export interface TrackedMessages {
   state: TrackerLoadState
-  /** The latest problem the tracker reported in the background, until dismissed. */
+  /** The latest problem the tracker reported in the background, until dismissed (or, about one chain, until it is ok). */
   trackerError?: string
   dismissTrackerError: () => void
   /** Load again after an error. */
@@ -24,7 +24,11 @@ export function useTrackedMessages(api: TrackerApi): TrackedMessages {
   const feed = useRef<MessageFeed | undefined>(undefined)
 
   useEffect(() => {
-    const current = startMessageFeed(api, { onState: setState, onTrackerError: setTrackerError })
+    const current = startMessageFeed(api, {
+      onState: setState,
+      onTrackerError: setTrackerError,
+      onTrackerErrorCleared: () => setTrackerError(undefined),
+    })
     feed.current = current
     return () => {
       current.stop()

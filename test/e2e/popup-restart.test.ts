@@ -123,6 +123,8 @@ describe('popup: restarting the devnet with the history kept', () => {
       .getByRole('status', { name: 'Reset chains' })
       .getByText('Devnet L2 A was reset: 3 transfers sent on it before no longer exist.')
       .waitFor()
+    // The restart's one-off "Can't reach" goes once the chain answers again, rather than staying on screen.
+    await expect.poll(() => popup.getByText(/Can.t reach/).count(), { timeout: 30_000 }).toBe(0)
     await shots('vanished-360')
   })
 
@@ -221,5 +223,61 @@ describe('popup: restarting the devnet with the history kept', () => {
       .poll(() => history.getByRole('status').textContent())
       .toMatch(/^Cleared \d+ messages? from or to Devnet L2 B\.$/)
     await options.screenshot({ path: `${SHOTS}/options-cleared.png`, fullPage: true })
+  })
+
+  it('tells once that a retired network’s chains were removed, in the options page and the popup', async () => {
+    // What the start-up migration leaves in the store after dropping the interop-alpha chains.
+    await options.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('superchain-relay')
+        open.onsuccess = () => resolve(open.result)
+        open.onerror = () => reject(open.error)
+      })
+      const tx = db.transaction('settings', 'readwrite')
+      tx.objectStore('settings').put(
+        [
+          {
+            id: 'retired:interopAlpha',
+            kind: 'retiredNetwork',
+            network: 'Interop alpha testnet',
+            chains: [{ id: 420120000, name: 'Interop Alpha 0' }],
+            at: Date.now(),
+            text: 'Removed Interop Alpha 0 (420120000) from your chains.',
+          },
+        ],
+        'chainNotices',
+      )
+      await new Promise((resolve) => (tx.oncomplete = resolve))
+      db.close()
+    })
+    const sentence =
+      'Interop alpha testnet was retired; its chain was removed. No message of yours was tracked on it.'
+    const notices = (page: Page) => page.getByRole('list', { name: 'Changes to your chains' })
+    await popup.reload()
+    await notices(popup).getByText(sentence).waitFor()
+    await options.reload()
+    await notices(options).getByText(sentence).waitFor()
+    await options.getByRole('button', { name: 'Dismiss: Interop alpha testnet was retired' }).click()
+    await expect.poll(() => notices(options).count()).toBe(0)
+    // Dismissed in the store: the setting is empty, and neither page shows it again.
+    const stored = () =>
+      options.evaluate(async () => {
+        const db: IDBDatabase = await new Promise((resolve, reject) => {
+          const open = indexedDB.open('superchain-relay')
+          open.onsuccess = () => resolve(open.result)
+          open.onerror = () => reject(open.error)
+        })
+        const read = db.transaction('settings').objectStore('settings').get('chainNotices')
+        const value: unknown = await new Promise((resolve) => (read.onsuccess = () => resolve(read.result)))
+        db.close()
+        return value
+      })
+    await expect.poll(stored).toEqual([])
+    for (const page of [options, popup]) {
+      await page.reload()
+      await page.getByRole('heading').first().waitFor()
+      await page.waitForTimeout(500)
+      expect(await notices(page).count()).toBe(0)
+    }
   })
 })

@@ -11,6 +11,7 @@ import type { RelayApproval, RelayPlan } from '../relay/plan'
 import type { HistoryImportResult } from '../store/serialize'
 import type { UnreadableRecord } from '../store/storedRecord'
 import type { ChainHealth } from './chainHealth'
+import type { ChainNoticeView } from './chainNotices'
 
 export interface MessageFilter {
   accounts?: Address[]
@@ -26,7 +27,8 @@ export type TrackerUpdate =
   | { type: 'chainHealth'; health: ChainHealth }
   /** A chain was reset (a devnet restart): its `affected` messages are being re-located; some will vanish. */
   | { type: 'chainReset'; chainId: number; affected: number }
-  | { type: 'error'; message: string; context: string }
+  /** A problem in the background; `chainId` when it is about one chain, so a UI can drop it once that chain is ok. */
+  | { type: 'error'; message: string; context: string; chainId?: number }
 
 /** Whether interop is active on a configured chain (chains/readiness.ts), for the options page and `chains`. */
 export interface ChainReadiness {
@@ -75,6 +77,10 @@ export interface TrackerApi {
   unreadableMessages(): Promise<UnreadableRecord[]>
   /** Each configured chain's interop readiness (cached; a chain without interop is asked again now and then). */
   chainReadiness(): Promise<ChainReadiness[]>
+  /** What the user is told once about their chain list (a retired network's chains removed), until dismissed. */
+  chainNotices(): Promise<ChainNoticeView[]>
+  /** Remove one notice for good; an id already gone is not an error. */
+  dismissChainNotice(id: string): Promise<void>
   /** Subscribe to changes; returns an unsubscribe function. */
   subscribe(listener: (update: TrackerUpdate) => void): () => void
 }

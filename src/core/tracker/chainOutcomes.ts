@@ -52,6 +52,7 @@ export async function settleChains(
       ctx.events.emit('error', {
         error: o.error as Error,
         context: `polling ${ctx.chains.name(o.chainId)} (${o.chainId})`,
+        chainId: o.chainId,
       })
     }
   }

@@ -134,6 +134,7 @@ async function drain(ctx: DiscoveryContext): Promise<void> {
       ctx.events.emit('error', {
         error: error as Error,
         context: `tracking transaction ${p.hash} on chain ${p.chainId}`,
+        chainId: p.chainId,
       })
     }
   }
@@ -160,7 +161,11 @@ async function scanAccounts(ctx: DiscoveryContext): Promise<number> {
         })
         found += result.found
       } catch (error) {
-        ctx.events.emit('error', { error: error as Error, context: `scanning ${chain.name} for ${account}` })
+        ctx.events.emit('error', {
+          error: error as Error,
+          context: `scanning ${chain.name} for ${account}`,
+          chainId: chain.id,
+        })
       }
     }
   }

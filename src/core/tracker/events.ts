@@ -24,7 +24,8 @@ export interface TrackerEventMap {
   chainHealth: { health: ChainHealth }
   /** A chain was found reset (a devnet restart); `affected` messages were voided and are being re-located. */
   chainReset: { chainId: number; affected: number }
-  error: { error: Error; context: string }
+  /** `chainId`: the one chain the problem is about, when it is about one (a UI clears it once that chain is ok). */
+  error: { error: Error; context: string; chainId?: number }
 }
 
 /**

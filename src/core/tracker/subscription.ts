@@ -14,7 +14,14 @@ export function subscribeTo(events: TrackerEventHub, listener: (update: TrackerU
     ),
     events.on('chainHealth', ({ health }) => listener({ type: 'chainHealth', health })),
     events.on('chainReset', ({ chainId, affected }) => listener({ type: 'chainReset', chainId, affected })),
-    events.on('error', ({ error, context }) => listener({ type: 'error', message: error.message, context })),
+    events.on('error', ({ error, context, chainId }) =>
+      listener({
+        type: 'error',
+        message: error.message,
+        context,
+        ...(chainId === undefined ? {} : { chainId }),
+      }),
+    ),
   ]
   return () => offs.forEach((off) => off())
 }

@@ -15,6 +15,7 @@ import type { MessageStore } from '../store/types'
 import type { MessageFilter, RelaySignerChoice, Tracker, TrackerUpdate } from './api'
 import { readinessOf, refuseWithoutInterop } from './chainReadiness'
 import { createHealthBook } from './chainHealth'
+import { dismissChainNotice, listChainNotices } from './chainNotices'
 import { openChainSet, type ChainSource } from './chainSet'
 import { createDiscoveryQueue } from './discoveryQueue'
 import { createEventHub, type TrackerEventMap } from './events'
@@ -101,6 +102,8 @@ export async function createTracker(
     chainHealth: async () => health.list(chains.list().map((c) => c.id)),
     unreadableMessages: async () => (await store.listUnreadable?.()) ?? [],
     chainReadiness: () => Promise.all(chains.list().map((c) => readinessOf(chains, c.id))),
+    chainNotices: () => listChainNotices(store),
+    dismissChainNotice: (id) => dismissChainNotice(store, id),
     subscribe: (listener: (update: TrackerUpdate) => void) => subscribeTo(events, listener),
     start: () => loop.start(),
     stop: () => loop.stop(),
