@@ -7,7 +7,7 @@
 import { isAddress, isHex, type Address, type Hex } from 'viem'
 import * as v from 'valibot'
 
-import type { MessageStatus } from '../../src/core'
+import { MESSAGE_STATUSES } from '../../src/core'
 
 import type { ExtensionMethods, MethodName, ParamsOf, TrackerMethodName } from './protocol'
 
@@ -41,25 +41,9 @@ const signer = v.variant(
   (issue) => `expected a signer of kind 'wallet' or 'relayAccount', got ${String(issue.input)}`,
 )
 
-const STATUSES = [
-  'pending',
-  'initiated',
-  'ready',
-  'relaying',
-  'relayed',
-  'finalized',
-  'failed',
-  'expired',
-  'reorged',
-  'vanished',
-] as const satisfies readonly MessageStatus[]
-// Fails to compile when core adds a status this list lacks.
-const _everyStatus: Exclude<MessageStatus, (typeof STATUSES)[number]> extends never ? true : never = true
-void _everyStatus
-
 const filter = v.object({
   accounts: v.optional(v.array(address)),
-  statuses: v.optional(v.array(v.picklist(STATUSES))),
+  statuses: v.optional(v.array(v.picklist(MESSAGE_STATUSES))),
   chainId: v.optional(chainId),
 })
 

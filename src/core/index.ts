@@ -58,6 +58,8 @@ export type { JsonValue, MessageStore, ScanCursor, ScanDirection } from './store
 export { openIndexedDbStore } from './store/indexedDbStore'
 export { createMemoryStore } from './store/memoryStore'
 export { exportHistory, parseHistory, type HistoryImportResult } from './store/serialize'
+// Every status a message can have (a compile-time check keeps it complete): request schemas pick from it.
+export { MESSAGE_STATUSES } from './store/messageSchema'
 export {
   HistoryImportError,
   MessageIdentityError,
