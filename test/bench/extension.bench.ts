@@ -44,7 +44,7 @@ function htmlEntry(html: string): string {
 const SEED_BATCH = 500
 
 /** One call of the background's protocol from an extension page (what the pages' client does, minus retries). */
-async function call(page: Page, method: string, ...params: unknown[]): Promise<unknown> {
+export async function call(page: Page, method: string, ...params: unknown[]): Promise<unknown> {
   const answer = (await page.evaluate(
     ([m, p]) =>
       chrome.runtime.sendMessage({ protocol: 'superchain-relay/1', id: `bench-${m}`, method: m, params: p }),
@@ -78,7 +78,7 @@ async function seed(browser: LaunchedBrowser, count: number): Promise<void> {
 }
 
 /** Stops every service worker and waits until CDP reports ours stopped. */
-async function stopWorkers(browser: LaunchedBrowser, blank: Page): Promise<void> {
+export async function stopWorkers(browser: LaunchedBrowser, blank: Page): Promise<void> {
   const cdp = await browser.context.newCDPSession(blank)
   const running = new Map<string, string>()
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {

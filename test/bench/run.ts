@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: speed and size goals, measured (never asserted in tests — these 2-core machines are shared).
- * Prints a table and writes bench-results/bench.json. `npm run bench -- devnet poller` runs only those groups.
+ * Prints a table and writes bench-results/bench.json. `npm run bench -- devnet poller` runs only those groups
+ * (`npm run bench -- detect.background`: only the background detection bench, about 5 minutes).
  */
 import { benchAccountScan } from './accountScan.bench'
 import { benchCli } from './cli.bench'
 import { benchDetect } from './detect.bench'
+import { benchDetectBackground } from './detectBackground.bench'
 import { benchDevnetStart } from './devnetStart.bench'
 import { benchExtension } from './extension.bench'
 import { benchPoller } from './poller.bench'
@@ -15,6 +17,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   devnet: () => benchDevnetStart(),
   poller: () => benchPoller(),
   detect: () => benchDetect(),
+  'detect.background': () => benchDetectBackground(),
   scan: () => benchAccountScan(),
   extension: () => benchExtension(),
   widget: () => benchWidget(),
