@@ -5,37 +5,29 @@
  * unlocked relay key from chrome.storage.session. Chrome may stop the worker between any two events; the next event
  * re-runs `index.ts`, which builds all this again and resumes.
  */
-import { type ChainConfig, createTracker, type MessageStore, type TrackerUpdate } from '../../src/core'
+import type { ChainConfig, MessageStore } from '../../src/core'
 
-import { encode, serializeError } from '../messaging/codec'
-import { extensionIdentity, isOwnExtensionPage, type SenderLike } from '../messaging/senders'
+import { serializeError } from '../messaging/codec'
+import { extensionIdentity } from '../messaging/senders'
 import { createMessageListener } from '../messaging/server'
-import { UPDATES_PORT, type UpdatesMessage } from '../messaging/protocol'
 import { BADGE_COLOR, updateBadge } from './badge'
 import { createHandlers } from './handlers'
 import type { ExtensionHost } from './host'
-import { createNotifier } from './notifier'
-import { createRelayAccount } from './relayAccount'
-import { createFastLoop, ensureAlarm, FAST_POLL_MS, POLL_ALARM } from './scheduler'
+import { createNotifier, type Notifier } from './notifier'
+import { createPollCycle, type PollCycle } from './pollCycle'
+import { createRelayAccount, type RelayAccount } from './relayAccount'
+import { ensureAlarm, POLL_ALARM } from './scheduler'
 import { readSettings } from './settings'
-import { createSnapshotWriter } from './snapshotWriter'
+import { createSnapshotWriter, type SnapshotWriter } from './snapshotWriter'
+import { createTrackerBoot, type BootedTracker } from './trackerBoot'
+import { createUpdatesPorts, type PortLike } from './updatesPorts'
 import type { Wallet } from './wallet'
 
-/** A fast-loop tick scans the watched accounts every this many ticks (10 s); polling is cheap, log scans less so. */
-const SCAN_EVERY_TICKS = 5
-/** A message on the move longer than this is probably stuck (a dropped tx): leave it to the alarm. */
-const MOVING_WINDOW_MS = 10 * 60_000
+export type { PortLike }
+
 export const WORKER_STARTS_KEY = 'workerStarts'
 /** Unit tests run without the build's define: hooks on. */
 const TEST_HOOKS = typeof __SCR_TEST_HOOKS__ === 'undefined' || __SCR_TEST_HOOKS__ === true
-
-export interface PortLike {
-  name: string
-  sender?: SenderLike
-  postMessage(message: unknown): void
-  disconnect(): void
-  onDisconnect: { addListener(listener: () => void): void }
-}
 
 export interface BackgroundOptions {
   host: ExtensionHost
@@ -52,72 +44,46 @@ export interface BackgroundOptions {
   log?: (line: string) => void
 }
 
-export function createBackground(options: BackgroundOptions) {
-  const { host, wallet } = options
-  const now = options.now ?? Date.now
-  const log = options.log ?? ((line: string) => console.warn(`[superchain-relay] ${line}`))
-  const ports = new Set<PortLike>()
-  const self = extensionIdentity(host.runtime)
-  const relayAccount = createRelayAccount({
+type Log = (line: string) => void
+
+/** The relay account, with its auto-lock time and spending cap read from the settings on every use. */
+function settingsBoundRelayAccount(
+  host: ExtensionHost,
+  now: () => number,
+  iterations?: number,
+): RelayAccount {
+  return createRelayAccount({
     local: host.storage.local,
     session: host.storage.session,
-    ...(options.pbkdf2Iterations ? { iterations: options.pbkdf2Iterations } : {}),
+    ...(iterations ? { iterations } : {}),
     now,
     autoLockMs: async () => (await readSettings(host.storage.local)).autoLockMinutes * 60_000,
     spendingCap: async () => BigInt((await readSettings(host.storage.local)).relayFeeCapWei),
   })
-  let busyCalls = 0
-  let moving = false
-  let scanRequested = true
-  let ticks = 0
-  let chainNames = new Map<number, string>()
+}
 
-  async function boot() {
-    const store = await options.openStore()
-    const tracker = await createTracker({
-      store,
-      defaultChains: options.defaultChains,
-      now,
-      ...(options.verifyChains === false ? { verifyChains: false } : {}),
-      // Core journals every relay before it leaves (docs/ARCHITECTURE.md §5): a worker stopped mid-relay resumes
-      // from the stored record, never signing a second transaction.
-      signer: async (choice) =>
-        choice.kind === 'relayAccount' ? await relayAccount.signer() : await wallet.signer(),
-    })
-    tracker.subscribe((update) => {
-      broadcast(update)
-      if (update.type === 'error') return
-      scheduleBadge()
-      snapshot.schedule()
-    })
-    tracker.events.on('error', ({ error, context }) => log(`${context}: ${serializeError(error).message}`))
-    return { store, tracker }
-  }
+/** Notifications, with the user's notification settings read on every check. */
+function settingsBoundNotifier(
+  host: ExtensionHost,
+  ready: () => Promise<BootedTracker>,
+  chainName: (id: number) => string,
+  now: () => number,
+  log: Log,
+): Notifier {
+  return createNotifier({
+    host,
+    log,
+    store: async () => (await ready()).store,
+    settings: () => readSettings(host.storage.local),
+    chainName,
+    now,
+  })
+}
 
-  let booted: ReturnType<typeof boot> | undefined
-  /** The tracker, built on first need; a failed build is retried by the next caller instead of cached. */
-  function ready() {
-    booted ??= boot().catch((error: unknown) => {
-      booted = undefined
-      throw error
-    })
-    return booted
-  }
-
-  function broadcast(update: TrackerUpdate): void {
-    if (ports.size === 0) return
-    const message: UpdatesMessage = { type: 'update', update: encode(update) }
-    for (const port of ports) {
-      try {
-        port.postMessage(message)
-      } catch {
-        ports.delete(port) // disconnected under us; its onDisconnect may not have run yet
-      }
-    }
-  }
-
+/** The badge is recounted once per burst of tracker updates (a poll can change many messages at once). */
+function createBadgeScheduler(host: ExtensionHost, ready: () => Promise<BootedTracker>, log: Log) {
   let badgeQueued = false
-  function scheduleBadge(): void {
+  return function scheduleBadge(): void {
     if (badgeQueued) return
     badgeQueued = true
     queueMicrotask(() => {
@@ -127,6 +93,97 @@ export function createBackground(options: BackgroundOptions) {
         .catch((error: unknown) => log(`badge update failed: ${serializeError(error).message}`))
     })
   }
+}
+
+/**
+ * How many times the background started in this browser session: a restart is otherwise invisible, and this is
+ * how an e2e test tells that state really came back from storage. A test hook: store builds leave it out.
+ */
+async function countStart(host: ExtensionHost): Promise<void> {
+  if (!TEST_HOOKS) return
+  const session = host.storage.session
+  const n = (await session.get(WORKER_STARTS_KEY))[WORKER_STARTS_KEY]
+  await session.set({ [WORKER_STARTS_KEY]: (typeof n === 'number' ? n : 0) + 1 })
+}
+
+/** Runs on every worker start: alarm, badge colour, and a first tick that resumes whatever was in flight. */
+async function startWorker(
+  host: ExtensionHost,
+  cycle: PollCycle,
+  snapshot: SnapshotWriter,
+  log: Log,
+): Promise<void> {
+  await Promise.all([
+    ensureAlarm(host),
+    host.action.setBadgeBackgroundColor({ color: BADGE_COLOR }),
+    countStart(host),
+  ])
+  cycle.wake()
+  void snapshot
+    .ensure()
+    .catch((error: unknown) => log(`popup snapshot check failed: ${serializeError(error).message}`))
+}
+
+/** The browser events besides messages and ports: install, the poll alarm, the screen locking, a notification. */
+function browserEventListeners(deps: {
+  host: ExtensionHost
+  relayAccount: RelayAccount
+  notifier: Notifier
+  cycle: PollCycle
+  log: Log
+}) {
+  const { host, relayAccount, notifier, cycle, log } = deps
+  return {
+    /**
+     * A first install opens the options page: nothing is watched until the user adds an account, and the relay
+     * account is created there. Updates and browser starts open nothing.
+     */
+    onInstalled(details: { reason: string }): void {
+      if (details.reason !== 'install') return
+      void host.runtime
+        .openOptionsPage()
+        .catch((error: unknown) => log(`could not open the options page: ${serializeError(error).message}`))
+    },
+    onAlarm(alarm: { name: string }): void {
+      if (alarm.name !== POLL_ALARM) return
+      void relayAccount
+        .expireIfIdle()
+        .catch((error: unknown) => log(`auto-lock: ${serializeError(error).message}`))
+      cycle.wake({ scan: true })
+    },
+    /** The screen locked: drop the unlocked relay key now (the user is away, whatever the idle timer says). */
+    onIdleStateChanged(state: string): void {
+      if (state !== 'locked') return
+      void relayAccount.lock().catch((error: unknown) => log(`auto-lock: ${serializeError(error).message}`))
+    },
+    onNotificationClicked(notificationId: string): void {
+      void notifier
+        .onClicked(notificationId)
+        .catch((error: unknown) => log(`could not open the popup: ${serializeError(error).message}`))
+    },
+  }
+}
+
+export function createBackground(options: BackgroundOptions) {
+  const { host, wallet } = options
+  const now = options.now ?? Date.now
+  const log = options.log ?? ((line: string) => console.warn(`[superchain-relay] ${line}`))
+  const self = extensionIdentity(host.runtime)
+  const ports = createUpdatesPorts(self)
+  const relayAccount = settingsBoundRelayAccount(host, now, options.pbkdf2Iterations)
+  const ready = createTrackerBoot({
+    ...options,
+    now,
+    relayAccount,
+    log,
+    onUpdate(update) {
+      ports.broadcast(update)
+      if (update.type === 'error') return
+      scheduleBadge()
+      snapshot.schedule()
+    },
+  })
+  const scheduleBadge = createBadgeScheduler(host, ready, log)
 
   // The popup paints this before this worker is even awake (docs/ARCHITECTURE.md §3).
   const snapshot = createSnapshotWriter({
@@ -145,138 +202,38 @@ export function createBackground(options: BackgroundOptions) {
     },
   })
 
-  const notifier = createNotifier({
+  const cycle = createPollCycle({
     host,
-    log,
-    store: async () => (await ready()).store,
-    settings: () => readSettings(host.storage.local),
-    chainName: (id) => chainNames.get(id) ?? `chain ${id}`,
+    ready,
     now,
-  })
-
-  async function tick(): Promise<{ found: number; updated: number }> {
-    const { store, tracker } = await ready()
-    chainNames = new Map((await tracker.listChains()).map((c) => [c.id, c.name]))
-    let found = 0
-    ticks += 1
-    if (scanRequested || ticks % SCAN_EVERY_TICKS === 0) {
-      scanRequested = false
-      found = await tracker.scanAccounts()
-    }
-    const report = await tracker.poll()
-    await updateBadge(host, store)
-    await notifier.check()
-    const t = now()
-    moving = (await store.list({ statuses: ['pending', 'initiated', 'relaying'] })).some(
-      (m) => t - m.updatedAt < MOVING_WINDOW_MS,
-    )
-    return { found, updated: report.updated }
-  }
-
-  const loop = createFastLoop({
     log,
-    tick: async () => {
-      await tick()
-    },
-    shouldRun: () => ports.size > 0 || busyCalls > 0 || wallet.pending() > 0 || moving,
-    intervalMs: options.fastPollMs ?? FAST_POLL_MS,
+    watched: () => ports.size > 0 || wallet.pending() > 0,
+    notify: () => notifier.check(),
+    fastPollMs: options.fastPollMs,
   })
-
-  /**
-   * How many times the background started in this browser session: a restart is otherwise invisible, and this is
-   * how an e2e test tells that state really came back from storage. A test hook: store builds leave it out.
-   */
-  async function countStart(): Promise<void> {
-    if (!TEST_HOOKS) return
-    const session = host.storage.session
-    const n = (await session.get(WORKER_STARTS_KEY))[WORKER_STARTS_KEY]
-    await session.set({ [WORKER_STARTS_KEY]: (typeof n === 'number' ? n : 0) + 1 })
-  }
+  const notifier = settingsBoundNotifier(host, ready, cycle.chainName, now, log)
 
   const handlers = async () => {
     const { store, tracker } = await ready()
-    const created = createHandlers({
-      host,
-      store,
-      tracker,
-      relayAccount,
-      wallet,
-      notifier,
-      wake(o) {
-        if (o?.scan) scanRequested = true
-        loop.kick()
-      },
-      async busy(task) {
-        busyCalls += 1
-        loop.kick()
-        try {
-          return await task()
-        } finally {
-          busyCalls -= 1
-        }
-      },
-    })
-    return snapshot.watching(created)
+    const { wake, busy } = cycle
+    return snapshot.watching(
+      createHandlers({ host, store, tracker, relayAccount, wallet, notifier, wake, busy }),
+    )
   }
 
   return {
-    /** Runs on every worker start: alarm, badge colour, and a first tick that resumes whatever was in flight. */
-    async start(): Promise<void> {
-      await Promise.all([
-        ensureAlarm(host),
-        host.action.setBadgeBackgroundColor({ color: BADGE_COLOR }),
-        countStart(),
-      ])
-      loop.kick()
-      void snapshot
-        .ensure()
-        .catch((error: unknown) => log(`popup snapshot check failed: ${serializeError(error).message}`))
-    },
+    start: () => startWorker(host, cycle, snapshot, log),
     onMessage: createMessageListener(self, handlers),
     onConnect(port: PortLike): void {
-      if (port.name !== UPDATES_PORT || !isOwnExtensionPage(port.sender, self)) {
-        port.disconnect()
-        return
-      }
-      ports.add(port)
-      port.onDisconnect.addListener(() => ports.delete(port))
       // Someone opened the popup: show them fresh data, and keep polling fast while they look.
-      scanRequested = true
-      loop.kick()
+      if (ports.accept(port)) cycle.wake({ scan: true })
     },
-    /**
-     * A first install opens the options page: nothing is watched until the user adds an account, and the relay
-     * account is created there. Updates and browser starts open nothing.
-     */
-    onInstalled(details: { reason: string }): void {
-      if (details.reason !== 'install') return
-      void host.runtime
-        .openOptionsPage()
-        .catch((error: unknown) => log(`could not open the options page: ${serializeError(error).message}`))
-    },
-    onAlarm(alarm: { name: string }): void {
-      if (alarm.name !== POLL_ALARM) return
-      void relayAccount
-        .expireIfIdle()
-        .catch((error: unknown) => log(`auto-lock: ${serializeError(error).message}`))
-      scanRequested = true
-      loop.kick()
-    },
-    /** The screen locked: drop the unlocked relay key now (the user is away, whatever the idle timer says). */
-    onIdleStateChanged(state: string): void {
-      if (state !== 'locked') return
-      void relayAccount.lock().catch((error: unknown) => log(`auto-lock: ${serializeError(error).message}`))
-    },
-    onNotificationClicked(notificationId: string): void {
-      void notifier
-        .onClicked(notificationId)
-        .catch((error: unknown) => log(`could not open the popup: ${serializeError(error).message}`))
-    },
+    ...browserEventListeners({ host, relayAccount, notifier, cycle, log }),
     /** For tests: the state that decides whether the fast loop runs. */
-    inspect: () => ({ ports: ports.size, busyCalls, moving }),
+    inspect: () => ({ ports: ports.size, ...cycle.state() }),
     ready,
-    tick,
-    stop: () => loop.stop(),
+    tick: cycle.tick,
+    stop: cycle.stop,
   }
 }
 

@@ -69,21 +69,20 @@ export interface HandlerContext {
   busy<T>(task: () => Promise<T>): Promise<T>
 }
 
-export function createHandlers(ctx: HandlerContext): Handlers {
-  const { host, store, tracker, relayAccount, wallet } = ctx
-  const local = host.storage.local
+/**
+ * A relay or resend, with the worker kept awake and the user told when it lands. Core journals the relay before
+ * it leaves (docs/ARCHITECTURE.md §5), so a worker that dies mid-call never leads to a second transaction.
+ */
+async function sign(ctx: HandlerContext, send: () => Promise<Hex>, hash: Hex): Promise<Hex> {
+  const transactionHash = await ctx.busy(send)
+  await ctx.notifier.markSubmitted(hash)
+  ctx.wake()
+  return transactionHash
+}
 
-  /**
-   * A relay or resend, with the worker kept awake and the user told when it lands. Core journals the relay before
-   * it leaves (docs/ARCHITECTURE.md §5), so a worker that dies mid-call never leads to a second transaction.
-   */
-  async function sign(send: () => Promise<Hex>, hash: Hex): Promise<Hex> {
-    const transactionHash = await ctx.busy(send)
-    await ctx.notifier.markSubmitted(hash)
-    ctx.wake()
-    return transactionHash
-  }
-
+/** Messages: tracking, relaying, forgetting, and the chain state they depend on. */
+function messageHandlers(ctx: HandlerContext) {
+  const { tracker, relayAccount } = ctx
   return {
     listMessages: (filter) => tracker.listMessages(filter),
     getMessage: (hash) => tracker.getMessage(checkHash(hash)),
@@ -92,7 +91,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ctx.wake()
       return found
     },
-    listChains: () => tracker.listChains(),
     async prepareRelay(hash, signer) {
       // Simulated as the account that will sign: the one the user picked, or else the relay account (offered
       // first) when there is one. The relay itself simulates again as whoever signs.
@@ -108,12 +106,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const h = checkHash(hash)
       const choice = checkSigner(signer)
       const approved = checkApproval(approval)
-      return sign(() => tracker.relay(h, choice, approved), h)
+      return sign(ctx, () => tracker.relay(h, choice, approved), h)
     },
     resend(hash, signer) {
       const h = checkHash(hash)
       const choice = checkSigner(signer)
-      return sign(() => tracker.resend(h, choice), h)
+      return sign(ctx, () => tracker.resend(h, choice), h)
     },
     forgetMessage: (hash) => tracker.forgetMessage(checkHash(hash)),
     clearChainHistory: (chainId) => tracker.clearChainHistory(checkChainId(chainId)),
@@ -122,7 +120,21 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     chainReadiness: () => tracker.chainReadiness(),
     chainNotices: () => tracker.chainNotices(),
     dismissChainNotice: (id) => tracker.dismissChainNotice(id),
+    exportHistory: () => exportHistory(ctx.store),
+    async importHistory(json) {
+      if (typeof json !== 'string') throw new InvalidRequestError('expected the file’s text')
+      const result = await tracker.importHistory(json)
+      ctx.wake()
+      return result
+    },
+  } satisfies Partial<Handlers>
+}
 
+/** Watched accounts, the MetaMask connection, chains and settings: each change wakes the poller. */
+function configurationHandlers(ctx: HandlerContext) {
+  const { tracker, wallet } = ctx
+  const local = ctx.host.storage.local
+  return {
     listAccounts: () => tracker.listAccounts(),
     async watchAccount(account) {
       await tracker.watchAccount(account as Address)
@@ -137,6 +149,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     walletStatus: () => wallet.status(),
     resetWalletStatus: () => wallet.resetStatus(),
 
+    listChains: () => tracker.listChains(),
     async addChain(config) {
       // Validated here too: the page's check is for quick feedback, this one is the one that counts.
       await tracker.addChain(validateChainConfig(config))
@@ -154,44 +167,46 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ctx.wake()
       return settings
     },
+    takeFocus: () => takeFocus(ctx.host.storage.session),
+  } satisfies Partial<Handlers>
+}
 
+/** A plain transfer from the user's wallet to the relay account, on one configured chain. */
+async function topUp(ctx: HandlerContext, chainId: unknown, amountWei: unknown): Promise<Hex> {
+  const { address } = await ctx.relayAccount.status()
+  if (!address) throw new InvalidRequestError('there is no relay account to top up: create one first')
+  if (typeof amountWei !== 'bigint' || amountWei <= 0n) {
+    throw new InvalidRequestError('the top-up amount must be more than 0')
+  }
+  const config = (await ctx.tracker.listChains()).find((c) => c.id === checkChainId(chainId))
+  if (!config) throw new InvalidRequestError(`chain ${String(chainId)} is not configured`)
+  const chain = chainConfigToViemChain(config)
+  const client = createPublicClient({ chain, transport: rpcTransport(config) })
+  return ctx.busy(
+    async () =>
+      (
+        await (
+          await ctx.wallet.signer()
+        ).send({ to: address, data: '0x', value: amountWei }, { chain, client })
+      ).hash,
+  )
+}
+
+/** The built-in relay account: its key never leaves relayAccount.ts, pages get status, balances and results. */
+function relayAccountHandlers(ctx: HandlerContext) {
+  const { relayAccount } = ctx
+  return {
     relayAccountStatus: () => relayAccount.status(),
     createRelayAccount: (password) => relayAccount.create(password),
     unlockRelayAccount: (password) => relayAccount.unlock(password),
     lockRelayAccount: () => relayAccount.lock(),
     exportRelayAccount: (password) => relayAccount.exportKey(password),
     deleteRelayAccount: (confirmAddress) => relayAccount.remove(confirmAddress),
-    async relayAccountBalances() {
-      return relayAccount.balances(await tracker.listChains())
-    },
-    async topUpRelayAccount(chainId, amountWei) {
-      const { address } = await relayAccount.status()
-      if (!address) throw new InvalidRequestError('there is no relay account to top up: create one first')
-      if (typeof amountWei !== 'bigint' || amountWei <= 0n) {
-        throw new InvalidRequestError('the top-up amount must be more than 0')
-      }
-      const config = (await tracker.listChains()).find((c) => c.id === checkChainId(chainId))
-      if (!config) throw new InvalidRequestError(`chain ${chainId} is not configured`)
-      const chain = chainConfigToViemChain(config)
-      const client = createPublicClient({ chain, transport: rpcTransport(config) })
-      return ctx.busy(
-        async () =>
-          (
-            await (
-              await wallet.signer()
-            ).send({ to: address, data: '0x', value: amountWei }, { chain, client })
-          ).hash,
-      )
-    },
+    relayAccountBalances: async () => relayAccount.balances(await ctx.tracker.listChains()),
+    topUpRelayAccount: (chainId, amountWei) => topUp(ctx, chainId, amountWei),
+  } satisfies Partial<Handlers>
+}
 
-    exportHistory: () => exportHistory(store),
-    async importHistory(json) {
-      if (typeof json !== 'string') throw new InvalidRequestError('expected the file’s text')
-      const result = await tracker.importHistory(json)
-      ctx.wake()
-      return result
-    },
-
-    takeFocus: () => takeFocus(host.storage.session),
-  }
+export function createHandlers(ctx: HandlerContext): Handlers {
+  return { ...messageHandlers(ctx), ...configurationHandlers(ctx), ...relayAccountHandlers(ctx) }
 }

@@ -97,6 +97,102 @@ function requestId(): string {
   return `${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 8)}`
 }
 
+type Outcome = { response: unknown } | { error: unknown } | 'timeout'
+
+/** One `sendMessage`, raced against what is left of the call's deadline (a dead worker never answers). */
+async function sendOnce(
+  runtime: RuntimeLike,
+  request: RequestMessage,
+  remainingMs: number,
+): Promise<Outcome> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  try {
+    return await Promise.race([
+      runtime.sendMessage(request).then(
+        (response) => ({ response }),
+        (error: unknown) => ({ error }),
+      ),
+      new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), remainingMs)
+      }),
+    ])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Where one call stands between attempts: whether any attempt reached the background, and the last problem seen. */
+interface Attempts {
+  method: MethodName
+  deadlineMs: number
+  reached: boolean
+  lastProblem: string
+}
+
+/** The error a call ends with at its deadline: it timed out if the background was ever reached, else unavailable. */
+function deadlineError({ method, deadlineMs, reached, lastProblem }: Attempts): SuperchainRelayError {
+  return reached
+    ? new BackgroundTimeoutError(
+        `the extension's background did not answer ${method} within ${seconds(deadlineMs)}`,
+      )
+    : new BackgroundUnavailableError(
+        `the extension's background could not be reached for ${method} within ${seconds(deadlineMs)} ` +
+          `(${lastProblem}); reopen this page, or reload the extension`,
+      )
+}
+
+/**
+ * Reads one attempt's outcome: the decoded result (`{ result }`), a thrown error (the call is over), or `undefined`
+ * when the call should be sent again after a backoff. Updates `attempts` with what this attempt taught.
+ */
+function settle(
+  outcome: Outcome,
+  request: RequestMessage,
+  attempts: Attempts,
+  errorClasses: ErrorClasses,
+): { result: unknown } | undefined {
+  const { method } = attempts
+  if (outcome === 'timeout') {
+    // Still waiting when the deadline came: delivered or not, nobody answered in time.
+    attempts.reached = true
+    return undefined
+  }
+  if ('response' in outcome) {
+    const { response } = outcome
+    if (isResponse(response, request.id)) {
+      if (response.ok) return { result: decode(response.result) }
+      throw reviveError(response.error, errorClasses)
+    }
+    // No answer at all: a worker that was just starting (listener not registered yet), or — through
+    // webextension-polyfill on a Chrome without a native `browser` — a channel cut mid-call, which the polyfill
+    // turns into an empty answer. A call that is safe to resend is resent; any other may have taken effect.
+    attempts.lastProblem = 'the background sent no answer'
+    if (!REQUESTS[method].retrySafe) {
+      throw new BackgroundRestartedError(
+        `the extension's background ended ${method} without an answer; it may or may not have taken effect`,
+      )
+    }
+    return undefined
+  }
+  const kind = classify(outcome.error)
+  if (kind === 'invalidated') {
+    throw new BackgroundUnavailableError(
+      'the extension was reloaded or updated while this page was open: close and reopen it',
+    )
+  }
+  if (kind === undefined) throw outcome.error
+  attempts.lastProblem = (outcome.error as Error).message ?? String(outcome.error)
+  if (kind === 'interrupted') {
+    attempts.reached = true
+    if (!REQUESTS[method].retrySafe) {
+      throw new BackgroundRestartedError(
+        `the extension's background restarted while handling ${method}; it may or may not have taken effect`,
+      )
+    }
+  }
+  return undefined
+}
+
 export function createBackgroundClient(
   runtime: RuntimeLike,
   options: BackgroundClientOptions = {},
@@ -110,76 +206,16 @@ export function createBackgroundClient(
     const deadlineMs = deadlineFor(method, params)
     const deadline = Date.now() + deadlineMs
     const request: RequestMessage = { protocol: PROTOCOL, id: requestId(), method, params: encode(params) }
+    const attempts: Attempts = { method, deadlineMs, reached: false, lastProblem: 'no answer' }
     let backoff = initialBackoff
-    let lastProblem = 'no answer'
-    let reached = false
 
     for (;;) {
       const remaining = deadline - Date.now()
-      if (remaining <= 0) {
-        throw reached
-          ? new BackgroundTimeoutError(
-              `the extension's background did not answer ${method} within ${seconds(deadlineMs)}`,
-            )
-          : new BackgroundUnavailableError(
-              `the extension's background could not be reached for ${method} within ${seconds(deadlineMs)} ` +
-                `(${lastProblem}); reopen this page, or reload the extension`,
-            )
-      }
-      let outcome: { response: unknown } | { error: unknown } | 'timeout'
-      let timer: ReturnType<typeof setTimeout> | undefined
-      try {
-        outcome = await Promise.race([
-          runtime.sendMessage(request).then(
-            (response) => ({ response }),
-            (error: unknown) => ({ error }),
-          ),
-          new Promise<'timeout'>((resolve) => {
-            timer = setTimeout(() => resolve('timeout'), remaining)
-          }),
-        ])
-      } finally {
-        clearTimeout(timer)
-      }
-      if (outcome === 'timeout') {
-        // Still waiting when the deadline came: delivered or not, nobody answered in time.
-        reached = true
-        continue // the loop head throws
-      }
-
-      if ('response' in outcome) {
-        const { response } = outcome
-        if (isResponse(response, request.id)) {
-          if (response.ok) return decode(response.result) as ResultOf<M>
-          throw reviveError(response.error, errorClasses)
-        }
-        // No answer at all: a worker that was just starting (listener not registered yet), or — through
-        // webextension-polyfill on a Chrome without a native `browser` — a channel cut mid-call, which the polyfill
-        // turns into an empty answer. A call that is safe to resend is resent; any other may have taken effect.
-        lastProblem = 'the background sent no answer'
-        if (!REQUESTS[method].retrySafe) {
-          throw new BackgroundRestartedError(
-            `the extension's background ended ${method} without an answer; it may or may not have taken effect`,
-          )
-        }
-      } else {
-        const kind = classify(outcome.error)
-        if (kind === 'invalidated') {
-          throw new BackgroundUnavailableError(
-            'the extension was reloaded or updated while this page was open: close and reopen it',
-          )
-        }
-        if (kind === undefined) throw outcome.error
-        lastProblem = (outcome.error as Error).message ?? String(outcome.error)
-        if (kind === 'interrupted') {
-          reached = true
-          if (!REQUESTS[method].retrySafe) {
-            throw new BackgroundRestartedError(
-              `the extension's background restarted while handling ${method}; it may or may not have taken effect`,
-            )
-          }
-        }
-      }
+      if (remaining <= 0) throw deadlineError(attempts)
+      const outcome = await sendOnce(runtime, request, remaining)
+      const settled = settle(outcome, request, attempts, errorClasses)
+      if (settled) return settled.result as ResultOf<M>
+      if (outcome === 'timeout') continue // the loop head throws
       await new Promise((resolve) =>
         setTimeout(resolve, Math.min(backoff, Math.max(0, deadline - Date.now()))),
       )

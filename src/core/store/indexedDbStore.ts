@@ -7,37 +7,19 @@
  * fake-indexeddb). `idb` itself recognizes its objects through the global `IDBRequest`, `IDBDatabase`, …
  * constructors, so a Node host also needs those globals (`import 'fake-indexeddb/auto'`).
  */
-import { wrap, type DBSchema, type IDBPDatabase } from 'idb'
+import type { IDBPDatabase } from 'idb'
 import type { Hex } from 'viem'
 
-import { normalizeAddress, type MessageStatus, type TrackedMessage } from '../model/message'
-import { StoreClosedError, StoreVersionError } from './errors'
+import { normalizeAddress, type TrackedMessage } from '../model/message'
+import { StoreClosedError } from './errors'
+import { openAndMigrate, type RelayDatabase } from './indexedDbOpen'
 import { matchesFilter, newestFirst } from './messageQuery'
-import {
-  assertMigrationOrder,
-  MIGRATION_LOG_KEY,
-  MIGRATIONS,
-  type AppliedMigration,
-  type Migration,
-  type UpgradeTransaction,
-} from './migrations'
+import { assertMigrationOrder, MIGRATIONS, type Migration } from './migrations'
 import { applyMutator, normalizeHash, toStoredForm } from './storedForm'
 import { readStoredMessage, validStored, type UnreadableRecord } from './storedRecord'
 import type { JsonValue, MessageFilter, MessageStore, ScanCursor } from './types'
 
 export const DEFAULT_DATABASE_NAME = 'superchain-relay'
-
-/** The schema after the last migration; `migrations.ts` is the history of how it got here. */
-interface RelayDatabase extends DBSchema {
-  messages: {
-    key: Hex
-    value: TrackedMessage
-    indexes: { createdAt: number; status: MessageStatus; accounts: string }
-  }
-  cursors: { key: string; value: ScanCursor }
-  settings: { key: string; value: JsonValue }
-  meta: { key: string; value: unknown }
-}
 
 export interface OpenIndexedDbStoreOptions {
   /** Database name; one per profile is enough, tests pass their own. */
@@ -48,6 +30,134 @@ export interface OpenIndexedDbStoreOptions {
   migrations?: readonly Migration[]
   /** Clock for the migration log; tests pin it. */
   now?: () => number
+}
+
+/** The open database, or `StoreClosedError` once it was closed (by us, or for another context's upgrade). */
+type OpenDb = () => IDBPDatabase<RelayDatabase>
+
+async function putAll(open: OpenDb, messages: readonly TrackedMessage[]): Promise<void> {
+  const stored = messages.map(toStoredForm)
+  const tx = open().transaction('messages', 'readwrite')
+  // Queue every put before awaiting anything, then wait on the transaction: one failing put aborts all of them.
+  const puts = stored.map((message) => tx.store.put(message))
+  await Promise.all([...puts, tx.done])
+}
+
+/**
+ * Read-modify-write in one readwrite transaction: IndexedDB runs overlapping readwrite transactions on a store one
+ * after the other, so no write lands in between. The mutators are synchronous (types.ts), because awaiting
+ * anything but this transaction's requests would let it commit early. A mutator that throws aborts it.
+ */
+async function updateAll(
+  open: OpenDb,
+  hashes: readonly Hex[],
+  mutate: (current: TrackedMessage | undefined, hash: Hex) => TrackedMessage | undefined,
+): Promise<(TrackedMessage | undefined)[]> {
+  const tx = open().transaction('messages', 'readwrite')
+  const done = tx.done
+  done.catch(() => {}) // observed below; an abort must not also surface as an unhandled rejection
+  const results: (TrackedMessage | undefined)[] = []
+  const written = new Map<Hex, TrackedMessage>()
+  try {
+    for (const hash of hashes) {
+      const key = normalizeHash(hash)
+      // An unreadable record is no record: a fresh one (discovery) may replace it; events have nothing to act on.
+      const current = written.get(key) ?? validStored(await tx.store.get(key))
+      const next = applyMutator(key, current, (c) => mutate(c, key))
+      if (next) {
+        written.set(key, next)
+        void tx.store.put(next)
+      }
+      results.push(next ?? current)
+    }
+  } catch (error) {
+    try {
+      tx.abort()
+    } catch {
+      // Already finished: it can only have committed nothing we did not mean, as no put followed the throw.
+    }
+    throw error
+  }
+  await done
+  return results.map((m) => m && structuredClone(m))
+}
+
+/** The `messages` object store: the tracked messages, and the records in it that are not valid messages. */
+function messageOperations(open: OpenDb) {
+  return {
+    async get(hash: Hex) {
+      return validStored(await open().get('messages', normalizeHash(hash)))
+    },
+    async update(hash, mutate) {
+      return (await updateAll(open, [hash], mutate))[0]
+    },
+    updateMany: (hashes, mutate) => updateAll(open, hashes, mutate),
+    async list(filter?: MessageFilter) {
+      const candidates = await narrowWithIndex(open(), filter)
+      return candidates.filter((message) => matchesFilter(message, filter)).sort(newestFirst)
+    },
+    async upsert(message: TrackedMessage) {
+      await putAll(open, [message])
+    },
+    async upsertMany(messages: readonly TrackedMessage[]) {
+      if (messages.length === 0) return
+      await putAll(open, messages)
+    },
+    async listUnreadable() {
+      const tx = open().transaction('messages', 'readonly')
+      const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done])
+      const out: UnreadableRecord[] = []
+      values.forEach((value, i) => {
+        const read = readStoredMessage(value)
+        if (!read.ok) out.push({ key: String(keys[i]), problem: read.problem })
+      })
+      return out
+    },
+    async remove(hash: Hex) {
+      await open().delete('messages', normalizeHash(hash))
+    },
+  } satisfies Partial<MessageStore>
+}
+
+/** The `cursors` object store (scan progress) and the `settings` one. */
+function cursorAndSettingOperations(open: OpenDb) {
+  return {
+    async getCursor(key: string) {
+      return open().get('cursors', key)
+    },
+    async setCursor(key: string, cursor: ScanCursor) {
+      await open().put('cursors', cursor, key)
+    },
+    async listCursors() {
+      const tx = open().transaction('cursors', 'readonly')
+      const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done])
+      return keys.map((key, i) => ({ key, cursor: values[i]! }))
+    },
+    async removeCursor(key: string) {
+      await open().delete('cursors', key)
+    },
+    async getSetting<T extends JsonValue = JsonValue>(key: string) {
+      return (await open().get('settings', key)) as T | undefined
+    },
+    async setSetting(key: string, value: JsonValue) {
+      await open().put('settings', value, key)
+    },
+    async updateSetting(key, mutate) {
+      const tx = open().transaction('settings', 'readwrite')
+      const current = await tx.store.get(key)
+      let next: JsonValue | undefined
+      try {
+        next = mutate(current === undefined ? undefined : structuredClone(current))
+      } catch (error) {
+        tx.abort()
+        await tx.done.catch(() => {})
+        throw error
+      }
+      if (next !== undefined) void tx.store.put(next, key)
+      await tx.done
+      return next ?? current
+    },
+  } satisfies Partial<MessageStore>
 }
 
 export async function openIndexedDbStore(options: OpenIndexedDbStoreOptions = {}): Promise<MessageStore> {
@@ -77,139 +187,13 @@ export async function openIndexedDbStore(options: OpenIndexedDbStoreOptions = {}
     return db
   }
 
-  async function putAll(messages: readonly TrackedMessage[]): Promise<void> {
-    const stored = messages.map(toStoredForm)
-    const tx = open().transaction('messages', 'readwrite')
-    // Queue every put before awaiting anything, then wait on the transaction: one failing put aborts all of them.
-    const puts = stored.map((message) => tx.store.put(message))
-    await Promise.all([...puts, tx.done])
-  }
-
-  /**
-   * Read-modify-write in one readwrite transaction: IndexedDB runs overlapping readwrite transactions on a store one
-   * after the other, so no write lands in between. The mutators are synchronous (types.ts), because awaiting
-   * anything but this transaction's requests would let it commit early. A mutator that throws aborts it.
-   */
-  async function updateAll(
-    hashes: readonly Hex[],
-    mutate: (current: TrackedMessage | undefined, hash: Hex) => TrackedMessage | undefined,
-  ): Promise<(TrackedMessage | undefined)[]> {
-    const tx = open().transaction('messages', 'readwrite')
-    const done = tx.done
-    done.catch(() => {}) // observed below; an abort must not also surface as an unhandled rejection
-    const results: (TrackedMessage | undefined)[] = []
-    const written = new Map<Hex, TrackedMessage>()
-    try {
-      for (const hash of hashes) {
-        const key = normalizeHash(hash)
-        // An unreadable record is no record: a fresh one (discovery) may replace it; events have nothing to act on.
-        const current = written.get(key) ?? validStored(await tx.store.get(key))
-        const next = applyMutator(key, current, (c) => mutate(c, key))
-        if (next) {
-          written.set(key, next)
-          void tx.store.put(next)
-        }
-        results.push(next ?? current)
-      }
-    } catch (error) {
-      try {
-        tx.abort()
-      } catch {
-        // Already finished: it can only have committed nothing we did not mean, as no put followed the throw.
-      }
-      throw error
-    }
-    await done
-    return results.map((m) => m && structuredClone(m))
-  }
-
   return {
-    async get(hash: Hex) {
-      return validStored(await open().get('messages', normalizeHash(hash)))
-    },
-
-    async update(hash, mutate) {
-      return (await updateAll([hash], mutate))[0]
-    },
-
-    updateMany: updateAll,
-
-    async list(filter?: MessageFilter) {
-      const candidates = await narrowWithIndex(open(), filter)
-      return candidates.filter((message) => matchesFilter(message, filter)).sort(newestFirst)
-    },
-
-    async upsert(message: TrackedMessage) {
-      await putAll([message])
-    },
-
-    async upsertMany(messages: readonly TrackedMessage[]) {
-      if (messages.length === 0) return
-      await putAll(messages)
-    },
-
-    async listUnreadable() {
-      const tx = open().transaction('messages', 'readonly')
-      const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done])
-      const out: UnreadableRecord[] = []
-      values.forEach((value, i) => {
-        const read = readStoredMessage(value)
-        if (!read.ok) out.push({ key: String(keys[i]), problem: read.problem })
-      })
-      return out
-    },
-
-    async remove(hash: Hex) {
-      await open().delete('messages', normalizeHash(hash))
-    },
-
+    ...messageOperations(open),
+    ...cursorAndSettingOperations(open),
     async clear() {
       const tx = open().transaction(['messages', 'cursors'], 'readwrite')
       await Promise.all([tx.objectStore('messages').clear(), tx.objectStore('cursors').clear(), tx.done])
     },
-
-    async getCursor(key: string) {
-      return open().get('cursors', key)
-    },
-
-    async setCursor(key: string, cursor: ScanCursor) {
-      await open().put('cursors', cursor, key)
-    },
-
-    async listCursors() {
-      const tx = open().transaction('cursors', 'readonly')
-      const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done])
-      return keys.map((key, i) => ({ key, cursor: values[i]! }))
-    },
-
-    async removeCursor(key: string) {
-      await open().delete('cursors', key)
-    },
-
-    async getSetting<T extends JsonValue = JsonValue>(key: string) {
-      return (await open().get('settings', key)) as T | undefined
-    },
-
-    async setSetting(key: string, value: JsonValue) {
-      await open().put('settings', value, key)
-    },
-
-    async updateSetting(key, mutate) {
-      const tx = open().transaction('settings', 'readwrite')
-      const current = await tx.store.get(key)
-      let next: JsonValue | undefined
-      try {
-        next = mutate(current === undefined ? undefined : structuredClone(current))
-      } catch (error) {
-        tx.abort()
-        await tx.done.catch(() => {})
-        throw error
-      }
-      if (next !== undefined) void tx.store.put(next, key)
-      await tx.done
-      return next ?? current
-    },
-
     async close() {
       closedBecause ??= 'the message store is closed'
       db.close()
@@ -243,81 +227,4 @@ async function narrowWithIndex(
     if (message) byHash.set(message.hash, message)
   }
   return [...byHash.values()]
-}
-
-async function openAndMigrate(
-  factory: IDBFactory,
-  name: string,
-  migrations: readonly Migration[],
-  now: () => number,
-): Promise<IDBPDatabase<RelayDatabase>> {
-  const targetVersion = migrations.length
-  let migrationFailure: { migration: Migration; fromVersion: number; error: unknown } | undefined
-
-  const request = factory.open(name, targetVersion)
-  request.addEventListener('upgradeneeded', (event) => {
-    const db = wrap(request.result) as IDBPDatabase<unknown>
-    const tx = wrap(request.transaction as IDBTransaction) as unknown as UpgradeTransaction
-    // The open request reports an aborted upgrade; this promise would otherwise reject unobserved.
-    tx.done.catch(() => {})
-    const fromVersion = event.oldVersion
-    const pending = migrations.filter((m) => m.version > fromVersion)
-    void (async () => {
-      for (const migration of pending) {
-        try {
-          await migration.migrate(db, tx)
-        } catch (error) {
-          migrationFailure = { migration, fromVersion, error }
-          abortQuietly(tx)
-          return
-        }
-      }
-      await logMigrations(tx, pending, now())
-    })().catch((error: unknown) => {
-      // Only the log write can land here; without it the upgrade is still sound, but do not half-commit.
-      migrationFailure ??= { migration: pending[pending.length - 1] as Migration, fromVersion, error }
-      abortQuietly(tx)
-    })
-  })
-
-  try {
-    return (await wrap(request)) as unknown as IDBPDatabase<RelayDatabase>
-  } catch (error) {
-    if (migrationFailure) {
-      const { migration, fromVersion, error: cause } = migrationFailure
-      throw new StoreVersionError(
-        `upgrading database '${name}' failed at step ${migration.version} (${migration.description}); ` +
-          `it was rolled back and is still at version ${fromVersion}`,
-        { cause },
-      )
-    }
-    if ((error as { name?: unknown } | null)?.name === 'VersionError') {
-      throw new StoreVersionError(
-        `database '${name}' was written by a newer Superchain Relay than this one (which reads schema version ` +
-          `${targetVersion}); update the extension to read it`,
-        { cause: error },
-      )
-    }
-    throw error
-  }
-}
-
-async function logMigrations(
-  tx: UpgradeTransaction,
-  applied: readonly Migration[],
-  at: number,
-): Promise<void> {
-  const meta = tx.objectStore('meta')
-  const previous = ((await meta.get(MIGRATION_LOG_KEY)) as AppliedMigration[] | undefined) ?? []
-  const entries = applied.map(({ version, description }) => ({ version, description, appliedAt: at }))
-  await meta.put([...previous, ...entries], MIGRATION_LOG_KEY)
-}
-
-/** The transaction may already be finishing on its own after the failure; either way it must not commit. */
-function abortQuietly(tx: UpgradeTransaction): void {
-  try {
-    tx.abort()
-  } catch {
-    // Already aborted (the failing request did it): nothing was committed.
-  }
 }

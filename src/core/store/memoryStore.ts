@@ -11,23 +11,17 @@ import { matchesFilter, newestFirst } from './messageQuery'
 import { applyMutator, normalizeHash, toStoredForm } from './storedForm'
 import type { JsonValue, MessageFilter, MessageStore, ScanCursor } from './types'
 
-export function createMemoryStore(): MessageStore {
-  const messages = new Map<Hex, TrackedMessage>()
-  const cursors = new Map<string, ScanCursor>()
-  const settings = new Map<string, JsonValue>()
-  let closed = false
-
-  function ensureOpen(): void {
-    if (closed) throw new StoreClosedError()
+/** Messages by hash, copied in and out. */
+function memoryMessages(messages: Map<Hex, TrackedMessage>, ensureOpen: () => void) {
+  const copyOut = (hash: Hex) => {
+    const stored = messages.get(normalizeHash(hash))
+    return stored && structuredClone(stored)
   }
-
   return {
     async get(hash: Hex) {
       ensureOpen()
-      const found = messages.get(normalizeHash(hash))
-      return found && structuredClone(found)
+      return copyOut(hash)
     },
-
     async list(filter?: MessageFilter) {
       ensureOpen()
       return [...messages.values()]
@@ -35,30 +29,25 @@ export function createMemoryStore(): MessageStore {
         .sort(newestFirst)
         .map((message) => structuredClone(message))
     },
-
     async upsert(message: TrackedMessage) {
       ensureOpen()
       const stored = toStoredForm(message)
       messages.set(stored.hash, stored)
     },
-
     async upsertMany(batch: readonly TrackedMessage[]) {
       ensureOpen()
       // Copy everything before touching the map: a message that cannot be cloned must not leave half a batch behind.
       const stored = batch.map(toStoredForm)
       for (const message of stored) messages.set(message.hash, message)
     },
-
     // Atomic by construction: nothing else runs between reading and writing the map (no await in between).
     async update(hash, mutate) {
       ensureOpen()
       const key = normalizeHash(hash)
       const next = applyMutator(key, messages.get(key), mutate)
       if (next) messages.set(key, next)
-      const stored = messages.get(key)
-      return stored && structuredClone(stored)
+      return copyOut(key)
     },
-
     async updateMany(hashes, mutate) {
       ensureOpen()
       // Every mutator runs before anything is written: one that throws leaves the batch unwritten.
@@ -71,64 +60,75 @@ export function createMemoryStore(): MessageStore {
         if (next) writes.set(key, next)
       }
       for (const [key, message] of writes) messages.set(key, message)
-      return hashes.map((hash) => {
-        const stored = messages.get(normalizeHash(hash))
-        return stored && structuredClone(stored)
-      })
+      return hashes.map(copyOut)
     },
-
     async remove(hash: Hex) {
       ensureOpen()
       messages.delete(normalizeHash(hash))
     },
+  } satisfies Partial<MessageStore>
+}
 
-    async clear() {
-      ensureOpen()
-      messages.clear()
-      cursors.clear()
-    },
-
+/** Scan cursors by key, copied in and out. */
+function memoryCursors(cursors: Map<string, ScanCursor>, ensureOpen: () => void) {
+  return {
     async getCursor(key: string) {
       ensureOpen()
       const found = cursors.get(key)
       return found && structuredClone(found)
     },
-
     async setCursor(key: string, cursor: ScanCursor) {
       ensureOpen()
       cursors.set(key, structuredClone(cursor))
     },
-
     async listCursors() {
       ensureOpen()
       return [...cursors].map(([key, cursor]) => ({ key, cursor: structuredClone(cursor) }))
     },
-
     async removeCursor(key: string) {
       ensureOpen()
       cursors.delete(key)
     },
+  } satisfies Partial<MessageStore>
+}
 
+/** Settings by key, copied in and out. */
+function memorySettings(settings: Map<string, JsonValue>, ensureOpen: () => void) {
+  const copy = <T>(value: T): T => (value === undefined ? value : structuredClone(value))
+  return {
     async getSetting<T extends JsonValue = JsonValue>(key: string) {
       ensureOpen()
-      const found = settings.get(key)
-      return found === undefined ? undefined : (structuredClone(found) as T)
+      return copy(settings.get(key)) as T | undefined
     },
-
     async setSetting(key: string, value: JsonValue) {
       ensureOpen()
       settings.set(key, structuredClone(value))
     },
-
     async updateSetting(key, mutate) {
       ensureOpen()
-      const current = settings.get(key)
-      const next = mutate(current === undefined ? undefined : structuredClone(current))
+      const next = mutate(copy(settings.get(key)))
       if (next !== undefined) settings.set(key, structuredClone(next))
-      const stored = settings.get(key)
-      return stored === undefined ? undefined : structuredClone(stored)
+      return copy(settings.get(key))
     },
+  } satisfies Partial<MessageStore>
+}
 
+export function createMemoryStore(): MessageStore {
+  const messages = new Map<Hex, TrackedMessage>()
+  const cursors = new Map<string, ScanCursor>()
+  let closed = false
+  function ensureOpen(): void {
+    if (closed) throw new StoreClosedError()
+  }
+  return {
+    ...memoryMessages(messages, ensureOpen),
+    ...memoryCursors(cursors, ensureOpen),
+    ...memorySettings(new Map(), ensureOpen),
+    async clear() {
+      ensureOpen()
+      messages.clear()
+      cursors.clear()
+    },
     async close() {
       closed = true
     },
