@@ -6,7 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { getAddress, type Address } from 'viem'
 
 import { client } from '../shared/connection'
-import { ActionErrors } from './ActionErrors'
+import { OptionsSection } from './OptionsSection'
 import { useAction } from './useAction'
 
 export function AccountsSection() {
@@ -19,6 +19,7 @@ export function AccountsSection() {
     let list = accounts
     for (const account of await client.call('walletAccounts'))
       list = await client.call('watchAccount', account)
+    setAccounts(list)
     return list
   })
 
@@ -36,9 +37,12 @@ export function AccountsSection() {
   }
 
   return (
-    <section className="opt-section" aria-labelledby="accounts-title">
-      <h2 id="accounts-title">Watched accounts</h2>
-      <p className="opt-hint">Transfers and messages sent from or to these accounts show up by themselves.</p>
+    <OptionsSection
+      name="accounts"
+      title="Watched accounts"
+      hint="Transfers and messages sent from or to these accounts show up by themselves."
+      errors={[add, remove, fromWallet, load]}
+    >
       <ul className="opt-list" aria-label="Watched accounts">
         {accounts.length === 0 ? <li className="opt-empty">No account yet.</li> : null}
         {accounts.map((account) => (
@@ -74,18 +78,10 @@ export function AccountsSection() {
         <button type="submit" className="opt-primary" disabled={add.busy || !draft.trim()}>
           Add account
         </button>
-        <button
-          type="button"
-          disabled={fromWallet.busy}
-          onClick={async () => {
-            const list = await fromWallet.run()
-            if (list) setAccounts(list)
-          }}
-        >
+        <button type="button" disabled={fromWallet.busy} onClick={() => void fromWallet.run()}>
           {fromWallet.busy ? 'Waiting for MetaMask…' : 'Add from MetaMask'}
         </button>
       </form>
-      <ActionErrors actions={[add, remove, fromWallet, load]} />
-    </section>
+    </OptionsSection>
   )
 }

@@ -6,8 +6,8 @@ import { useRef } from 'react'
 
 import { type HistoryImportResult } from '../../src/core'
 import { client } from '../shared/connection'
-import { ActionErrors } from './ActionErrors'
 import { ClearChainHistoryForm } from './ClearChainHistoryForm'
+import { OptionsSection } from './OptionsSection'
 import { useAction } from './useAction'
 
 function download(text: string, name: string): void {
@@ -33,12 +33,19 @@ export function HistorySection() {
   const importing = useAction(async (file: File) => client.call('importHistory', await file.text()))
 
   return (
-    <section className="opt-section" aria-labelledby="history-title">
-      <h2 id="history-title">History</h2>
-      <p className="opt-hint">
-        Move your tracked messages to another profile, or attach them to a bug report. Importing keeps
-        whichever copy of a message is newer.
-      </p>
+    <OptionsSection
+      name="history"
+      title="History"
+      hint={
+        <>
+          Move your tracked messages to another profile, or attach them to a bug report. Importing keeps
+          whichever copy of a message is newer.
+        </>
+      }
+      errors={[exporting, importing]}
+      errorPrefix={{ 1: 'Nothing was imported: ' }}
+      after={<ClearChainHistoryForm />}
+    >
       <div className="opt-row">
         <button type="button" disabled={exporting.busy} onClick={() => void exporting.run()}>
           Export history
@@ -64,8 +71,6 @@ export function HistorySection() {
           {summary(importing.result)}
         </p>
       ) : null}
-      <ActionErrors actions={[exporting, importing]} prefix={{ 1: 'Nothing was imported: ' }} />
-      <ClearChainHistoryForm />
-    </section>
+    </OptionsSection>
   )
 }

@@ -3,13 +3,12 @@
  * itself, and the most one relay may cost in fees (enforced in core right before signing, whatever an RPC quotes).
  * Typed values go to the background as they are; it says what is wrong with them.
  */
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { formatEther, parseEther } from 'viem'
 
-import type { ExtensionSettings } from '../messaging/protocol'
-import { client } from '../shared/connection'
 import { ActionErrors } from './ActionErrors'
-import { useAction } from './useAction'
+import { SettingField } from './SettingField'
+import { useSettingsForm } from './useSettingsForm'
 
 /** "0.01" ETH → wei as a decimal string; what cannot be read goes as typed, so the background names it. */
 function toWei(eth: string): string {
@@ -34,67 +33,43 @@ export function asTyped(text: string): number {
 export function RelayAccountLimits({ onSaved }: { onSaved?: () => void }) {
   const [minutes, setMinutes] = useState('')
   const [cap, setCap] = useState('')
-  const load = useAction(() => client.call('getSettings'))
-  const save = useAction((patch: Partial<ExtensionSettings>) => client.call('updateSettings', patch))
-
-  const show = (s: ExtensionSettings) => {
-    setMinutes(String(s.autoLockMinutes))
-    setCap(formatEther(BigInt(s.relayFeeCapWei)))
-  }
-  useEffect(() => {
-    void load.run().then((s) => s && show(s))
-  }, [])
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault()
-    const next = await save.run({
-      autoLockMinutes: asTyped(minutes),
-      relayFeeCapWei: toWei(cap),
-    })
-    if (next) {
-      show(next)
-      onSaved?.()
-    }
-  }
+  const { load, save, onSubmit, saved } = useSettingsForm(
+    (s) => {
+      setMinutes(String(s.autoLockMinutes))
+      setCap(formatEther(BigInt(s.relayFeeCapWei)))
+    },
+    () => ({ autoLockMinutes: asTyped(minutes), relayFeeCapWei: toWei(cap) }),
+    onSaved,
+  )
 
   return (
     <form aria-label="Relay account limits" onSubmit={onSubmit}>
       <h3>Limits</h3>
-      <div className="opt-row">
-        <label>
-          Lock after
-          <input
-            type="number"
-            min={1}
-            max={1440}
-            className="opt-narrow"
-            aria-label="Auto-lock after minutes unused"
-            value={minutes}
-            onChange={(e) => {
-              setMinutes(e.target.value)
-              save.reset()
-            }}
-          />
-          minutes unused
-        </label>
-      </div>
-      <div className="opt-row">
-        <label>
-          Spend at most
-          <input
-            type="text"
-            inputMode="decimal"
-            className="opt-narrow"
-            aria-label="Spending cap per relay in ETH"
-            value={cap}
-            onChange={(e) => {
-              setCap(e.target.value)
-              save.reset()
-            }}
-          />
-          ETH in fees per relay
-        </label>
-      </div>
+      <SettingField
+        label="Lock after"
+        unit="minutes unused"
+        type="number"
+        min={1}
+        max={1440}
+        aria-label="Auto-lock after minutes unused"
+        value={minutes}
+        onChange={(value) => {
+          setMinutes(value)
+          save.reset()
+        }}
+      />
+      <SettingField
+        label="Spend at most"
+        unit="ETH in fees per relay"
+        type="text"
+        inputMode="decimal"
+        aria-label="Spending cap per relay in ETH"
+        value={cap}
+        onChange={(value) => {
+          setCap(value)
+          save.reset()
+        }}
+      />
       <p className="opt-muted">
         The key also locks when your screen locks. A relay whose fee could exceed the cap is refused before it
         is signed.
@@ -103,7 +78,7 @@ export function RelayAccountLimits({ onSaved }: { onSaved?: () => void }) {
         <button type="submit" disabled={save.busy || load.busy}>
           Save limits
         </button>
-        {save.result && !save.error ? <span className="opt-muted">Saved.</span> : null}
+        {saved ? <span className="opt-muted">Saved.</span> : null}
       </div>
       <ActionErrors actions={[save, load]} />
     </form>

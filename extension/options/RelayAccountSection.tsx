@@ -4,15 +4,16 @@
  * key (password again), set its auto-lock and spending cap, delete it (password again).
  */
 import { useEffect, useState, type FormEvent } from 'react'
-import { parseEther } from 'viem'
 
-import { type ChainConfig, formatAmount } from '../../src/core'
+import type { ChainConfig } from '../../src/core'
 
-import type { ChainBalance, RelayAccountStatus } from '../messaging/protocol'
+import type { RelayAccountStatus } from '../messaging/protocol'
 import { CopyButton } from '../../src/ui'
 import { client } from '../shared/connection'
 import { ActionErrors } from './ActionErrors'
 import { DeleteRelayAccount } from './DeleteRelayAccount'
+import { OptionsSection } from './OptionsSection'
+import { RelayAccountBalances } from './RelayAccountBalances'
 import { RelayAccountLimits } from './RelayAccountLimits'
 import { useAction } from './useAction'
 
@@ -109,94 +110,6 @@ function UnlockForm({ onStatus }: { onStatus: (s: RelayAccountStatus) => void })
   )
 }
 
-function Balances({ chains }: { chains: ChainConfig[] }) {
-  const balances = useAction(() => client.call('relayAccountBalances'))
-  const [amount, setAmount] = useState('0.01')
-  const [chainId, setChainId] = useState<number>()
-  const topUp = useAction((id: number, wei: bigint) => client.call('topUpRelayAccount', id, wei))
-
-  useEffect(() => {
-    void balances.run()
-  }, [])
-  const target = chainId ?? chains[0]?.id
-
-  const onTopUp = async (event: FormEvent) => {
-    event.preventDefault()
-    let wei: bigint
-    try {
-      wei = parseEther(amount.trim() as `${number}`)
-    } catch {
-      wei = 0n
-    }
-    if (target === undefined) return
-    if (await topUp.run(target, wei)) void balances.run()
-  }
-
-  const rows: ChainBalance[] = balances.result ?? []
-  return (
-    <>
-      <h3>Balance</h3>
-      <ul className="opt-list" aria-label="Relay account balances">
-        {rows.length === 0 ? <li className="opt-empty">{balances.busy ? 'Reading…' : 'No chain.'}</li> : null}
-        {rows.map((row) => (
-          <li key={row.chainId} data-chain-id={row.chainId}>
-            <span className="opt-grow">
-              {row.name} <span className="opt-muted">({row.chainId})</span>
-            </span>
-            {row.balance !== undefined ? (
-              <span className="opt-mono">{formatAmount(row.balance, 18, 6)} ETH</span>
-            ) : (
-              <span className="opt-muted">{row.error}</span>
-            )}
-          </li>
-        ))}
-      </ul>
-      <div className="opt-row">
-        <button
-          type="button"
-          className="opt-small"
-          disabled={balances.busy}
-          onClick={() => void balances.run()}
-        >
-          Refresh balances
-        </button>
-      </div>
-      <h3>Top up from MetaMask</h3>
-      <form className="opt-row" onSubmit={onTopUp} aria-label="Top up from MetaMask">
-        <input
-          type="text"
-          inputMode="decimal"
-          className="opt-narrow"
-          aria-label="Amount in ETH"
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-        />
-        ETH on
-        <select
-          aria-label="Chain to top up on"
-          value={target}
-          onChange={(e) => setChainId(Number(e.target.value))}
-        >
-          {chains.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        <button type="submit" disabled={topUp.busy}>
-          {topUp.busy ? 'Confirm in MetaMask…' : 'Send from MetaMask'}
-        </button>
-      </form>
-      {topUp.result && !topUp.error ? (
-        <p className="opt-ok" role="status">
-          Sent: <span className="opt-mono">{topUp.result}</span>
-        </p>
-      ) : null}
-      <Errors actions={[balances, topUp]} />
-    </>
-  )
-}
-
 function ExportKey({ onExported }: { onExported: () => void }) {
   const [open, setOpen] = useState(false)
   const [password, setPassword] = useState('')
@@ -275,16 +188,18 @@ export function RelayAccountSection() {
   }, [])
 
   return (
-    <section
-      className="opt-section"
-      aria-labelledby="relay-account-title"
+    <OptionsSection
+      name="relay-account"
+      title="Relay account"
+      hint={
+        <>
+          Wallets such as MetaMask drop the access list a relay needs, and the relay then fails. This account,
+          held by the extension, always sends it. Fund it with a little ETH on the chains you relay to.
+        </>
+      }
+      errors={[load, lock]}
       data-relay-account={status?.address}
     >
-      <h2 id="relay-account-title">Relay account</h2>
-      <p className="opt-hint">
-        Wallets such as MetaMask drop the access list a relay needs, and the relay then fails. This account,
-        held by the extension, always sends it. Fund it with a little ETH on the chains you relay to.
-      </p>
       {status && !status.exists ? <CreateForm onStatus={setStatus} /> : null}
       {status?.exists ? (
         <>
@@ -317,7 +232,7 @@ export function RelayAccountSection() {
             ) : null}
           </div>
           {!status.unlocked ? <UnlockForm onStatus={setStatus} /> : null}
-          <Balances chains={chains} />
+          <RelayAccountBalances chains={chains} />
           <RelayAccountLimits onSaved={() => void load.run()} />
           <h3>Key</h3>
           <div className="opt-row">
@@ -328,7 +243,6 @@ export function RelayAccountSection() {
           </div>
         </>
       ) : null}
-      <Errors actions={[load, lock]} />
-    </section>
+    </OptionsSection>
   )
 }
