@@ -32,7 +32,7 @@ function PolicyChoice({ value, onChange }: { value: Policy; onChange: (policy: P
 export function PolicySection({ onSettings }: { onSettings?: (settings: ExtensionSettings) => void }) {
   const [settings, setSettings] = useState<ExtensionSettings>()
   const [grace, setGrace] = useState('')
-  const { load, save, onSubmit, saved } = useSettingsForm(
+  const { load, save, onSubmit, saved, edit } = useSettingsForm(
     (next) => {
       setSettings(next)
       setGrace(String(next.gracePeriodSeconds))
@@ -71,10 +71,7 @@ export function PolicySection({ onSettings }: { onSettings?: (settings: Extensio
             max={86400}
             aria-label="Grace period in seconds"
             value={grace}
-            onChange={(value) => {
-              setGrace(value)
-              save.reset()
-            }}
+            onChange={edit(setGrace)}
           />
           <PolicyChoice
             value={settings.relayPolicy}

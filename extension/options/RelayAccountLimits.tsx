@@ -33,7 +33,7 @@ export function asTyped(text: string): number {
 export function RelayAccountLimits({ onSaved }: { onSaved?: () => void }) {
   const [minutes, setMinutes] = useState('')
   const [cap, setCap] = useState('')
-  const { load, save, onSubmit, saved } = useSettingsForm(
+  const { load, save, onSubmit, saved, edit } = useSettingsForm(
     (s) => {
       setMinutes(String(s.autoLockMinutes))
       setCap(formatEther(BigInt(s.relayFeeCapWei)))
@@ -53,10 +53,7 @@ export function RelayAccountLimits({ onSaved }: { onSaved?: () => void }) {
         max={1440}
         aria-label="Auto-lock after minutes unused"
         value={minutes}
-        onChange={(value) => {
-          setMinutes(value)
-          save.reset()
-        }}
+        onChange={edit(setMinutes)}
       />
       <SettingField
         label="Spend at most"
@@ -65,10 +62,7 @@ export function RelayAccountLimits({ onSaved }: { onSaved?: () => void }) {
         inputMode="decimal"
         aria-label="Spending cap per relay in ETH"
         value={cap}
-        onChange={(value) => {
-          setCap(value)
-          save.reset()
-        }}
+        onChange={edit(setCap)}
       />
       <p className="opt-muted">
         The key also locks when your screen locks. A relay whose fee could exceed the cap is refused before it

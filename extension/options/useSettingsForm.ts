@@ -33,5 +33,10 @@ export function useSettingsForm(
 
   /** "Saved." beside the button, until the next edit or save. */
   const saved = !!save.result && !save.error
-  return { load, save, onSubmit, saved }
+  /** A field's change handler: keep the text, and drop the last save's "Saved." or error, which spoke of the old one. */
+  const edit = (set: (value: string) => void) => (value: string) => {
+    set(value)
+    save.reset()
+  }
+  return { load, save, onSubmit, saved, edit }
 }

@@ -3,14 +3,16 @@
  * from or to it; nothing on chain changes; its scan starts again), confirm. Core's `clearChainHistory` also drops
  * the chain's scan cursors and reset anchor (docs/ARCHITECTURE.md §5).
  */
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
 import type { TrackerApi } from '../core/tracker/api'
+import { ClearChainHistoryChoice } from './ClearChainHistoryChoice'
 import { ErrorNotice } from './ErrorNotice'
 import { DialogHeader, Modal } from './Modal'
 import { chainHistoryCounts, messageCount } from './removal'
+import { useConfirmedCall } from './useConfirmedCall'
 
 export interface ClearChainHistoryDialogProps {
   api: TrackerApi
@@ -33,32 +35,11 @@ export function ClearChainHistoryDialog({
   const titleId = useId()
   const selectId = useId()
   const textId = useId()
-  const mounted = useRef(false)
-  const [phase, setPhase] = useState<{ step: 'review' | 'clearing' } | { step: 'failed'; error: unknown }>({
-    step: 'review',
-  })
-  useEffect(() => {
-    mounted.current = true
-    return () => {
-      mounted.current = false
-    }
-  }, [])
-
+  const call = useConfirmedCall(onClose)
   const counts = chainHistoryCounts(messages, chains)
   const [picked, setPicked] = useState<number | undefined>(chainId)
   const selected = counts.find((c) => c.chainId === picked) ?? counts[0]
-  const busy = phase.step === 'clearing'
-
-  const clear = async () => {
-    if (!selected || busy) return
-    setPhase({ step: 'clearing' })
-    try {
-      await api.clearChainHistory(selected.chainId)
-      if (mounted.current) onClose()
-    } catch (error) {
-      if (mounted.current) setPhase({ step: 'failed', error })
-    }
-  }
+  const { busy, phase } = call
 
   return (
     <Modal labelledBy={titleId} describedBy={textId} busy={busy} onClose={onClose} returnFocus={returnFocus}>
@@ -68,45 +49,17 @@ export function ClearChainHistoryDialog({
         onClose={onClose}
       />
       {selected ? (
-        <>
-          <div className="scr-clear-field">
-            <label htmlFor={selectId}>Chain</label>
-            <select
-              id={selectId}
-              className="scr-select"
-              value={selected.chainId}
-              disabled={busy}
-              onChange={(event) => {
-                setPicked(Number(event.target.value))
-                if (phase.step === 'failed') setPhase({ step: 'review' })
-              }}
-            >
-              {counts.map((c) => (
-                <option key={c.chainId} value={c.chainId}>
-                  {c.name} ({c.chainId}) · {messageCount(c.count)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="scr-callout" id={textId}>
-            <p className="scr-callout-text">
-              <strong>
-                Superchain Relay stops tracking the {messageCount(selected.count)} from or to {selected.name}{' '}
-                (chain {selected.chainId}); nothing on chain changes.
-              </strong>
-            </p>
-            <p className="scr-callout-text">
-              The chain is scanned again for your watched accounts, so their recent transfers that still exist
-              on it come back; any other comes back when you track its transaction.
-            </p>
-          </div>
-          {selected.relaying > 0 ? (
-            <p className="scr-callout scr-callout-warning" role="status">
-              {selected.relaying === 1 ? '1 of them is' : `${selected.relaying} of them are`} being relayed
-              right now: the relay goes on, but nothing here will follow it.
-            </p>
-          ) : null}
-        </>
+        <ClearChainHistoryChoice
+          counts={counts}
+          selected={selected}
+          selectId={selectId}
+          textId={textId}
+          disabled={busy}
+          onPick={(id) => {
+            setPicked(id)
+            call.review()
+          }}
+        />
       ) : (
         <p className="scr-callout" id={textId}>
           No chain has messages to clear.
@@ -124,7 +77,7 @@ export function ClearChainHistoryDialog({
             type="button"
             className="scr-button scr-button-danger"
             disabled={busy}
-            onClick={() => void clear()}
+            onClick={() => void call.run(() => api.clearChainHistory(selected.chainId))}
           >
             {busy ? 'Clearing…' : `Clear ${messageCount(selected.count)}`}
           </button>

@@ -10,7 +10,7 @@ import type { Address, Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
-import { canResend, isRelayable } from '../core/model/progress'
+import { messageRowAction } from './MessageRowAction'
 import { RemoveMessageButton } from './RemoveMessage'
 import { relayBlockedReason, staleNote, type ChainHealth } from './chainHealth'
 import { chainName, intentSummary, sentAt, timeAgo } from './format'
@@ -76,49 +76,7 @@ function MessageRowContent({
   const route = `${chainName(chains, message.source)} → ${chainName(chains, message.destination)}`
   const blocked = stale ? relayBlockedReason(stale, chains) : undefined
 
-  let action = null
-  // core's rule: ready or failed, its live log known, and nobody (us included) relaying it already.
-  if (onRelay && isRelayable(message)) {
-    const retry = message.status === 'failed'
-    action = (
-      <button
-        type="button"
-        className={`scr-button scr-button-small ${retry ? 'scr-button-danger' : 'scr-button-primary'}`}
-        aria-label={`${retry ? 'Retry relaying' : 'Relay'} ${summary}`}
-        aria-describedby={blocked ? noteId : undefined}
-        title={blocked}
-        disabled={!!blocked}
-        onClick={() => onRelay(message)}
-      >
-        {retry ? 'Retry' : 'Relay'}
-      </button>
-    )
-  } else if (onResend && message.status === 'expired' && canResend(message)) {
-    action = (
-      <button
-        type="button"
-        className="scr-button scr-button-small"
-        aria-label={`Resend ${summary} on ${chainName(chains, message.source)}`}
-        aria-describedby={blocked ? noteId : undefined}
-        title={blocked}
-        disabled={!!blocked}
-        onClick={() => onResend(message)}
-      >
-        Resend
-      </button>
-    )
-  } else if (onForget && message.status === 'vanished') {
-    action = (
-      <button
-        type="button"
-        className="scr-button scr-button-small"
-        aria-label={`Remove ${summary} from the list…`}
-        onClick={() => onForget(message)}
-      >
-        Remove…
-      </button>
-    )
-  }
+  const action = messageRowAction({ message, chains, summary, blocked, noteId, onRelay, onResend, onForget })
 
   return (
     <>

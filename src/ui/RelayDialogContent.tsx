@@ -7,15 +7,11 @@
 
 import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
-import type { RelayPlan } from '../core/relay/plan'
-import { isSignable } from './dialogPhases'
-import type { SignPhase } from './dialogPhases'
 import { ErrorNotice } from './ErrorNotice'
-import { explainError } from './errorWords'
 import { chainName, intentSummary } from './format'
 import type { ExplorerUrl } from './format'
-import { HashLink } from './HashLink'
 import { DialogHeader } from './Modal'
+import { RelayPreparing, RelaySubmitted } from './RelayBusyNotes'
 import {
   DeliveredCallout,
   PlanFacts,
@@ -24,41 +20,18 @@ import {
   FundsShortfall,
   SimulationVerdict,
 } from './RelayDialogParts'
+import { relayDialogView, type RelayDialogView, type RelayPhase } from './relayDialogView'
 import { SignerBlocked } from './RelayElsewhere'
 import { SignerChoice } from './SignerChoice'
 import { SigningBusy } from './SigningStatus'
 import type { SignerKind } from './SignerChoice'
 
-/** Preparing the plan, then the shared signing phases, each carrying the plan the user reviewed. */
-export type RelayPhase =
-  | { step: 'preparing' }
-  | { step: 'prepareFailed'; error: unknown }
-  | SignPhase<{ plan: RelayPlan }, 'relayFailed'>
+export { isDelivered, type RelayPhase } from './relayDialogView'
 
 /** Why one would pick each signer; the wallet caveat is docs/ARCHITECTURE.md §6 (wallets that drop the access list). */
 const SIGNER_HINTS: Record<SignerKind, string> = {
   wallet: 'Your wallet asks you to confirm. Some wallets drop the access list a relay needs.',
   relayAccount: 'Signed here with the built-in account, which always sends the full access list.',
-}
-
-/** Has the destination executed it (whoever relayed)? Then the dialog's job is done. */
-export function isDelivered(message: TrackedMessage): boolean {
-  return message.status === 'relayed' || message.status === 'finalized'
-}
-
-function progressIndex(phase: RelayPhase, delivered: boolean): number {
-  if (delivered) return 4
-  switch (phase.step) {
-    case 'preparing':
-    case 'prepareFailed':
-      return 0
-    case 'review':
-    case 'signing':
-    case 'relayFailed':
-      return 1
-    case 'submitted':
-      return 3
-  }
 }
 
 export interface RelayDialogContentProps {
@@ -87,24 +60,16 @@ export interface RelayDialogContentProps {
 }
 
 export function RelayDialogContent(props: RelayDialogContentProps) {
-  const { phase, message, chains, signers, signer, explorerUrl } = props
+  const { phase, message, chains, explorerUrl } = props
   const source = chainName(chains, message.source)
   const destination = chainName(chains, message.destination)
-  const delivered = isDelivered(message)
-  const current = progressIndex(phase, delivered)
-  const plan = 'plan' in phase ? phase.plan : undefined
-  const failure = phase.step === 'relayFailed' ? explainError(phase.error, { chains }) : undefined
-  // A wallet that just dropped the list, or is known to: say so once, and offer what works instead.
-  const blocked =
-    failure?.kind === 'accessListDropped'
-      ? failure.summary
-      : signer
-        ? props.blockedSigners?.[signer]
-        : undefined
-  const canChooseSigner = !delivered && isSignable(phase, 'relayFailed')
-  // A plan the signing account cannot pay is not signed: core would refuse it, so the button does not offer it.
-  const unpaid = plan?.funds?.enough === false
-  const canSign = canChooseSigner && !!plan?.simulation.ok && signer !== undefined && !blocked && !unpaid
+  const view = relayDialogView({
+    phase,
+    message,
+    chains,
+    signer: props.signer,
+    blockedSigners: props.blockedSigners,
+  })
 
   return (
     <>
@@ -113,31 +78,47 @@ export function RelayDialogContent(props: RelayDialogContentProps) {
         {intentSummary(message, props.accounts)} · {source} → {destination}
       </p>
 
-      <RelayProgress current={current} />
+      <RelayProgress current={view.current} />
 
-      {delivered ? (
+      {view.delivered ? (
         <DeliveredCallout
           message={message}
           chains={chains}
           ourTransaction={phase.step === 'submitted' ? phase.transactionHash : undefined}
           explorerUrl={explorerUrl}
         />
-      ) : null}
+      ) : (
+        <RelayUnderway {...props} view={view} source={source} destination={destination} />
+      )}
 
-      {!delivered && phase.step === 'preparing' ? (
-        <div className="scr-busy" role="status">
-          <div className="scr-spinner" aria-hidden="true" />
-          <p>
-            Re-reading the message on {source} and simulating the relay on {destination}…
-          </p>
-        </div>
-      ) : null}
+      <RelayActions
+        finished={view.delivered || phase.step === 'submitted'}
+        signing={phase.step === 'signing'}
+        retry={view.retry}
+        sign={phase.step === 'prepareFailed' ? undefined : { enabled: view.canSign, primary: !view.blocked }}
+        onClose={props.onClose}
+        onPrepare={props.onPrepare}
+        onSign={props.onSign}
+      />
+    </>
+  )
+}
 
-      {!delivered && phase.step === 'prepareFailed' ? (
+/** Until the message is delivered: the phase's wait or error, the plan and who signs it, and the simulation. */
+function RelayUnderway(
+  props: RelayDialogContentProps & { view: RelayDialogView; source: string; destination: string },
+) {
+  const { phase, message, chains, signers, signer, explorerUrl, source, destination } = props
+  const { plan, failure, blocked } = props.view
+  return (
+    <>
+      {phase.step === 'preparing' ? <RelayPreparing source={source} destination={destination} /> : null}
+
+      {phase.step === 'prepareFailed' ? (
         <ErrorNotice error={phase.error} chains={chains} title="Could not prepare the relay." />
       ) : null}
 
-      {plan && !delivered ? (
+      {plan ? (
         <PlanFacts
           plan={plan}
           chains={chains}
@@ -148,13 +129,13 @@ export function RelayDialogContent(props: RelayDialogContentProps) {
               hints={blocked ? undefined : SIGNER_HINTS}
               value={signer}
               onChange={props.onSignerChange}
-              readOnly={!canChooseSigner}
+              readOnly={!props.view.canChooseSigner}
             />
           }
         />
       ) : null}
 
-      {blocked && !delivered && phase.step !== 'preparing' ? (
+      {blocked && phase.step !== 'preparing' ? (
         <SignerBlocked
           reason={blocked}
           details={failure?.details}
@@ -164,50 +145,25 @@ export function RelayDialogContent(props: RelayDialogContentProps) {
         />
       ) : null}
 
-      {plan && !blocked && !delivered && phase.step !== 'submitted' && phase.step !== 'relayFailed' ? (
+      {plan && !blocked && phase.step !== 'submitted' && phase.step !== 'relayFailed' ? (
         <>
           <SimulationVerdict plan={plan} />
           <FundsShortfall plan={plan} chains={chains} />
         </>
       ) : null}
 
-      {phase.step === 'signing' && !delivered ? <SigningBusy signer={signer} /> : null}
+      {phase.step === 'signing' ? <SigningBusy signer={signer} /> : null}
 
-      {failure && !blocked && !delivered ? (
-        <ErrorNotice error={failure} title="The relay was not sent." />
+      {failure && !blocked ? <ErrorNotice error={failure} title="The relay was not sent." /> : null}
+
+      {phase.step === 'submitted' ? (
+        <RelaySubmitted
+          transactionHash={phase.transactionHash}
+          chainId={message.destination}
+          destination={destination}
+          explorerUrl={explorerUrl}
+        />
       ) : null}
-
-      {phase.step === 'submitted' && !delivered ? (
-        <div className="scr-busy" role="status">
-          <div className="scr-spinner" aria-hidden="true" />
-          <p>
-            Relay sent on {destination} (
-            <HashLink
-              value={phase.transactionHash}
-              chainId={message.destination}
-              kind="tx"
-              explorerUrl={explorerUrl}
-            />
-            ), waiting for it to be mined…
-          </p>
-        </div>
-      ) : null}
-
-      <RelayActions
-        finished={delivered || phase.step === 'submitted'}
-        signing={phase.step === 'signing'}
-        retry={
-          phase.step === 'prepareFailed'
-            ? 'Try again'
-            : canChooseSigner && plan && !plan.simulation.ok
-              ? 'Simulate again'
-              : undefined
-        }
-        sign={phase.step === 'prepareFailed' ? undefined : { enabled: canSign, primary: !blocked }}
-        onClose={props.onClose}
-        onPrepare={props.onPrepare}
-        onSign={props.onSign}
-      />
     </>
   )
 }
