@@ -7,6 +7,7 @@
  */
 import { createInterface } from 'node:readline/promises'
 
+import { formatEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 
 import {
@@ -237,7 +238,8 @@ function printPlan(
   }
   const cost = planCost(plan)
   const over = cost !== undefined && cost > cap ? out.style.red(' — this relay could cost more') : ''
-  rows.push(['cap', `${formatAmount(cap)} ETH per relay (--spending-cap)${over}`])
+  // Exact: the cap is the user's own figure, shown as typed (a rounded one could read as a different cap).
+  rows.push(['cap', `${formatEther(cap)} ETH per relay (--spending-cap)${over}`])
   rows.push([
     'simulation',
     plan.simulation.ok ? out.style.green('ok') : out.style.red(`reverts: ${plan.simulation.reason}`),

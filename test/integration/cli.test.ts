@@ -152,10 +152,9 @@ describe('superchain-relay CLI on the devnet', () => {
       /^superchain-relay: this transaction could cost up to 0\.\d+ ETH \(gas \d+ × \d+ wei per gas\), above the spending cap of 0\.000000001 ETH per relay\. Nothing was signed: pass a higher --spending-cap <eth>, or relay when fees are lower\.$/m,
     )
     expect(await devnet.publicClient(902).getTransactionCount({ address: relayer })).toBe(nonceBefore)
-    const status = await cli(['status', messageHash, '--json', ...rpc, ...state('main')])
-    expect((JSON.parse(status.stdout) as { messages: { status: string }[] }).messages[0]?.status).toBe(
-      'ready',
-    )
+    const status = await cli(['status', '--json', ...rpc, ...state('main')])
+    const { messages } = JSON.parse(status.stdout) as { messages: { hash: string; status: string }[] }
+    expect(messages.find((m) => m.hash === messageHash)?.status).toBe('ready')
   })
 
   it('relays it with the key from the environment and waits until it is relayed', async () => {
