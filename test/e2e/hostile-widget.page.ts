@@ -3,6 +3,13 @@
  * `<superchain-relay>` element and the user's real wallet (the demo's Devnet Test Wallet, announced with EIP-6963,
  * signing on the devnet). The hostile script is the page's own inline script, not this module.
  */
+import { createElement } from 'react'
+import { createRoot } from 'react-dom/client'
+
+import type { TrackedMessage } from '../../src/core/model/message'
+import { CHAINS, makeMessage, NOW } from '../../src/ui/messageFixtures.test-helper'
+import { MessageList } from '../../src/ui/MessageList'
+import { MessageRow } from '../../src/ui/MessageRow'
 import '../../widget/element.standalone'
 import { createTestWallet, type SignRequestSummary } from '../../examples/demo/testWallet'
 
@@ -22,3 +29,30 @@ const wallet = createTestWallet({
 wallet.announce()
 
 Object.assign(window, { realWallet: { uuid: wallet.info.uuid, address: wallet.address, asked } })
+
+/**
+ * The shared list, rendered on its own with real components: `mountListWithBrokenRow()` shows three messages, the
+ * middle one with an intent whose amount throws when read (a render crash no schema foresaw).
+ */
+function mountListWithBrokenRow(): void {
+  const messages = [1, 2, 3].map((seed) => makeMessage({ seed, sentSecondsAgo: 60 * seed }))
+  const broken = messages[1]!
+  const intent = { ...broken.intent }
+  Object.defineProperty(intent, 'amount', {
+    get() {
+      throw new Error('the amount of this transfer cannot be read')
+    },
+  })
+  messages[1] = { ...broken, intent } as TrackedMessage
+  const host = document.createElement('div')
+  host.id = 'list-check'
+  document.body.append(host)
+  createRoot(host).render(
+    createElement(MessageList, {
+      messages,
+      renderMessage: (message: TrackedMessage, expanded: boolean) =>
+        createElement(MessageRow, { message, chains: CHAINS, now: NOW, expanded, onToggle: () => {} }),
+    }),
+  )
+}
+Object.assign(window, { mountListWithBrokenRow })

@@ -294,4 +294,17 @@ describe('a hostile script on a page that embeds the widget', () => {
     await page.locator(`superchain-relay [data-hash="${messageHash}"]`).first().waitFor()
     expect(errors).toEqual([])
   })
+
+  it('a row that throws while rendering is caught by its boundary: a readable error row, the other rows render', async () => {
+    await page.evaluate('window.mountListWithBrokenRow()')
+    const list = page.locator('#list-check')
+    const errorRow = list.locator('[data-row-error]')
+    await errorRow.waitFor()
+    expect(await errorRow.count()).toBe(1)
+    expect(await errorRow.textContent()).toContain(
+      'This message could not be shown. the amount of this transfer cannot be read',
+    )
+    expect(await list.locator('.scr-row-main:not([data-row-error])').count()).toBe(2)
+    expect(errors).toEqual([])
+  })
 })
