@@ -67,6 +67,8 @@ describe('parseCommandLine', () => {
       yes: true,
       dryRun: false,
       timeoutMs: 30_000,
+      // The extension's default cap per relay, 0.01 ETH.
+      spendingCapWei: 10_000_000_000_000_000n,
     })
     expect(run(['relay', HASH, '--dry-run']).args).toMatchObject({
       yes: false,
@@ -74,6 +76,29 @@ describe('parseCommandLine', () => {
       timeoutMs: 120_000,
     })
     expect(run(['chains', '--check']).args).toEqual({ check: true })
+  })
+
+  it('reads --spending-cap as exact ETH, in wei, without floats', () => {
+    const cap = (value: string) =>
+      (run(['relay', HASH, '--spending-cap', value]).args as { spendingCapWei: bigint }).spendingCapWei
+    expect(cap('0.1')).toBe(10n ** 17n)
+    expect(cap('2')).toBe(2n * 10n ** 18n)
+    expect(cap('0.000000000000000001')).toBe(1n)
+    expect(cap('0.3')).toBe(3n * 10n ** 17n)
+  })
+
+  it.each([
+    ['0', /--spending-cap '0' must be more than 0 ETH/],
+    ['0.000', /must be more than 0 ETH/],
+    ['-1', /--spending-cap '-1' is not an amount of ETH/],
+    ['1e18', /is not an amount of ETH/],
+    ['0.0000000000000000001', /at most 18 decimals/],
+    ['ten', /is not an amount of ETH/],
+    ['.5', /is not an amount of ETH/],
+    ['1,5', /is not an amount of ETH/],
+    ['9999999999999', /is not an amount of ETH/],
+  ])('refuses --spending-cap %s, naming the flag', (value, error) => {
+    expect(() => parseCommandLine(['relay', HASH, `--spending-cap=${value}`])).toThrow(error)
   })
 
   it('answers help in every spelling, for the program and per command', () => {

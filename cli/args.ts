@@ -7,13 +7,32 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 import type { Address, Hex } from 'viem'
 
+import {
+  parseAccount,
+  parseChainId,
+  parseEthAmount,
+  parseMessageHash,
+  parseRpcOverride,
+  parseSeconds,
+  parseStatePath,
+  parseTransactionHash,
+  PRIVATE_KEY_ENV,
+} from './argValues'
 import { UsageError } from './exit'
+
+export {
+  parseChainId,
+  parseRpcOverride,
+  parseTransactionHash,
+  parseMessageHash,
+  parseAccount,
+  PRIVATE_KEY_ENV,
+  readPrivateKey,
+} from './argValues'
 
 export const COMMANDS = ['track', 'status', 'watch', 'relay', 'chains', 'forget', 'clear'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
-/** The env var the relay key comes from. Never a flag: argv ends up in shell history and `ps` output. */
-export const PRIVATE_KEY_ENV = 'SUPERCHAIN_RELAY_PRIVATE_KEY'
 export const STATE_ENV = 'SUPERCHAIN_RELAY_STATE'
 
 export interface RpcOverride {
@@ -47,6 +66,11 @@ export interface RelayArgs {
   dryRun: boolean
   /** How long to wait for the message to become relayable, and then for the relay to be seen on chain. */
   timeoutMs: number
+  /**
+   * The most this relay may cost, in wei: gas limit × max fee per gas + value of the signed transaction
+   * (`--spending-cap <eth>`, default DEFAULT_SPENDING_CAP_ETH, the extension's default cap per relay).
+   */
+  spendingCapWei: bigint
 }
 export interface ChainsArgs {
   check: boolean
@@ -90,6 +114,7 @@ const COMMAND_OPTIONS = {
     yes: { type: 'boolean', short: 'y' },
     'dry-run': { type: 'boolean' },
     timeout: { type: 'string' },
+    'spending-cap': { type: 'string' },
   },
   chains: { check: { type: 'boolean' } },
   forget: {},
@@ -113,6 +138,8 @@ const KEY_FLAG = /^-{1,2}(key|private[-_]?key|priv[-_]?key|pk|secret)(=.*)?$/i
 
 export const DEFAULT_INTERVAL_S = 5
 export const DEFAULT_RELAY_TIMEOUT_S = 120
+/** As the extension's relay account: 0.01 ETH per relay covers any relay at sane L2 fees, and not a drained key. */
+export const DEFAULT_SPENDING_CAP_ETH = '0.01'
 
 function isCommand(value: string): value is CommandName {
   return (COMMANDS as readonly string[]).includes(value)
@@ -121,27 +148,8 @@ function isCommand(value: string): value is CommandName {
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   const end = argv.indexOf('--')
   const flags = end === -1 ? argv : argv.slice(0, end)
-  const keyFlag = flags.find((token) => KEY_FLAG.test(token))
-  if (keyFlag) {
-    // Name the flag, never its value: the point is to keep the key out of every log.
-    throw new UsageError(
-      `refusing ${keyFlag.split('=')[0]}: a private key on the command line ends up in shell history and process ` +
-        `listings. Set ${PRIVATE_KEY_ENV}=0x… in the environment instead.`,
-    )
-  }
-
-  let index = -1
-  for (let i = 0; i < flags.length; i++) {
-    const token = flags[i]!
-    if (token.startsWith('-')) {
-      if (VALUE_OPTIONS.has(token)) i++
-      continue
-    }
-    index = i
-    break
-  }
-  const rest = index === -1 ? [...argv] : [...argv.slice(0, index), ...argv.slice(index + 1)]
-  const word = index === -1 ? undefined : argv[index]
+  refuseKeyFlags(flags)
+  const { word, rest } = splitCommandWord(argv, flags)
 
   if (word === 'help') {
     const topic = rest.find((t) => !t.startsWith('-'))
@@ -155,108 +163,113 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (!isCommand(word)) throw unknownCommand(word)
   const command = word
 
-  const options = { ...GLOBAL_OPTIONS, ...COMMAND_OPTIONS[command] }
-  let parsed: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }
-  try {
-    parsed = parseArgs({
-      args: rest,
-      options,
-      allowPositionals: POSITIONALS[command] > 0,
-      strict: true,
-    }) as typeof parsed
-  } catch (error) {
-    throw explainParseError(error, command)
-  }
-  const { values, positionals } = parsed
+  const { values, positionals } = parseOptions(command, rest)
   if (values.help) return { kind: 'help', command }
   if (positionals.length > POSITIONALS[command]) {
     throw new UsageError(`unexpected argument '${positionals[POSITIONALS[command]]}' for ${command}`)
   }
-
   const global: GlobalOptions = {
     rpc: ((values.rpc as string[] | undefined) ?? []).map(parseRpcOverride),
     json: values.json === true,
     ...(typeof values.state === 'string' ? { state: parseStatePath(values.state) } : {}),
   }
+  return { kind: 'run', command, global, args: COMMAND_ARGS[command](values, positionals) } as CommandLine
+}
 
-  switch (command) {
-    case 'track': {
-      if (values.chain === undefined) {
-        throw new UsageError('track needs --chain <id>: the chain the transaction was sent on')
-      }
-      if (values.tx === undefined) throw new UsageError('track needs --tx <hash>: the source transaction')
-      return {
-        kind: 'run',
-        command,
-        global,
-        args: {
-          chainId: parseChainId(values.chain as string, '--chain'),
-          transactionHash: parseTransactionHash(values.tx as string),
-        },
-      }
-    }
-    case 'status':
-      return {
-        kind: 'run',
-        command,
-        global,
-        args: positionals[0] === undefined ? {} : { messageHash: parseMessageHash(positionals[0]) },
-      }
-    case 'watch':
-      return {
-        kind: 'run',
-        command,
-        global,
-        args: {
-          accounts: ((values.account as string[] | undefined) ?? []).map(parseAccount),
-          intervalMs: parseSeconds(
-            values.interval as string | undefined,
-            '--interval',
-            DEFAULT_INTERVAL_S,
-            0.5,
-          ),
-          once: values.once === true,
-        },
-      }
-    case 'relay': {
-      if (positionals[0] === undefined) {
-        throw new UsageError('relay needs the message hash: superchain-relay relay <messageHash>')
-      }
-      return {
-        kind: 'run',
-        command,
-        global,
-        args: {
-          messageHash: parseMessageHash(positionals[0]),
-          yes: values.yes === true,
-          dryRun: values['dry-run'] === true,
-          timeoutMs: parseSeconds(
-            values.timeout as string | undefined,
-            '--timeout',
-            DEFAULT_RELAY_TIMEOUT_S,
-            1,
-          ),
-        },
-      }
-    }
-    case 'chains':
-      return { kind: 'run', command, global, args: { check: values.check === true } }
-    case 'forget':
-      if (positionals[0] === undefined) {
-        throw new UsageError('forget needs the message hash: superchain-relay forget <messageHash>')
-      }
-      return { kind: 'run', command, global, args: { messageHash: parseMessageHash(positionals[0]) } }
-    case 'clear':
-      if (values.chain === undefined) {
-        throw new UsageError('clear needs --chain <id>: the chain whose history to forget')
-      }
-      return {
-        kind: 'run',
-        command,
-        global,
-        args: { chainId: parseChainId(values.chain as string, '--chain'), yes: values.yes === true },
-      }
+/** A key flag anywhere before `--` is refused, naming the flag, never its value: keys stay out of every log. */
+function refuseKeyFlags(flags: readonly string[]): void {
+  const keyFlag = flags.find((token) => KEY_FLAG.test(token))
+  if (keyFlag) {
+    throw new UsageError(
+      `refusing ${keyFlag.split('=')[0]}: a private key on the command line ends up in shell history and process ` +
+        `listings. Set ${PRIVATE_KEY_ENV}=0x… in the environment instead.`,
+    )
   }
+}
+
+/** The first word that is not an option (nor a global option's value) is the command; the rest are its arguments. */
+function splitCommandWord(
+  argv: readonly string[],
+  flags: readonly string[],
+): { word: string | undefined; rest: string[] } {
+  let index = -1
+  for (let i = 0; i < flags.length; i++) {
+    const token = flags[i]!
+    if (token.startsWith('-')) {
+      if (VALUE_OPTIONS.has(token)) i++
+      continue
+    }
+    index = i
+    break
+  }
+  const rest = index === -1 ? [...argv] : [...argv.slice(0, index), ...argv.slice(index + 1)]
+  return { word: index === -1 ? undefined : argv[index], rest }
+}
+
+type Values = Record<string, string | boolean | string[] | undefined>
+
+function parseOptions(command: CommandName, rest: string[]): { values: Values; positionals: string[] } {
+  try {
+    return parseArgs({
+      args: rest,
+      options: { ...GLOBAL_OPTIONS, ...COMMAND_OPTIONS[command] },
+      allowPositionals: POSITIONALS[command] > 0,
+      strict: true,
+    }) as { values: Values; positionals: string[] }
+  } catch (error) {
+    throw explainParseError(error, command)
+  }
+}
+
+function needHash(positionals: readonly string[], command: 'relay' | 'forget'): Hex {
+  if (positionals[0] === undefined) {
+    throw new UsageError(`${command} needs the message hash: superchain-relay ${command} <messageHash>`)
+  }
+  return parseMessageHash(positionals[0])
+}
+
+function needChain(values: Values, why: string): number {
+  if (values.chain === undefined) throw new UsageError(why)
+  return parseChainId(values.chain as string, '--chain')
+}
+
+/** Each command's arguments from its parsed options and positionals. */
+const COMMAND_ARGS: {
+  [C in CommandName]: (values: Values, positionals: string[]) => Extract<CommandLine, { command: C }>['args']
+} = {
+  track: (values) => {
+    if (values.chain === undefined) {
+      throw new UsageError('track needs --chain <id>: the chain the transaction was sent on')
+    }
+    if (values.tx === undefined) throw new UsageError('track needs --tx <hash>: the source transaction')
+    return {
+      chainId: parseChainId(values.chain as string, '--chain'),
+      transactionHash: parseTransactionHash(values.tx as string),
+    }
+  },
+  status: (_values, positionals) =>
+    positionals[0] === undefined ? {} : { messageHash: parseMessageHash(positionals[0]) },
+  watch: (values) => ({
+    accounts: ((values.account as string[] | undefined) ?? []).map(parseAccount),
+    intervalMs: parseSeconds(values.interval as string | undefined, '--interval', DEFAULT_INTERVAL_S, 0.5),
+    once: values.once === true,
+  }),
+  relay: (values, positionals) => ({
+    messageHash: needHash(positionals, 'relay'),
+    yes: values.yes === true,
+    dryRun: values['dry-run'] === true,
+    timeoutMs: parseSeconds(values.timeout as string | undefined, '--timeout', DEFAULT_RELAY_TIMEOUT_S, 1),
+    spendingCapWei: parseEthAmount(
+      (values['spending-cap'] as string | undefined) ?? DEFAULT_SPENDING_CAP_ETH,
+      '--spending-cap',
+    ),
+  }),
+  chains: (values) => ({ check: values.check === true }),
+  forget: (_values, positionals) => ({ messageHash: needHash(positionals, 'forget') }),
+  clear: (values) => ({
+    chainId: needChain(values, 'clear needs --chain <id>: the chain whose history to forget'),
+    yes: values.yes === true,
+  }),
 }
 
 function unknownCommand(word: string): UsageError {
@@ -283,79 +296,4 @@ function explainParseError(error: unknown, command: CommandName): Error {
     )
   }
   return error as Error
-}
-
-export function parseChainId(value: string, flag: string): number {
-  const id = /^[1-9][0-9]*$/.test(value) ? Number(value) : NaN
-  if (!Number.isSafeInteger(id)) {
-    throw new UsageError(`${flag} '${value}' is not a chain id: expected a positive integer such as 901`)
-  }
-  return id
-}
-
-/** `--rpc 901=http://127.0.0.1:9545`. The URL itself is checked with core's validateChainConfig later. */
-export function parseRpcOverride(value: string): RpcOverride {
-  const at = value.indexOf('=')
-  if (at === -1) {
-    throw new UsageError(`--rpc '${value}' must be <chainId>=<url>, e.g. --rpc 901=http://127.0.0.1:9545`)
-  }
-  const idText = value.slice(0, at).trim()
-  const rpcUrl = value.slice(at + 1).trim()
-  if (!/^[1-9][0-9]*$/.test(idText) || !Number.isSafeInteger(Number(idText))) {
-    throw new UsageError(`--rpc '${value}': '${idText}' is not a chain id (a positive integer)`)
-  }
-  if (!rpcUrl) throw new UsageError(`--rpc '${value}': the URL after '=' is missing`)
-  return { id: Number(idText), rpcUrl }
-}
-
-export function parseTransactionHash(value: string): Hex {
-  if (!/^0x[0-9a-fA-F]{64}$/.test(value)) {
-    throw new UsageError(`'${value}' is not a transaction hash: expected 0x followed by 64 hex digits`)
-  }
-  return value as Hex
-}
-
-export function parseMessageHash(value: string): Hex {
-  if (!/^0x[0-9a-fA-F]{64}$/.test(value)) {
-    throw new UsageError(
-      `'${value}' is not a message hash: expected 0x followed by 64 hex digits (see superchain-relay status)`,
-    )
-  }
-  return value.toLowerCase() as Hex
-}
-
-export function parseAccount(value: string): Address {
-  if (!/^0x[0-9a-fA-F]{40}$/.test(value)) {
-    throw new UsageError(`'${value}' is not an account address: expected 0x followed by 40 hex digits`)
-  }
-  return value as Address
-}
-
-function parseSeconds(value: string | undefined, flag: string, fallback: number, min: number): number {
-  if (value === undefined) return fallback * 1000
-  const seconds = /^[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : NaN
-  if (!Number.isFinite(seconds) || seconds < min) {
-    throw new UsageError(`${flag} '${value}' must be a number of seconds ≥ ${min}`)
-  }
-  return Math.round(seconds * 1000)
-}
-
-function parseStatePath(value: string): string {
-  if (!value.trim()) throw new UsageError('--state needs a file path')
-  return value
-}
-
-/** Reads the relay key from the environment; the value never appears in an error. */
-export function readPrivateKey(env: Record<string, string | undefined>): Hex {
-  const raw = env[PRIVATE_KEY_ENV]?.trim()
-  if (!raw) {
-    throw new UsageError(
-      `relay signs with a local key: set ${PRIVATE_KEY_ENV}=0x… in the environment (it is never accepted as a flag)`,
-    )
-  }
-  const key = raw.startsWith('0x') ? raw : `0x${raw}`
-  if (!/^0x[0-9a-fA-F]{64}$/.test(key)) {
-    throw new UsageError(`${PRIVATE_KEY_ENV} is not a private key: expected 0x followed by 64 hex digits`)
-  }
-  return key as Hex
 }

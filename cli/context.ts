@@ -58,10 +58,13 @@ export interface CliContext {
   close(): Promise<void>
 }
 
+/** The CLI's way to allow a dearer relay. */
+export const SPENDING_CAP_REMEDY = 'pass a higher --spending-cap <eth>, or relay when fees are lower'
+
 export async function openContext(
   global: GlobalOptions,
   env: Record<string, string | undefined>,
-  options: { privateKey?: Hex } = {},
+  options: { privateKey?: Hex; spendingCapWei?: bigint } = {},
 ): Promise<CliContext> {
   const chains = resolveChains(global.rpc)
   const byId = new Map(chains.map((c) => [c.id, c]))
@@ -70,8 +73,12 @@ export async function openContext(
   if (options.privateKey) {
     const account = privateKeyToAccount(options.privateKey)
     // The destination's RPC from this run's chain list, so --rpc applies to the relay tx too.
-    signer = createLocalSigner(account, (chain) =>
-      rpcTransport({ rpcUrl: byId.get(chain.id)?.rpcUrl ?? chain.rpcUrls.default.http[0]! }),
+    const cap = options.spendingCapWei
+    signer = createLocalSigner(
+      account,
+      (chain) => rpcTransport({ rpcUrl: byId.get(chain.id)?.rpcUrl ?? chain.rpcUrls.default.http[0]! }),
+      // Checked on the signed transaction itself, whatever the plan or an RPC said.
+      cap === undefined ? {} : { spendingCap: () => cap, spendingCapRemedy: SPENDING_CAP_REMEDY },
     )
   }
   const tracker = await createTracker({

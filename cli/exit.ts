@@ -29,7 +29,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   3  not found: unknown message hash, unknown transaction, a transaction that sent no cross-chain message
   4  RPC unreachable, or it serves another chain id
   5  relay refused: the simulation reverted, the message expired, was reorged or no longer exists, a relay of it
-     is already on its way, the fee rose above the plan shown, or you declined`
+     is already on its way, the fee rose above the plan shown or above --spending-cap, or you declined`
 
 /**
  * An error the CLI raises itself, carrying its exit code. The one error of ours that is a plain `Error`, not a

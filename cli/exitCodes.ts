@@ -17,6 +17,7 @@ import {
   NoCrossChainMessageError,
   NotResendableError,
   PlanChangedError,
+  SpendingCapExceededError,
   RelayInProgressError,
   RelaySimulationFailedError,
   RpcUnreachableError,
@@ -60,6 +61,7 @@ const EXIT_BY_CLASS: ReadonlyArray<readonly [ErrorClass, ExitCode]> = [
   [MessageVanishedError, EXIT.relayRefused],
   [RelayInProgressError, EXIT.relayRefused],
   [PlanChangedError, EXIT.relayRefused],
+  [SpendingCapExceededError, EXIT.relayRefused],
   [NotResendableError, EXIT.relayRefused],
 ]
 

@@ -2,6 +2,7 @@
 import {
   DEFAULT_INTERVAL_S,
   DEFAULT_RELAY_TIMEOUT_S,
+  DEFAULT_SPENDING_CAP_ETH,
   PRIVATE_KEY_ENV,
   STATE_ENV,
   type CommandName,
@@ -67,7 +68,7 @@ Options:
   --interval <s>       seconds between refreshes (default ${DEFAULT_INTERVAL_S})
   --once               scan and refresh once, print, and exit`,
 
-  relay: `Usage: superchain-relay relay <messageHash> [--yes] [--dry-run] [--timeout <s>]
+  relay: `Usage: superchain-relay relay <messageHash> [--yes] [--dry-run] [--timeout <s>] [--spending-cap <eth>]
 
 Relays a message on its destination chain yourself. The key comes from the environment, never from a flag:
   ${PRIVATE_KEY_ENV}=0x… superchain-relay relay 0x…
@@ -78,7 +79,10 @@ terminal, sends the relay and waits until it is seen on chain. A message someone
 Options:
   -y, --yes        do not ask for confirmation (required when stdin is not a terminal)
   --dry-run        show the plan and stop
-  --timeout <s>    how long to wait for the message to become relayable and then for the relay (default ${DEFAULT_RELAY_TIMEOUT_S})`,
+  --timeout <s>    how long to wait for the message to become relayable and then for the relay (default ${DEFAULT_RELAY_TIMEOUT_S})
+  --spending-cap <eth>
+                   the most this relay may cost, in ETH: the signed transaction's gas limit × max fee per gas
+                   + value must stay within it, or nothing is signed (default ${DEFAULT_SPENDING_CAP_ETH})`,
 
   forget: `Usage: superchain-relay forget <messageHash>
 

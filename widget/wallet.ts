@@ -97,163 +97,197 @@ function safeMemory(memory: WalletControllerOptions['memory']): Pick<Storage, 'g
   }
 }
 
-export function createWalletController(options: WalletControllerOptions = {}): WalletController {
-  const memory = safeMemory(options.memory)
+/** What the controller's steps share: the wallets seen, the state React reads, and where choices are remembered. */
+interface ControllerCore {
+  memory: Pick<Storage, 'getItem' | 'setItem'>
+  chosenKey: string
+  droppingKey: string
+  listeners: Set<() => void>
+  wallets: Connectable[]
+  state: WalletState
+  destroyed: boolean
+  detachProvider?: () => void
+  stopDiscovery?: () => void
+}
+
+function createCore(options: WalletControllerOptions): ControllerCore {
   const namespace = options.namespace ?? DEFAULT_NAMESPACE
-  const CHOSEN_KEY = `${namespace}:wallet`
-  const DROPPING_KEY = `${namespace}:wallets-dropping-access-list`
-  const listeners = new Set<() => void>()
-  let wallets: Connectable[] = []
-  let state: WalletState = { options: [], accounts: [], status: 'disconnected', dropsAccessList: false }
-  let destroyed = false
-  let detachProvider: (() => void) | undefined
-
-  const dropping = (): string[] => {
-    try {
-      const list = JSON.parse(memory.getItem(DROPPING_KEY) ?? '[]') as unknown
-      return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []
-    } catch {
-      return []
-    }
+  return {
+    memory: safeMemory(options.memory),
+    chosenKey: `${namespace}:wallet`,
+    droppingKey: `${namespace}:wallets-dropping-access-list`,
+    listeners: new Set(),
+    wallets: [],
+    state: { options: [], accounts: [], status: 'disconnected', dropsAccessList: false },
+    destroyed: false,
   }
-  /** Remembered by rdns (stable across sessions, unlike the uuid), or by name for the host's provider. */
-  const memoryKey = (option: WalletOption) => option.rdns ?? `name:${option.name}`
+}
 
-  function set(patch: Partial<WalletState>): void {
-    state = { ...state, ...patch }
-    const selected = wallets.find((w) => w.option.id === state.selectedId)
-    const drops = !!selected && dropping().includes(memoryKey(selected.option))
-    if (drops !== state.dropsAccessList) state = { ...state, dropsAccessList: drops }
-    for (const listener of [...listeners]) listener()
+/** The wallets caught dropping an access list on this origin (by memoryKey). */
+function dropping(core: ControllerCore): string[] {
+  try {
+    const list = JSON.parse(core.memory.getItem(core.droppingKey) ?? '[]') as unknown
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []
+  } catch {
+    return []
   }
+}
 
-  const selected = () => wallets.find((w) => w.option.id === state.selectedId)
+/** Remembered by rdns (stable across sessions, unlike the uuid), or by name for the host's provider. */
+const memoryKey = (option: WalletOption) => option.rdns ?? `name:${option.name}`
 
-  function attach(wallet: Connectable): void {
-    detachProvider?.()
-    const provider = wallet.provider as EIP1193Provider & {
-      on?: (event: string, listener: (...args: never[]) => void) => void
-      removeListener?: (event: string, listener: (...args: never[]) => void) => void
-    }
-    const onAccounts = (accounts: Address[]) => {
-      if (state.selectedId !== wallet.option.id) return
-      set({ accounts, status: accounts.length > 0 ? 'connected' : 'disconnected' })
-    }
-    const onChain = (chainId: string) => {
-      if (state.selectedId === wallet.option.id) set({ chainId: Number(chainId) })
-    }
-    provider.on?.('accountsChanged', onAccounts)
-    provider.on?.('chainChanged', onChain)
-    detachProvider = () => {
-      provider.removeListener?.('accountsChanged', onAccounts)
-      provider.removeListener?.('chainChanged', onChain)
-    }
-    // Already authorised on an earlier visit? eth_accounts answers without a prompt.
-    void Promise.all([
-      wallet.provider.request({ method: 'eth_accounts' }) as Promise<Address[]>,
-      wallet.provider.request({ method: 'eth_chainId' }) as Promise<string>,
-    ]).then(
-      ([accounts, chainId]) => {
-        if (destroyed || state.selectedId !== wallet.option.id) return
-        set({
-          accounts,
-          chainId: Number(chainId),
-          status: accounts.length > 0 ? 'connected' : 'disconnected',
-        })
-      },
-      () => {},
-    )
+const selectedOf = (core: ControllerCore) => core.wallets.find((w) => w.option.id === core.state.selectedId)
+
+function set(core: ControllerCore, patch: Partial<WalletState>): void {
+  core.state = { ...core.state, ...patch }
+  const selected = selectedOf(core)
+  const drops = !!selected && dropping(core).includes(memoryKey(selected.option))
+  if (drops !== core.state.dropsAccessList) core.state = { ...core.state, dropsAccessList: drops }
+  for (const listener of [...core.listeners]) listener()
+}
+
+/** Follow the selected wallet's accounts and chain, and read what it already authorised (no prompt). */
+function attach(core: ControllerCore, wallet: Connectable): void {
+  core.detachProvider?.()
+  const provider = wallet.provider as EIP1193Provider & {
+    on?: (event: string, listener: (...args: never[]) => void) => void
+    removeListener?: (event: string, listener: (...args: never[]) => void) => void
   }
-
-  const controller: WalletController = {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    select(id) {
-      const wallet = wallets.find((w) => w.option.id === id)
-      if (!wallet || id === state.selectedId) return
-      const remembered = rememberWallet(wallet.option)
-      if (remembered) memory.setItem(CHOSEN_KEY, JSON.stringify(remembered))
-      set({ selectedId: id, accounts: [], chainId: undefined, status: 'disconnected', error: undefined })
-      attach(wallet)
-    },
-    async connect() {
-      const wallet = selected()
-      if (!wallet) {
-        set({ error: 'Choose a wallet first' })
-        return
-      }
-      set({ status: 'connecting', error: undefined })
-      try {
-        const accounts = (await wallet.provider.request({ method: 'eth_requestAccounts' })) as Address[]
-        if (state.selectedId !== wallet.option.id) return
-        set({ accounts, status: accounts.length > 0 ? 'connected' : 'disconnected' })
-      } catch (error) {
-        set({ status: 'disconnected', error: errorSummary(error) })
-      }
-    },
-    async signer() {
-      const wallet = selected()
-      if (!wallet) {
-        throw new WalletError(
-          wallets.length === 0
-            ? 'No wallet found: install one (any EIP-6963 wallet) and reload the page'
-            : 'Choose a wallet above, then relay again',
-        )
-      }
-      const key = memoryKey(wallet.option)
-      return createWalletSigner({
-        provider: wallet.provider,
-        name: wallet.option.name,
-        knownToDropAccessList: dropping().includes(key),
-        onAccessListDropped: () => {
-          memory.setItem(DROPPING_KEY, JSON.stringify([...new Set([...dropping(), key])]))
-          set({})
-        },
+  const onAccounts = (accounts: Address[]) => {
+    if (core.state.selectedId !== wallet.option.id) return
+    set(core, { accounts, status: accounts.length > 0 ? 'connected' : 'disconnected' })
+  }
+  const onChain = (chainId: string) => {
+    if (core.state.selectedId === wallet.option.id) set(core, { chainId: Number(chainId) })
+  }
+  provider.on?.('accountsChanged', onAccounts)
+  provider.on?.('chainChanged', onChain)
+  core.detachProvider = () => {
+    provider.removeListener?.('accountsChanged', onAccounts)
+    provider.removeListener?.('chainChanged', onChain)
+  }
+  // Already authorised on an earlier visit? eth_accounts answers without a prompt.
+  void Promise.all([
+    wallet.provider.request({ method: 'eth_accounts' }) as Promise<Address[]>,
+    wallet.provider.request({ method: 'eth_chainId' }) as Promise<string>,
+  ]).then(
+    ([accounts, chainId]) => {
+      if (core.destroyed || core.state.selectedId !== wallet.option.id) return
+      set(core, {
+        accounts,
+        chainId: Number(chainId),
+        status: accounts.length > 0 ? 'connected' : 'disconnected',
       })
     },
+    () => {},
+  )
+}
+
+function select(core: ControllerCore, id: string): void {
+  const wallet = core.wallets.find((w) => w.option.id === id)
+  if (!wallet || id === core.state.selectedId) return
+  const remembered = rememberWallet(wallet.option)
+  if (remembered) core.memory.setItem(core.chosenKey, JSON.stringify(remembered))
+  set(core, { selectedId: id, accounts: [], chainId: undefined, status: 'disconnected', error: undefined })
+  attach(core, wallet)
+}
+
+async function connect(core: ControllerCore): Promise<void> {
+  const wallet = selectedOf(core)
+  if (!wallet) {
+    set(core, { error: 'Choose a wallet first' })
+    return
+  }
+  set(core, { status: 'connecting', error: undefined })
+  try {
+    const accounts = (await wallet.provider.request({ method: 'eth_requestAccounts' })) as Address[]
+    if (core.state.selectedId !== wallet.option.id) return
+    set(core, { accounts, status: accounts.length > 0 ? 'connected' : 'disconnected' })
+  } catch (error) {
+    set(core, { status: 'disconnected', error: errorSummary(error) })
+  }
+}
+
+/**
+ * Core's wallet signer for the selected wallet. It keeps the approved plan's bound as the relay account does: the
+ * gas limit and max fee per gas it asks the wallet to sign are pinned and within the approval plus the margin, or
+ * the wallet is not asked (FeeAboveApprovalError, docs/ARCHITECTURE.md §9).
+ */
+function signerOf(core: ControllerCore): RelaySigner {
+  const wallet = selectedOf(core)
+  if (!wallet) {
+    throw new WalletError(
+      core.wallets.length === 0
+        ? 'No wallet found: install one (any EIP-6963 wallet) and reload the page'
+        : 'Choose a wallet above, then relay again',
+    )
+  }
+  const key = memoryKey(wallet.option)
+  return createWalletSigner({
+    provider: wallet.provider,
+    name: wallet.option.name,
+    knownToDropAccessList: dropping(core).includes(key),
+    onAccessListDropped: () => {
+      core.memory.setItem(core.droppingKey, JSON.stringify([...new Set([...dropping(core), key])]))
+      set(core, {})
+    },
+  })
+}
+
+/** EIP-6963 discovery: the announced wallets become the options; none is picked unless walletChoice.ts allows it. */
+function discover(core: ControllerCore, createDiscovery: () => Store): void {
+  const store = createDiscovery()
+  const onProviders = (details: readonly EIP6963ProviderDetail[]) => {
+    core.wallets = details.map((d) => ({
+      option: { id: d.info.uuid, name: d.info.name, icon: d.info.icon, rdns: d.info.rdns },
+      provider: d.provider as EIP1193Provider,
+    }))
+    const options = core.wallets.map((w) => w.option)
+    if (core.state.selectedId && core.wallets.some((w) => w.option.id === core.state.selectedId)) {
+      set(core, { options })
+      return
+    }
+    // Reconnect only to the wallet chosen on an earlier visit, announced unchanged (walletChoice.ts): any
+    // script on the page can announce a wallet, so a lone or new announcement is never picked by itself.
+    const pick = autoSelection(options, readRememberedWallet(core.memory.getItem(core.chosenKey)))
+    set(core, { options, selectedId: undefined })
+    if (pick) select(core, pick.id)
+  }
+  const unsubscribe = store.subscribe(onProviders, { emitImmediately: true })
+  core.stopDiscovery = () => {
+    unsubscribe()
+    store.destroy()
+  }
+}
+
+export function createWalletController(options: WalletControllerOptions = {}): WalletController {
+  const core = createCore(options)
+  const controller: WalletController = {
+    getState: () => core.state,
+    subscribe(listener) {
+      core.listeners.add(listener)
+      return () => core.listeners.delete(listener)
+    },
+    select: (id) => select(core, id),
+    connect: () => connect(core),
+    signer: async () => signerOf(core),
     destroy() {
-      destroyed = true
-      detachProvider?.()
-      stopDiscovery?.()
-      listeners.clear()
+      core.destroyed = true
+      core.detachProvider?.()
+      core.stopDiscovery?.()
+      core.listeners.clear()
     },
   }
-
-  let stopDiscovery: (() => void) | undefined
   if (options.provider) {
     const host: Connectable = {
       option: { id: HOST_ID, name: options.walletName ?? 'Your wallet' },
       provider: options.provider,
     }
-    wallets = [host]
-    state = { ...state, options: [host.option], selectedId: HOST_ID }
-    attach(host)
+    core.wallets = [host]
+    core.state = { ...core.state, options: [host.option], selectedId: HOST_ID }
+    attach(core, host)
   } else if (typeof window !== 'undefined') {
-    const store = (options.discover ?? createStore)()
-    const onProviders = (details: readonly EIP6963ProviderDetail[]) => {
-      wallets = details.map((d) => ({
-        option: { id: d.info.uuid, name: d.info.name, icon: d.info.icon, rdns: d.info.rdns },
-        provider: d.provider as EIP1193Provider,
-      }))
-      const options = wallets.map((w) => w.option)
-      if (state.selectedId && wallets.some((w) => w.option.id === state.selectedId)) {
-        set({ options })
-        return
-      }
-      // Reconnect only to the wallet chosen on an earlier visit, announced unchanged (walletChoice.ts): any
-      // script on the page can announce a wallet, so a lone or new announcement is never picked by itself.
-      const pick = autoSelection(options, readRememberedWallet(memory.getItem(CHOSEN_KEY)))
-      set({ options, selectedId: undefined })
-      if (pick) controller.select(pick.id)
-    }
-    const unsubscribe = store.subscribe(onProviders, { emitImmediately: true })
-    stopDiscovery = () => {
-      unsubscribe()
-      store.destroy()
-    }
+    discover(core, options.discover ?? createStore)
   }
   return controller
 }

@@ -7,6 +7,7 @@
  */
 import { createInterface } from 'node:readline/promises'
 
+import { formatEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 
 import {
@@ -14,16 +15,18 @@ import {
   approvalOf,
   findError,
   formatAmount,
+  maxTransactionCost,
   PlanChangedError,
   type RelayPlan,
   RelaySimulationFailedError,
   shortAddress,
+  SpendingCapExceededError,
   type TrackedMessage,
   UnknownMessageError,
 } from '../../src/core'
 
 import { PRIVATE_KEY_ENV, readPrivateKey, type GlobalOptions, type RelayArgs } from '../args'
-import { openContext, requireChain, verifyChains, type CliContext } from '../context'
+import { openContext, requireChain, SPENDING_CAP_REMEDY, verifyChains, type CliContext } from '../context'
 import { CliError, EXIT, UsageError, type ExitCode } from '../exitCodes'
 import { routeText } from '../format'
 import { createOutput, type CliIo, type Output } from '../output'
@@ -44,7 +47,7 @@ export async function runRelay(args: RelayArgs, global: GlobalOptions, io: CliIo
     )
   }
   const signerAddress = privateKeyToAccount(privateKey).address
-  const ctx = await openContext(global, io.env, { privateKey })
+  const ctx = await openContext(global, io.env, { privateKey, spendingCapWei: args.spendingCapWei })
   try {
     const stored = await ctx.tracker.getMessage(args.messageHash)
     if (!stored) throw new UnknownMessageError(args.messageHash)
@@ -72,8 +75,10 @@ export async function runRelay(args: RelayArgs, global: GlobalOptions, io: CliIo
       if (findError(error, AlreadyRelayedError)) return alreadyRelayed(out, await refreshed(ctx, message))
       throw error
     }
-    printPlan(out, ctx, message, plan)
+    printPlan(out, ctx, message, plan, args.spendingCapWei)
     if (!plan.simulation.ok) throw new RelaySimulationFailedError(message.hash, plan.simulation.reason)
+    // Refused before asking: the signer would refuse this transaction anyway (it checks what it signs).
+    if (!args.dryRun) refuseAboveCap(plan, args.spendingCapWei)
     if (args.dryRun) {
       out.document({ messageHash: message.hash, outcome: 'dryRun', plan, message })
       out.line('dry run: nothing was sent')
@@ -198,7 +203,26 @@ function alreadyRelayed(out: Output, message: TrackedMessage): ExitCode {
   return EXIT.ok
 }
 
-function printPlan(out: Output, ctx: CliContext, message: TrackedMessage, plan: RelayPlan): void {
+function planCost(plan: RelayPlan): bigint | undefined {
+  return plan.fee ? maxTransactionCost({ ...plan.fee, value: plan.transaction.value }) : undefined
+}
+
+function refuseAboveCap(plan: RelayPlan, cap: bigint): void {
+  const cost = planCost(plan)
+  if (plan.fee && cost !== undefined && cost > cap) {
+    const { gas, maxFeePerGas } = plan.fee
+    const detail = { gas, maxFeePerGas, value: plan.transaction.value }
+    throw new SpendingCapExceededError(cap, cost, detail, SPENDING_CAP_REMEDY)
+  }
+}
+
+function printPlan(
+  out: Output,
+  ctx: CliContext,
+  message: TrackedMessage,
+  plan: RelayPlan,
+  cap: bigint,
+): void {
   const symbol = ctx.chain(message.destination)?.nativeSymbol ?? 'ETH'
   const rows: [string, string][] = [
     ['message', message.hash],
@@ -212,6 +236,10 @@ function printPlan(out: Output, ctx: CliContext, message: TrackedMessage, plan: 
       `at most ${formatAmount(plan.fee.total)} ${symbol} (gas ${plan.fee.gas} × ${formatAmount(plan.fee.maxFeePerGas, 9)} gwei)`,
     ])
   }
+  const cost = planCost(plan)
+  const over = cost !== undefined && cost > cap ? out.style.red(' — this relay could cost more') : ''
+  // Exact: the cap is the user's own figure, shown as typed (a rounded one could read as a different cap).
+  rows.push(['cap', `${formatEther(cap)} ETH per relay (--spending-cap)${over}`])
   rows.push([
     'simulation',
     plan.simulation.ok ? out.style.green('ok') : out.style.red(`reverts: ${plan.simulation.reason}`),

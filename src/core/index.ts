@@ -86,6 +86,7 @@ export * as fieldSchemas from './schema/fields'
 export { APPROVAL_MARGIN_PERCENT, approvalOf, type RelayApproval, type RelayPlan } from './relay/plan'
 export {
   createLocalSigner,
+  maxTransactionCost,
   createWalletSigner,
   type LocalSignerOptions,
   type RelaySigner,
@@ -96,6 +97,7 @@ export {
 export {
   AccessListDroppedError,
   AlreadyRelayedError,
+  FeeAboveApprovalError,
   findError,
   InitiatingLogNotFoundError,
   InsufficientRelayFundsError,

@@ -3,7 +3,8 @@
  * `chrome.runtime.sendMessage` / `connect` to the extension's id (a relay, a watch, an import, the key export), and
  * spoofs EIP-6963 announcements. The extension has no `externally_connectable`, so the page has no channel at all;
  * afterwards the background, asked by its own options page, holds nothing the page tried to add.
- * (The widget's side — spoofed announcements never auto-selected — is covered by widget/walletChoice.test.ts.)
+ * The widget's side — spoofed announcements and crafted messages on a page embedding the live widget — is
+ * hostile-widget.test.ts (the selection rule itself: widget/walletChoice.test.ts).
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'

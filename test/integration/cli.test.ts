@@ -137,6 +137,26 @@ describe('superchain-relay CLI on the devnet', () => {
     expect(deadRpc.stdout).toMatch(/^902 .*OK · interop is active on .* \(messenger 1\.3\.0\)$/m)
   })
 
+  it('refuses a relay that could cost more than --spending-cap, naming the figures; nothing is sent', async () => {
+    const relayer = devnet.accounts[2].address
+    const nonceBefore = await devnet.publicClient(902).getTransactionCount({ address: relayer })
+    const relay = await cli(
+      ['relay', messageHash, '--yes', '--spending-cap', '0.000000001', ...rpc, ...state('main')],
+      { SUPERCHAIN_RELAY_PRIVATE_KEY: devnet.accounts[2].privateKey },
+    )
+    expect(relay.code).toBe(5)
+    expect(relay.stdout).toMatch(
+      /cap {9}0\.000000001 ETH per relay \(--spending-cap\) — this relay could cost more/,
+    )
+    expect(relay.stderr).toMatch(
+      /^superchain-relay: this transaction could cost up to 0\.\d+ ETH \(gas \d+ × \d+ wei per gas\), above the spending cap of 0\.000000001 ETH per relay\. Nothing was signed: pass a higher --spending-cap <eth>, or relay when fees are lower\.$/m,
+    )
+    expect(await devnet.publicClient(902).getTransactionCount({ address: relayer })).toBe(nonceBefore)
+    const status = await cli(['status', '--json', ...rpc, ...state('main')])
+    const { messages } = JSON.parse(status.stdout) as { messages: { hash: string; status: string }[] }
+    expect(messages.find((m) => m.hash === messageHash)?.status).toBe('ready')
+  })
+
   it('relays it with the key from the environment and waits until it is relayed', async () => {
     const relay = await cli(['relay', messageHash, '--yes', ...rpc, ...state('main')], {
       SUPERCHAIN_RELAY_PRIVATE_KEY: devnet.accounts[2].privateKey,

@@ -117,4 +117,35 @@ describe('relay spending limits', () => {
     expect(plan.funds?.enough).toBe(true)
     expect(await tracker.relay(hash, { kind: 'relayAccount' }, approvalOf(plan)!)).toMatch(/^0x[0-9a-f]{64}$/)
   })
+
+  it('the cap counts the value sent on top of gas × max fee: a transfer within the fee but not with its value is not signed', async () => {
+    const account = privateKeyToAccount(devnet.accounts[3].privateKey as Hex)
+    const byId = new Map(devnetChainConfigs(devnet).map((c) => [c.id, c.rpcUrl]))
+    const target = { chain: devnet.chain(902).chain, client: devnet.publicClient(902) }
+    const request = {
+      to: devnet.accounts[1].address,
+      data: '0x' as Hex,
+      value: parseEther('0.5'),
+      gas: 21_000n,
+      maxFeePerGas: 2_000_000_000n,
+      maxPriorityFeePerGas: 1_000_000_000n,
+    }
+    const fee = 21_000n * 2_000_000_000n
+    // Room for the fee, not for the fee plus the value.
+    const capped = createLocalSigner(account, (chain) => http(byId.get(chain.id)), {
+      spendingCap: () => fee + parseEther('0.4'),
+      spendingCapRemedy: 'pass a higher --spending-cap <eth>',
+    })
+    const error = await capped.sign!(request, target).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SpendingCapExceededError)
+    expect((error as SpendingCapExceededError).maxCost).toBe(fee + parseEther('0.5'))
+    expect((error as Error).message).toContain(
+      `(gas 21000 × 2000000000 wei per gas + 0.5 ETH sent), above the spending cap of 0.400042 ETH per relay. ` +
+        'Nothing was signed: pass a higher --spending-cap <eth>.',
+    )
+    const roomy = createLocalSigner(account, (chain) => http(byId.get(chain.id)), {
+      spendingCap: () => fee + parseEther('0.5'),
+    })
+    expect((await roomy.sign!(request, target)).from).toBe(account.address)
+  })
 })

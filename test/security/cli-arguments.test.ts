@@ -111,6 +111,12 @@ function cases(): BadCase<Run>[] {
     add(`watch --interval ${interval}`, ['watch', '--once', '--interval', interval], /--interval/)
   for (const timeout of ['0', '-1', 'soon'])
     add(`relay --timeout ${timeout}`, ['relay', HASH, '--timeout', timeout], /--timeout/)
+  for (const cap of ['0', '-0.01', '1e-3', 'Infinity', '0.0000000000000000001', '0x10', '١', '1 000', ''])
+    add(
+      `relay --spending-cap ${JSON.stringify(cap)}`,
+      ['relay', HASH, '--yes', `--spending-cap=${cap}`],
+      /--spending-cap '.*' (is not an amount of ETH|must be more than 0 ETH)/,
+    )
   for (const account of ['0x42', 'vitalik.eth', `0x${'g'.repeat(40)}`, ''])
     add(
       `watch --account ${JSON.stringify(account)}`,

@@ -124,18 +124,7 @@ function cases(): BadCase<Call>[] {
     setting({ autoLockMinutes: '15' }),
     /autoLockMinutes: expected a number of minutes/,
   )
-  for (const value of [
-    '0',
-    '-1',
-    '1e16',
-    '0x2386f26fc10000',
-    '01',
-    ' 5',
-    '',
-    '1.5',
-    '１０',
-    '9'.repeat(40),
-  ])
+  for (const value of ['0', '-1', '1e16', '0x2386f26fc10000', '01', ' 5', '', '1.5', '１０', '9'.repeat(40)])
     add(
       `fee cap ${JSON.stringify(value)}`,
       setting({ relayFeeCapWei: value }),
@@ -179,6 +168,31 @@ function cases(): BadCase<Call>[] {
       `native symbol ${JSON.stringify(nativeSymbol)}`,
       chain({ nativeSymbol }),
       /nativeSymbol must be a non-empty string/,
+    )
+  for (const name of ['N'.repeat(65), 'x'.repeat(10_000)])
+    add(`chain name of ${name.length} characters`, chain({ name }), /name must be at most 64 characters/)
+  for (const name of [
+    'Devnet\nOP Mainnet',
+    'OP \u202eteNniaM',
+    'Dev\u0000net',
+    'OP\u200bMainnet',
+    'A\u0007B',
+  ])
+    add(
+      `chain name ${JSON.stringify(name)}`,
+      chain({ name }),
+      /name must not contain control or invisible characters, got U\+/,
+    )
+  add(
+    'native symbol of 13 characters',
+    chain({ nativeSymbol: 'E'.repeat(13) }),
+    /nativeSymbol must be at most 12/,
+  )
+  for (const nativeSymbol of ['E\tTH', 'ET\r\nH', 'E\u2066TH'])
+    add(
+      `native symbol ${JSON.stringify(nativeSymbol)}`,
+      chain({ nativeSymbol }),
+      /nativeSymbol must not contain control or invisible characters/,
     )
   for (const interopDelay of [-1, '5', null])
     add(

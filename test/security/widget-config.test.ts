@@ -53,6 +53,11 @@ function propCases(): BadCase[] {
     ['rpcUrl', '127.0.0.1:9545'],
     ['name', ''],
     ['nativeSymbol', ''],
+    ['name', 'N'.repeat(65)],
+    ['name', 'Devnet\nA'],
+    ['name', 'Devnet \u202eA'],
+    ['nativeSymbol', 'ETHETHETHETHE'],
+    ['nativeSymbol', 'ETH\u0000'],
     ['explorerUrl', 'javascript:void(0)'],
   ] as const)
     add(

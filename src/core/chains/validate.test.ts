@@ -61,6 +61,37 @@ describe('validateChainConfig', () => {
     expect(fieldOf(input)).toBe(field)
   })
 
+  it.each([
+    ['a name over 64 characters', { ...GOOD, name: 'N'.repeat(65) }, 'name'],
+    ['a name with a newline', { ...GOOD, name: 'Devnet\nOP Mainnet' }, 'name'],
+    ['a name with a bidi override', { ...GOOD, name: 'Devnet \u202eBniaM' }, 'name'],
+    ['a name with a NUL', { ...GOOD, name: 'Dev\u0000net' }, 'name'],
+    ['a name with a zero-width space', { ...GOOD, name: 'OP\u200bMainnet' }, 'name'],
+    ['a symbol over 12 characters', { ...GOOD, nativeSymbol: 'E'.repeat(13) }, 'nativeSymbol'],
+    ['a symbol with a tab', { ...GOOD, nativeSymbol: 'E\tTH' }, 'nativeSymbol'],
+    ['a symbol with a C1 control', { ...GOOD, nativeSymbol: 'ETH\u0085' }, 'nativeSymbol'],
+  ])('bounds labels: rejects %s', (_label, input, field) => {
+    expect(fieldOf(input)).toBe(field)
+  })
+
+  it('keeps names and symbols at the limits, counted in characters, with unicode letters', () => {
+    const name = 'Ω'.repeat(64)
+    expect(validateChainConfig({ ...GOOD, name, nativeSymbol: '🦊'.repeat(12) })).toMatchObject({
+      name,
+      nativeSymbol: '🦊'.repeat(12),
+    })
+    expect(validateChainConfig({ ...GOOD, name: ' 链 Chain ' }).name).toBe('链 Chain')
+  })
+
+  it('names the limit, the length and the offending character', () => {
+    expect(() => validateChainConfig({ ...GOOD, name: 'N'.repeat(70) })).toThrow(
+      'Invalid chain config: name must be at most 64 characters, got 70.',
+    )
+    expect(() => validateChainConfig({ ...GOOD, nativeSymbol: 'E\u202eTH' })).toThrow(
+      'Invalid chain config: nativeSymbol must not contain control or invisible characters, got U+202E at character 2.',
+    )
+  })
+
   it('says what was wrong and what it got', () => {
     expect(() => validateChainConfig({ ...GOOD, rpcUrl: 'localhost:8545' })).toThrow(
       'Invalid chain config: rpcUrl must be an http/https/ws/wss URL, got "localhost:8545".',

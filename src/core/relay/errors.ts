@@ -117,6 +117,28 @@ export class PlanChangedError extends RelayError {
   }
 }
 
+/**
+ * A wallet was about to be asked for a relay whose gas limit or max fee per gas is above what the user approved
+ * (beyond the stated margin), or not pinned at all (the wallet would price it itself): nothing was asked or sent.
+ * A `WalletError`, so the relay journal treats it as declined and the message stays relayable.
+ */
+export class FeeAboveApprovalError extends WalletError {
+  override name = 'FeeAboveApprovalError'
+  constructor(
+    walletName: string,
+    readonly approved: { gas: bigint; maxFeePerGas: bigint },
+    readonly asked: { gas?: bigint; maxFeePerGas?: bigint },
+    marginPercent: bigint,
+  ) {
+    const figure = (value: bigint | undefined) => (value === undefined ? 'unset' : String(value))
+    super(
+      `not asking ${walletName} to sign gas ${figure(asked.gas)} at up to ${figure(asked.maxFeePerGas)} wei per ` +
+        `gas: you approved gas ${approved.gas} at ${approved.maxFeePerGas} wei (plus ${marginPercent}%). Nothing ` +
+        'was sent: review the new fee and approve it to relay.',
+    )
+  }
+}
+
 /** resendMessage makes sense only for a message that was sent and not relayed (and is not waiting for a source tx). */
 export class NotResendableError extends RelayError {
   override name = 'NotResendableError'
@@ -126,24 +148,29 @@ export class NotResendableError extends RelayError {
 }
 
 /**
- * A local signer's spending cap (the most its account may pay for one transaction, gas limit × max fee per gas)
- * is below what this transaction could cost: nothing was signed. A lying RPC can quote any fee; the cap is the
- * user's own ceiling, whatever the plan says (docs/ARCHITECTURE.md §9).
+ * A local signer's spending cap (the most its account may pay for one transaction: gas limit × max fee per gas +
+ * value) is below what this transaction could cost: nothing was signed. A lying RPC can quote any fee; the cap is
+ * the user's own ceiling, whatever the plan says (docs/ARCHITECTURE.md §9). `remedy` says where this signer's cap
+ * is set (the options page, a CLI flag).
  */
 export class SpendingCapExceededError extends RelayError {
   override name = 'SpendingCapExceededError'
   constructor(
     readonly cap: bigint,
     readonly maxCost: bigint,
-    detail: { gas: bigint; maxFeePerGas: bigint },
+    detail: { gas: bigint; maxFeePerGas: bigint; value?: bigint },
+    remedy: string = DEFAULT_CAP_REMEDY,
   ) {
+    const value = detail.value ? ` + ${formatEther(detail.value)} ETH sent` : ''
     super(
       `this transaction could cost up to ${formatEther(maxCost)} ETH (gas ${detail.gas} × ${detail.maxFeePerGas} ` +
-        `wei per gas), above the relay account's spending cap of ${formatEther(cap)} ETH per relay. Nothing was ` +
-        'signed: raise the cap in the options page (Relay account) or relay when fees are lower.',
+        `wei per gas${value}), above the spending cap of ${formatEther(cap)} ETH per relay. Nothing was ` +
+        `signed: ${remedy}.`,
     )
   }
 }
+
+const DEFAULT_CAP_REMEDY = 'raise the cap in the options page (Relay account) or relay when fees are lower'
 
 /** The signing account cannot pay this relay's maximum fee on the destination: nothing was signed. */
 export class InsufficientRelayFundsError extends RelayError {

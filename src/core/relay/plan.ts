@@ -62,7 +62,7 @@ export function approvedCeiling(value: bigint): bigint {
 }
 
 /** Does the freshly priced plan stay within what was approved (margin included)? */
-export function withinApproval(fee: NonNullable<RelayPlan['fee']>, approval: RelayApproval): boolean {
+export function withinApproval(fee: RelayApproval, approval: RelayApproval): boolean {
   return (
     fee.gas <= approvedCeiling(approval.gas) && fee.maxFeePerGas <= approvedCeiling(approval.maxFeePerGas)
   )

@@ -19,10 +19,15 @@ import {
 } from 'viem'
 
 import { SpendingCapExceededError } from './errors'
-import type { RelayPlan } from './plan'
+import type { RelayApproval, RelayPlan } from './plan'
 
 export { createWalletSigner, keepsAccessList, type WalletSignerOptions } from './walletSigner'
-export { AccessListDroppedError, SpendingCapExceededError, WalletError } from './errors'
+export {
+  AccessListDroppedError,
+  FeeAboveApprovalError,
+  SpendingCapExceededError,
+  WalletError,
+} from './errors'
 
 /** A transaction the tracker asks a signer to send: a relay (with its access list) or a resendMessage. */
 export interface SignerRequest {
@@ -33,6 +38,12 @@ export interface SignerRequest {
   gas?: bigint
   maxFeePerGas?: bigint
   maxPriorityFeePerGas?: bigint
+  /**
+   * What the user approved for this relay (docs/ARCHITECTURE.md §9): a wallet signer refuses to ask for a gas
+   * limit or max fee per gas above it (plus APPROVAL_MARGIN_PERCENT), or for unpinned figures the wallet would
+   * price itself (FeeAboveApprovalError).
+   */
+  approval?: RelayApproval
 }
 
 export interface SignerTarget {
@@ -68,10 +79,11 @@ export interface RelaySigner {
   sign?(request: SignerRequest, target: SignerTarget): Promise<SignedTransaction>
 }
 
-/** The executing transaction of a plan, as a signer request. */
-export function relayRequest(plan: RelayPlan): SignerRequest {
+/** The executing transaction of a plan, as a signer request, bound to what the user approved. */
+export function relayRequest(plan: RelayPlan, approval?: RelayApproval): SignerRequest {
   return {
     ...plan.transaction,
+    ...(approval ? { approval } : {}),
     ...(plan.fee
       ? { maxFeePerGas: plan.fee.maxFeePerGas, maxPriorityFeePerGas: plan.fee.maxPriorityFeePerGas }
       : {}),
@@ -80,11 +92,23 @@ export function relayRequest(plan: RelayPlan): SignerRequest {
 
 export interface LocalSignerOptions {
   /**
-   * The most one transaction may cost in fees (gas limit × max fee per gas, in wei), checked on the transaction
+   * The most one transaction may cost (gas limit × max fee per gas + value, in wei), checked on the transaction
    * as prepared, right before signing: whatever an RPC quotes, a transaction above it is never signed
    * (SpendingCapExceededError). Read on every signature, so a changed setting applies at once.
    */
   spendingCap?: () => bigint | undefined | Promise<bigint | undefined>
+  /** What the refusal tells the user to do, e.g. "pass a higher --spending-cap"; default: the options page. */
+  spendingCapRemedy?: string
+}
+
+/** The most a prepared transaction can cost its signer: every unit of gas at the max fee, plus the value sent. */
+export function maxTransactionCost(tx: {
+  gas: bigint
+  maxFeePerGas?: bigint
+  gasPrice?: bigint
+  value?: bigint
+}): bigint {
+  return tx.gas * (tx.maxFeePerGas ?? tx.gasPrice ?? 0n) + (tx.value ?? 0n)
 }
 
 export function createLocalSigner(
@@ -109,13 +133,13 @@ export function createLocalSigner(
     })
     const cap = await options.spendingCap?.()
     if (cap !== undefined) {
-      const gas = prepared.gas
-      const maxFeePerGas =
-        (prepared as { maxFeePerGas?: bigint; gasPrice?: bigint }).maxFeePerGas ??
-        (prepared as { gasPrice?: bigint }).gasPrice ??
-        0n
-      if (gas * maxFeePerGas > cap)
-        throw new SpendingCapExceededError(cap, gas * maxFeePerGas, { gas, maxFeePerGas })
+      const fees = prepared as { maxFeePerGas?: bigint; gasPrice?: bigint; value?: bigint }
+      const cost = maxTransactionCost({ ...fees, gas: prepared.gas })
+      if (cost > cap) {
+        const maxFeePerGas = fees.maxFeePerGas ?? fees.gasPrice ?? 0n
+        const detail = { gas: prepared.gas, maxFeePerGas, value: fees.value ?? 0n }
+        throw new SpendingCapExceededError(cap, cost, detail, options.spendingCapRemedy)
+      }
     }
     const raw = await wallet.signTransaction(prepared as never)
     return { raw, hash: keccak256(raw), nonce: prepared.nonce, from: account.address }

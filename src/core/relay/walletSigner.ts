@@ -8,7 +8,8 @@
 import { BaseError, numberToHex, type Address, type EIP1193Provider, type Hex } from 'viem'
 
 import { CROSS_L2_INBOX } from '../protocol/addresses'
-import { AccessListDroppedError, WalletError } from './errors'
+import { AccessListDroppedError, FeeAboveApprovalError, WalletError } from './errors'
+import { APPROVAL_MARGIN_PERCENT, withinApproval } from './plan'
 import type { RelaySigner, SentTransaction, SignerRequest, SignerTarget } from './signer'
 
 /** Does a tx as mined/pending carry every CrossL2Inbox storage key the request needs? */
@@ -72,10 +73,29 @@ export function createWalletSigner(options: WalletSignerOptions): RelaySigner {
     async send(tx, target) {
       const needsList = (tx.accessList ?? []).length > 0
       if (needsList && options.knownToDropAccessList) throw new AccessListDroppedError(name)
+      refuseAboveApproval(name, tx)
       const from = await connectedAccount(wallet)
       await onChain(wallet, target)
       return readBack(wallet, tx, await sendTransaction(wallet, from, tx, target), target)
     },
+  }
+}
+
+/**
+ * The same bound as the relay account's (relay/plan.ts): the figures the wallet is asked to sign are pinned, and
+ * within what the user approved plus the margin — checked here, right before the wallet is asked, whoever built
+ * the request. A wallet left to price a relay itself asks its own RPC, which may be the lying one.
+ */
+function refuseAboveApproval(name: string, tx: SignerRequest): void {
+  const { approval } = tx
+  if (!approval) return
+  const asked = { gas: tx.gas, maxFeePerGas: tx.maxFeePerGas }
+  const pinned =
+    asked.gas !== undefined && asked.maxFeePerGas !== undefined
+      ? { gas: asked.gas, maxFeePerGas: asked.maxFeePerGas }
+      : undefined
+  if (!pinned || !withinApproval(pinned, approval)) {
+    throw new FeeAboveApprovalError(name, approval, asked, APPROVAL_MARGIN_PERCENT)
   }
 }
 

@@ -137,7 +137,8 @@ async function relay(
     await ctx.refresh()
     throw new AlreadyRelayedError(hash, message.destination)
   }
-  const request = relayRequest(fresh)
+  // The approval travels with the request: a wallet signer checks the figures it asks for against it.
+  const request = relayRequest(fresh, approval)
   const transactionHash = signer.sign
     ? await sendLocal(ctx, message, signer, request)
     : await sendThroughWallet(ctx, message, signer, from, request)
