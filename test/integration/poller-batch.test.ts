@@ -201,6 +201,30 @@ describe('a relay one read sees and the other hides', () => {
     const relayed = await until(message.hash, ['relayed'])
     expect(relayed.relay?.transactionHash).toBeDefined()
   })
+
+  it('a log the flag denies (a node lying "not relayed"): no Relay offered, relayed once the flag agrees', async () => {
+    const { message, receipt } = await readyTransfer()
+    await observedPoll() // the recent window starts at the head this tick reads
+    await relayBySomeoneElse(receipt)
+    // The batched flags keep their block getters, so they are used as read: every flag says "not relayed".
+    destination.inject({
+      fault: {
+        kind: 'rewrite',
+        rewrite: (method, params, result) =>
+          isBatchedFlags(method, params) ? allFlags(result as Hex, false) : result,
+      },
+      methods: ['eth_call'],
+    })
+    const { report } = await observedPoll()
+    expect(report.errors).toEqual([])
+    const denied = await tracker.getMessage(message.hash)
+    expect(denied?.status).toBe('relaying')
+    expect(isRelayable(denied!)).toBe(false)
+    expect(denied?.relay).toBeUndefined()
+
+    destination.clear()
+    await until(message.hash, ['relayed'])
+  })
 })
 
 describe('an RPC that refuses batches', () => {
@@ -259,5 +283,16 @@ function moved(result: Hex, elsewhere: (block: bigint, parent: Hex) => [bigint, 
             ? encodeAbiParameters([{ type: 'bytes32' }], [parent])
             : yes,
     })),
+  })
+}
+
+/** The aggregate3 answer with its block getters kept and every flag set to `value`. */
+function allFlags(result: Hex, value: boolean): Hex {
+  const answers = decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data: result })
+  const flag = encodeAbiParameters([{ type: 'bool' }], [value])
+  return encodeFunctionResult({
+    abi: multicall3Abi,
+    functionName: 'aggregate3',
+    result: answers.map((a, i) => ({ success: a.success, returnData: i < 2 ? a.returnData : flag })),
   })
 }

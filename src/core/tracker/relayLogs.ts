@@ -105,7 +105,8 @@ export function requestRelayLogs(
 
 /**
  * The RelayedMessage log (at or below `head`) of every message that is flagged relayed or holds a relay to confirm,
- * by lower-case hash: from the batch where it covers the message, else searched.
+ * by lower-case hash: from the batch where it covers the message, else searched; and of any other message whose
+ * log the batch's recent window holds.
  */
 export async function findRelayLogs(
   client: PublicClient,
@@ -123,8 +124,14 @@ export async function findRelayLogs(
   const recent = byHash(batched.recent?.logs)
   const unseen: TrackedMessage[] = []
   for (const [i, m] of messages.entries()) {
-    if (!flags[i] && !m.relay) continue
     const key = m.hash.toLowerCase()
+    if (!flags[i] && !m.relay) {
+      // Not flagged, yet the batch's recent window may hold its log: a read that says relayed all the same, which
+      // keeps the Relay button away (destinationReads.ts). Never searched for: it is only what the batch brought.
+      const log = recent.get(key)
+      if (log) out.set(key, log)
+      continue
+    }
     const heldCovers =
       m.relay && batched.held && batched.held.from <= m.relay.blockNumber && m.relay.blockNumber <= head
     const log = (heldCovers ? held.get(key) : undefined) ?? recent.get(key)
