@@ -5,13 +5,16 @@
  * N transfers are sent and become ready; an independent relayer (an account the tracker does not use) relays each,
  * at a random moment relative to the poll loop, and takes the time its receipt arrives (polled every 25 ms — what a
  * relayer waiting on its transaction sees). The tracker, running its own loop, records when its update says
- * 'relayed'. Latency = that update − the relay's receipt.
+ * 'relayed'. Latency = that update − the relay's receipt. Measured twice: with the tracker's loop polling once per
+ * block while something is in flight (the default), and at the fixed pace alone, each with the HTTP requests per
+ * second it cost (counted at a proxy in front of each chain).
  */
 import type { Hex, TransactionReceipt } from 'viem'
 
 import type { Tracker, TrackerUpdate } from '../../src/core/tracker/api'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
-import { createTestTracker } from '../fixtures/tracker'
+import { startFaultyRpc, type FaultyRpc } from '../fixtures/faultyRpc'
+import { createTestTracker, devnetChainConfigs } from '../fixtures/tracker'
 import type { BenchRow } from './report'
 
 /** The UI's poll pace while a popup is open (extension/background/scheduler.ts FAST_POLL_MS). */
@@ -38,11 +41,17 @@ async function receiptOf(devnet: TestDevnet, hash: Hex): Promise<TransactionRece
   }
 }
 
-export async function benchDetect(): Promise<BenchRow[]> {
-  const devnet = await startTestDevnet({ blockTime: 1 })
+/** Detection latencies and what the tracker's loop sent meanwhile, with per-block polling on or off. */
+async function measure(devnet: TestDevnet, pollPerBlock: boolean) {
+  // Every request the tracker makes goes through a counting proxy: loop ticks, discovery, everything.
+  const proxies = await Promise.all(devnet.chains.map((c) => startFaultyRpc({ upstreams: [c.rpcUrl] })))
+  const chains = devnetChainConfigs(devnet).map((c, i) => ({ ...c, rpcUrl: proxies[i]!.url }))
   let tracker: Tracker | undefined
   try {
-    ;({ tracker } = await createTestTracker(devnet, { tracker: { activePollMs: UI_POLL_MS } }))
+    ;({ tracker } = await createTestTracker(devnet, {
+      chains,
+      tracker: { activePollMs: UI_POLL_MS, pollPerBlock },
+    }))
     const t = tracker
     const relayedAt = new Map<Hex, number>()
     t.subscribe((u: TrackerUpdate) => {
@@ -67,6 +76,8 @@ export async function benchDetect(): Promise<BenchRow[]> {
       await sleep(500)
     }
 
+    const httpBefore = proxies.map((p) => requestsOf(p))
+    const started = performance.now()
     const latencies: number[] = []
     for (const [i, receipt] of receipts.entries()) {
       await sleep(Math.random() * UI_POLL_MS) // a random phase against the poll loop
@@ -81,13 +92,31 @@ export async function benchDetect(): Promise<BenchRow[]> {
       }
       latencies.push(Math.max(0, relayedAt.get(hash)! - seenFrom))
     }
-    const note = `${TRANSFERS} relays by another account, 1 s blocks, tracker polling every ${UI_POLL_MS / 1000} s; from the relayer's receipt`
+    const seconds = (performance.now() - started) / 1000
+    const http = proxies.reduce((n, p, i) => n + requestsOf(p) - httpBefore[i]!, 0)
+    return { latencies, httpPerSecond: http / seconds }
+  } finally {
+    tracker?.stop()
+    await Promise.all(proxies.map((p) => p.close()))
+  }
+}
+
+/** HTTP requests a proxy carried (the calls of one batch share one). */
+const requestsOf = (proxy: FaultyRpc) => new Set(proxy.requests.map((r) => r.http)).size
+
+export async function benchDetect(): Promise<BenchRow[]> {
+  const devnet = await startTestDevnet({ blockTime: 1 })
+  try {
+    const perBlock = await measure(devnet, true)
+    const fixed = await measure(devnet, false)
+    const note = `${TRANSFERS} relays by another account, 1 s blocks, UI pace ${UI_POLL_MS / 1000} s, tracker polling once per block while in flight; from the relayer's receipt`
+    const rate = (r: { httpPerSecond: number }) => `${r.httpPerSecond.toFixed(2)} HTTP requests/s (2 chains)`
     return [
       {
         id: 'detect.inFlight.p50',
         group: 'detect',
         name: 'relay by someone else → shown relayed, popup open (p50)',
-        value: percentile(latencies, 50),
+        value: percentile(perBlock.latencies, 50),
         unit: 'ms',
         note,
       },
@@ -95,13 +124,28 @@ export async function benchDetect(): Promise<BenchRow[]> {
         id: 'detect.inFlight.p95',
         group: 'detect',
         name: 'relay by someone else → shown relayed, popup open (p95)',
-        value: percentile(latencies, 95),
+        value: percentile(perBlock.latencies, 95),
         unit: 'ms',
-        note: `max ${Math.max(...latencies).toFixed(0)} ms`,
+        note: `max ${Math.max(...perBlock.latencies).toFixed(0)} ms; ${rate(perBlock)} meanwhile`,
+      },
+      {
+        id: 'detect.inFlight.httpPerSecond',
+        group: 'detect',
+        name: 'HTTP requests per second while messages are in flight (per-block polling, 2 chains)',
+        value: perBlock.httpPerSecond,
+        unit: 'req/s',
+        note: 'every request the tracker sent during the relays, counted at a proxy; idle pace unchanged (30 s)',
+      },
+      {
+        id: 'detect.inFlight.fixedPace.p95',
+        group: 'detect',
+        name: `same, fixed ${UI_POLL_MS / 1000} s pace (pollPerBlock: false) (p95)`,
+        value: percentile(fixed.latencies, 95),
+        unit: 'ms',
+        note: `p50 ${percentile(fixed.latencies, 50).toFixed(0)} ms; ${rate(fixed)}`,
       },
     ]
   } finally {
-    tracker?.stop()
     await devnet.stop()
   }
 }

@@ -13,11 +13,17 @@ const SEED = 20_261_201
 
 it('short soak: nothing lost, nothing relayed twice, no false relayed, no false Relay offered', async () => {
   const result = await runSoak({ profile: PROFILES.short, seed: SEED, browser: true })
-  const details = result.details as { restarts: number; faultKinds: Record<string, number> }
+  const details = result.details as {
+    restarts: number
+    faultKinds: Record<string, number>
+    samples: Record<'node' | 'extension', { judged: number }>
+  }
 
   // The scenario did what it says, so that the zeros below mean something.
   expect(result.messages).toBeGreaterThanOrEqual(10)
   expect(result.workerStops).toBeGreaterThanOrEqual(1)
+  // The extension was judged, not only driven: a sample it never answers must not pass as "nothing wrong".
+  expect(details.samples.extension.judged).toBeGreaterThan(0)
   expect(result.reorgs).toBeGreaterThanOrEqual(1)
   expect(details.restarts).toBe(1)
   expect(result.faults).toBeGreaterThan(0)

@@ -17,6 +17,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { MessageStatus, TrackedMessage } from '../../src/core/model/message'
+import { isRelayable } from '../../src/core/model/progress'
 import type { Tracker } from '../../src/core/tracker/api'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
 import { startFaultyRpc, type FaultyRpc, type RequestRecord } from '../fixtures/faultyRpc'
@@ -100,21 +101,37 @@ describe('one round trip per chain', () => {
     expect(report.requests).toEqual({ 901: 5, 902: 6 })
   })
 
-  it("someone else's relay is seen from the batch; its record (who, when) costs one more round trip", async () => {
+  it("someone else's relay is seen from the batch, and its record (who, when) comes in the next tick's batch", async () => {
     const { message, receipt } = await readyTransfer()
     await observedPoll() // the recent window starts at the head this tick reads
     const relay = await relayBySomeoneElse(receipt)
-    const { report, dst } = await observedPoll()
+    const first = await observedPoll()
     const seen = await tracker.getMessage(message.hash)
+    // Relayed at once, from flag and log, in the tick's one request; its block is the head, so its time is known.
     expect(seen?.status).toBe('relayed')
     expect(seen?.relay).toMatchObject({ transactionHash: relay })
-    expect(seen?.relay?.relayer?.toLowerCase()).toBe(devnet.account(0).address.toLowerCase())
     expect(seen?.relay?.timestamp).toBeTypeOf('bigint')
-    // The batch had flag and log; the second request is the relay's transaction (its block is the head).
-    expect(exchanges(dst)).toBe(2)
-    expect(dst.filter((r) => !r.batched)).toEqual([]) // nothing read one by one, no log search
-    expect(dst.filter((r) => r.method === 'eth_getLogs')).toHaveLength(1) // the recent window
-    expect(report.httpRequests[902]).toBe(2)
+    expect(seen?.relay?.relayer).toBeUndefined()
+    expect(exchanges(first.dst)).toBe(1)
+    expect(first.dst.filter((r) => !r.batched)).toEqual([]) // nothing read one by one, no log search
+    expect(first.dst.filter((r) => r.method === 'eth_getLogs')).toHaveLength(1) // the recent window
+    expect(first.report.httpRequests[902]).toBe(1)
+
+    // Who relayed it: the relay's transaction, read in the next tick's one request.
+    const second = await observedPoll()
+    expect(exchanges(second.dst)).toBe(1)
+    expect(second.dst.filter((r) => r.method === 'eth_getTransactionByHash').map((r) => r.batched)).toEqual([
+      true,
+    ])
+    const detailed = await tracker.getMessage(message.hash)
+    expect(detailed?.status).toBe('relayed')
+    expect(detailed?.relay?.relayer?.toLowerCase()).toBe(devnet.account(0).address.toLowerCase())
+    expect(detailed?.relay?.timestamp).toBe(seen?.relay?.timestamp)
+
+    // Complete: the tick after that asks for it no more.
+    const third = await observedPoll()
+    expect(third.dst.filter((r) => r.method === 'eth_getTransactionByHash')).toEqual([])
+    expect(exchanges(third.dst)).toBe(1)
 
     // Final on both sides, then back to one request per chain.
     await devnet.mine(901, 5)
@@ -165,6 +182,51 @@ describe('flags read at the head, or not used', () => {
   })
 })
 
+describe('a relay one read sees and the other hides', () => {
+  it('a flag without its log (a node hiding RelayedMessage logs): no Relay offered, relayed once the log shows', async () => {
+    const { message, receipt } = await readyTransfer()
+    expect(isRelayable((await tracker.getMessage(message.hash))!)).toBe(true)
+    await relayBySomeoneElse(receipt)
+    destination.inject({ fault: { kind: 'rewrite', rewrite: () => [] }, methods: ['eth_getLogs'] })
+    const { report } = await observedPoll()
+    expect(report.errors).toEqual([])
+    const hidden = await tracker.getMessage(message.hash)
+    expect(hidden?.status).toBe('relaying')
+    expect(isRelayable(hidden!)).toBe(false)
+    expect(hidden?.relay).toBeUndefined()
+    expect(hidden?.pendingRelay).toBeUndefined()
+    await expect(tracker.prepareRelay(message.hash)).rejects.toThrow()
+
+    destination.clear()
+    const relayed = await until(message.hash, ['relayed'])
+    expect(relayed.relay?.transactionHash).toBeDefined()
+  })
+
+  it('a log the flag denies (a node lying "not relayed"): no Relay offered, relayed once the flag agrees', async () => {
+    const { message, receipt } = await readyTransfer()
+    await observedPoll() // the recent window starts at the head this tick reads
+    await relayBySomeoneElse(receipt)
+    // The batched flags keep their block getters, so they are used as read: every flag says "not relayed".
+    destination.inject({
+      fault: {
+        kind: 'rewrite',
+        rewrite: (method, params, result) =>
+          isBatchedFlags(method, params) ? allFlags(result as Hex, false) : result,
+      },
+      methods: ['eth_call'],
+    })
+    const { report } = await observedPoll()
+    expect(report.errors).toEqual([])
+    const denied = await tracker.getMessage(message.hash)
+    expect(denied?.status).toBe('relaying')
+    expect(isRelayable(denied!)).toBe(false)
+    expect(denied?.relay).toBeUndefined()
+
+    destination.clear()
+    await until(message.hash, ['relayed'])
+  })
+})
+
 describe('an RPC that refuses batches', () => {
   it.each(['http400', 'invalidRequest', 'firstOnly'] as const)(
     '%s: the same calls one by one, remembered; statuses move as with batches',
@@ -186,8 +248,10 @@ describe('an RPC that refuses batches', () => {
         expect(report.httpRequests[901]).toBe(1)
 
         await relayBySomeoneElse(receipt)
-        const relayed = await until(message.hash, ['relayed'], t)
-        expect(relayed.relay?.relayer).toBeDefined()
+        await until(message.hash, ['relayed'], t)
+        // Who relayed it comes one tick later, one by one like the rest.
+        await t.poll()
+        expect((await t.getMessage(message.hash))?.relay?.relayer).toBeDefined()
         expect(refusing.requests.filter((r) => r.fault === 'refuseBatches')).toEqual(first)
       } finally {
         await refusing.close()
@@ -219,5 +283,16 @@ function moved(result: Hex, elsewhere: (block: bigint, parent: Hex) => [bigint, 
             ? encodeAbiParameters([{ type: 'bytes32' }], [parent])
             : yes,
     })),
+  })
+}
+
+/** The aggregate3 answer with its block getters kept and every flag set to `value`. */
+function allFlags(result: Hex, value: boolean): Hex {
+  const answers = decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data: result })
+  const flag = encodeAbiParameters([{ type: 'bool' }], [value])
+  return encodeFunctionResult({
+    abi: multicall3Abi,
+    functionName: 'aggregate3',
+    result: answers.map((a, i) => ({ success: a.success, returnData: i < 2 ? a.returnData : flag })),
   })
 }

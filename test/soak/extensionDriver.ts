@@ -110,15 +110,34 @@ export class ExtensionDriver {
   }
 
   /**
-   * What the extension shows now, read after two refreshes: a tick that was already running when the caller read
-   * the heads is over by the end of the first, so the second one read heads after them (judge.ts).
+   * What the extension shows now, once it polled by itself three times after `since` (ms since epoch, taken after
+   * the caller read the heads). The background answers no request that polls: its own loop (every 2 s with the
+   * popup open) does, and each tick stamps every chain it read in `chainHealth().lastOkAt`. A tick stamps health
+   * before it writes messages, so three stamps after `since` mean the second of those ticks — which started after
+   * the first ended, so after `since` — has written everything it read (judge.ts). A chain reported as not
+   * answering needs no stamps: its messages are not judged. No three stamps within 30 s: no sample.
    */
-  async view(): Promise<{ messages: TrackedMessage[]; health: ChainHealth[] }> {
-    await this.call('refresh')
-    await this.call('refresh')
-    const messages = await this.call<TrackedMessage[]>('listMessages')
-    const health = await this.call<ChainHealth[]>('chainHealth')
-    return { messages, health }
+  async view(since: number): Promise<{ messages: TrackedMessage[]; health: ChainHealth[] }> {
+    const deadline = Date.now() + 30_000
+    const stamps = new Map<number, Set<number>>()
+    for (;;) {
+      const health = await this.call<ChainHealth[]>('chainHealth')
+      for (const h of health) {
+        if (h.lastOkAt === undefined || h.lastOkAt <= since) continue
+        const seen = stamps.get(h.chainId) ?? new Set<number>()
+        stamps.set(h.chainId, seen.add(h.lastOkAt))
+      }
+      const polled = health.every(
+        (h) =>
+          h.state === 'unreachable' || h.state === 'wrongChain' || (stamps.get(h.chainId)?.size ?? 0) >= 3,
+      )
+      if (polled) {
+        const messages = await this.call<TrackedMessage[]>('listMessages')
+        return { messages, health: await this.call<ChainHealth[]>('chainHealth') }
+      }
+      if (Date.now() > deadline) throw new Error('the background did not poll three times in 30 s')
+      await new Promise((r) => setTimeout(r, 200))
+    }
   }
 
   /** The row of a message in the popup's list, scrolled into the window if it is not rendered. */

@@ -175,9 +175,10 @@ export class World {
   async extensionSample(): Promise<{ view: TrackerView; truth: Map<Hex, Truth> } | undefined> {
     if (!this.extension) return undefined
     const before = await this.truthNow()
+    const since = Date.now()
     let view: TrackerView
     try {
-      view = await this.extension.view()
+      view = await this.extension.view(since)
     } catch (error) {
       this.log(`extension sample failed: ${(error as Error).message.split('\n')[0]}`)
       return undefined
@@ -211,7 +212,7 @@ export class World {
 
   /** The extension polls by itself: sample it until it agrees on Carol's messages, or time runs out. */
   async extensionAgrees(final: boolean, timeoutMs: number): Promise<ReturnType<typeof disagreements>> {
-    let off: ReturnType<typeof disagreements> = []
+    let off: ReturnType<typeof disagreements> | undefined
     const deadline = Date.now() + timeoutMs
     while (this.extension && Date.now() < deadline) {
       const sample = await this.extensionSample()
@@ -221,7 +222,14 @@ export class World {
       }
       await new Promise((r) => setTimeout(r, 1_000))
     }
-    return off
+    if (!this.extension || off) return off ?? []
+    // Never sampled: nothing shows the extension agrees, so none of its messages counts as found.
+    return disagreements(
+      { messages: [], health: [] },
+      this.expected('extension'),
+      await this.truthNow(),
+      final,
+    )
   }
 
   async close(): Promise<void> {

@@ -77,29 +77,11 @@ export function createClientPool(
     const config = registry.get(chainId)
     const cached = entries.get(chainId)
     if (cached && cached.rpcUrl === config.rpcUrl) return cached
-    const chain = registry.toViemChain(chainId)
-    const timeoutMs = options.timeoutMs ?? 10_000
-    const onRequest = () => void count(chainId).httpRequests++
-    const inner = rpcTransport(config, {
-      timeoutMs,
-      retryCount: 0,
+    const made = makeEntry(registry, chainId, {
+      timeoutMs: options.timeoutMs ?? 10_000,
+      count: () => count(chainId),
       onResponse: onResponse(chainId),
-      onRequest,
-    })({ chain })
-    const client = createPublicClient({
-      chain,
-      cacheTime: 0,
-      transport: custom(
-        {
-          request: (args) => {
-            count(chainId).calls++
-            return inner.request(args)
-          },
-        },
-        { retryCount: 0 },
-      ),
-    }) as PublicClient
-    const made = { rpcUrl: config.rpcUrl, client, batch: rpcBatchClient(config, { timeoutMs, onRequest }) }
+    })
     entries.set(chainId, made)
     return made
   }
@@ -108,17 +90,6 @@ export function createClientPool(
     const r = refused.get(chainId)
     return r !== undefined && r.rpcUrl === rpcUrl && now() - r.at < BATCH_RETRY_MS
   }
-
-  /** Each call on its own request; a call's failure is its reply, as in a batch. */
-  const oneByOne = (client: PublicClient, calls: readonly RpcCall[]) =>
-    Promise.all(
-      calls.map((c) =>
-        client.request({ method: c.method, params: c.params } as never).then(
-          (result): RpcReply => ({ ok: true, result }),
-          (error: unknown): RpcReply => ({ ok: false, error: error as Error }),
-        ),
-      ),
-    )
 
   return {
     get: (chainId) => entry(chainId).client,
@@ -150,6 +121,52 @@ export function createClientPool(
       return { ...c }
     },
   }
+}
+
+/** Each call on its own request; a call's failure is its reply, as in a batch. */
+const oneByOne = (client: PublicClient, calls: readonly RpcCall[]) =>
+  Promise.all(
+    calls.map((c) =>
+      client.request({ method: c.method, params: c.params } as never).then(
+        (result): RpcReply => ({ ok: true, result }),
+        (error: unknown): RpcReply => ({ ok: false, error: error as Error }),
+      ),
+    ),
+  )
+
+/**
+ * The chain's client and batch sender, both counting what they send: the client counts each JSON-RPC call it makes
+ * (one by one), and both count their HTTP requests.
+ */
+function makeEntry(
+  registry: ChainRegistry,
+  chainId: number,
+  options: { timeoutMs: number; count: () => RpcCounts; onResponse: (response: Response) => void },
+): Entry {
+  const config = registry.get(chainId)
+  const chain = registry.toViemChain(chainId)
+  const { timeoutMs, count } = options
+  const onRequest = () => void count().httpRequests++
+  const inner = rpcTransport(config, {
+    timeoutMs,
+    retryCount: 0,
+    onResponse: options.onResponse,
+    onRequest,
+  })({ chain })
+  const client = createPublicClient({
+    chain,
+    cacheTime: 0,
+    transport: custom(
+      {
+        request: (args) => {
+          count().calls++
+          return inner.request(args)
+        },
+      },
+      { retryCount: 0 },
+    ),
+  }) as PublicClient
+  return { rpcUrl: config.rpcUrl, client, batch: rpcBatchClient(config, { timeoutMs, onRequest }) }
 }
 
 /** A Retry-After header (seconds, or an HTTP date) as milliseconds from now; undefined when absent or garbled. */

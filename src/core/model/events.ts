@@ -68,6 +68,13 @@ export interface DestinationObservation {
    * relay is still that one: a relay recorded meanwhile (another process, our own send) was not disproved.
    */
   relayBasis?: Hex | null
+  /**
+   * With `relayed: false`: one of the destination's trusted reads at that head said relayed — `successfulMessages`
+   * without a RelayedMessage log found up to the head, or such a log the flag denies (a node lagging on logs or
+   * lying, a log window that missed it). Not proof enough for 'relayed' (docs/ARCHITECTURE.md §5), but too much to
+   * offer a Relay: the message is 'relaying' — a relay seen, not confirmed — until a reading settles it.
+   */
+  relayUnconfirmed?: true
 }
 
 export type TrackerEvent =

@@ -94,7 +94,8 @@ export function deriveFromLog(
 ): MessageStatus {
   const byTime = timeStatus(log, previous, destination)
   if (byTime === 'expired') return 'expired'
-  if (draft.pendingRelay || draft.relayIntent) return 'relaying'
+  // A read said relayed (unconfirmed): never offered for relaying, even after a failed attempt of ours.
+  if (draft.pendingRelay || draft.relayIntent || destination?.relayUnconfirmed) return 'relaying'
   if (draft.failure) return 'failed'
   return byTime
 }

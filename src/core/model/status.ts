@@ -26,7 +26,9 @@
  *    status (initiated, ready, relaying, failed, expired) with its log recorded earlier, the status is, first
  *    match wins:
  *    - 'expired'  when destTimestamp > log.timestamp + MESSAGE_EXPIRY_SECONDS (a pending relay cannot land);
- *    - 'relaying' while `pendingRelay` or `relayIntent` exists;
+ *    - 'relaying' while `pendingRelay` or `relayIntent` exists, or when the reading saw a relay it could not
+ *                 confirm (`relayUnconfirmed`: a flag without its log, or a log the flag denies) — a relay that
+ *                 happened must never be offered again; the next reading confirms it or re-derives the status;
  *    - 'failed'   while `failure` exists — it stays until a new attempt / relayed / resent / expiry, because
  *                 retrying is the user's call;
  *    - 'ready'    when destTimestamp > log.timestamp and destTimestamp - log.timestamp >= interopDelay;

@@ -7,10 +7,13 @@
  *   and a log at the head's height must be in the head block itself;
  * - a relayed message goes back only when its relay's block is proven gone (another hash at that height), never on
  *   one `false` read; a node behind the relay's block concludes nothing;
- * - flag and log that disagree conclude nothing.
- * Reads: the flags' multicall and the relay logs ride in the tick's batch (`requestDestination`); a relay seen for
- * the first time costs one more round trip for its records (relayLogs.ts), our own pending relay a receipt
- * (relayJournal.ts), and a flag whose log the batch did not cover a search.
+ * - flag and log that disagree never make a message relayable: on a message without a recorded relay they make it
+ *   'relaying' (relay unconfirmed), and a recorded relay stays as it is.
+ * Reads: the flags' multicall, the relay logs and the details (who, when) of relays recorded on an earlier tick ride
+ * in the tick's batch (`requestDestination`). A relay seen for the first time is recorded from its log at once, its
+ * details follow in the next tick's batch — unless its block is already final (nothing reads it again): one more
+ * round trip, rare. Our own pending relay costs a receipt (relayJournal.ts), a flag whose log the batch did not
+ * cover a search.
  */
 import { BlockNotFoundError, type Hex, type PublicClient } from 'viem'
 
@@ -22,10 +25,14 @@ import type { DestinationObservation, TrackerEvent } from '../model/status'
 import { safetyOf, type Heads } from './heads'
 import { flagsAtHead, requestFlags, type FlagsAtLatest } from './relayFlags'
 import {
+  completeRecords,
   findRelayLogs,
-  relayRecords,
+  lacksDetails,
+  recordFromLog,
+  requestRelayDetails,
   requestRelayLogs,
   type BatchedRelayLogs,
+  type RelayDetails,
   type RelayLog,
 } from './relayLogs'
 import { checkOwnRelay } from './relayJournal'
@@ -40,6 +47,8 @@ export interface DestinationReading {
 export interface BatchedDestination {
   flags?: FlagsAtLatest
   logs: BatchedRelayLogs
+  /** Who sent recorded relays and when, by lower-case message hash. */
+  details?: Map<string, RelayDetails>
 }
 
 /** Adds the destination's reads to the tick's batch (see relayFlags.ts and relayLogs.ts). */
@@ -50,7 +59,14 @@ export function requestDestination(
 ): () => BatchedDestination {
   const flags = requestFlags(batch, messages)
   const logs = requestRelayLogs(batch, messages, recentHead)
-  return () => ({ flags: flags(), logs: logs() })
+  const details = requestRelayDetails(batch, messages)
+  return () => ({ flags: flags(), logs: logs(), details: details() })
+}
+
+export interface DestinationReads {
+  batched?: BatchedDestination
+  /** One round trip of calls to this chain (for the records of relays first seen already final). */
+  exchange: (calls: readonly RpcCall[]) => Promise<RpcReply[]>
 }
 
 export async function readDestination(
@@ -60,11 +76,7 @@ export async function readDestination(
   heads: Heads,
   now: number,
   waitingOnWallet: ReadonlySet<Hex>,
-  reads: {
-    batched?: BatchedDestination
-    /** One round trip of calls to this chain (for the new relays' records). */
-    exchange: (calls: readonly RpcCall[]) => Promise<RpcReply[]>
-  },
+  reads: DestinationReads,
 ): Promise<DestinationReading> {
   const observations = new Map<Hex, DestinationObservation>()
   const relayEvents = new Map<Hex, TrackerEvent>()
@@ -80,15 +92,7 @@ export async function readDestination(
     return log && log.blockNumber === head.number && log.blockHash !== head.hash ? undefined : log
   }
 
-  const relayed = messages.flatMap((m, i) => {
-    const log = logOf(m)
-    return flags[i] && log ? [{ message: m, log }] : []
-  })
-  const records = new Map<Hex, RelayRecord>()
-  if (relayed.length > 0) {
-    const made = await relayRecords(reads.exchange, relayed, head)
-    relayed.forEach(({ message }, i) => records.set(message.hash, made[i]!))
-  }
+  const records = await relayRecordsOf(messages, flags, logOf, heads, reads)
 
   for (const [i, m] of messages.entries()) {
     const flag = flags[i]!
@@ -98,7 +102,12 @@ export async function readDestination(
       observations.set(m.hash, { ...base, relayed: { relay, safety: safetyOf(relay.blockNumber, heads) } })
       continue
     }
-    if (flag || log) continue // flag without its log, or a log the flag denies: inconsistent, conclude nothing
+    if (flag || log) {
+      // One read says relayed, the other does not: never offered for relaying, never a recorded relay taken back.
+      if (!m.relay)
+        observations.set(m.hash, { ...base, relayed: false, relayBasis: null, relayUnconfirmed: true })
+      continue
+    }
     if (m.relay) {
       if (await relayUndone(client, m.relay, head.number)) {
         observations.set(m.hash, { ...base, relayed: false, relayBasis: m.relay.transactionHash })
@@ -112,6 +121,40 @@ export async function readDestination(
     }
   }
   return { observations, relayEvents }
+}
+
+/**
+ * The relay record of every message both flagged and logged, from its log (and the batch's details). A new record
+ * whose block is already finalized is completed now, in one round trip: the message becomes final and is not read
+ * again.
+ */
+async function relayRecordsOf(
+  messages: readonly TrackedMessage[],
+  flags: readonly boolean[],
+  logOf: (m: TrackedMessage) => RelayLog | undefined,
+  heads: Heads,
+  reads: DestinationReads,
+): Promise<Map<Hex, RelayRecord>> {
+  const records = new Map<Hex, RelayRecord>()
+  for (const [i, m] of messages.entries()) {
+    const log = logOf(m)
+    if (flags[i] && log)
+      records.set(
+        m.hash,
+        recordFromLog(m, log, heads.latest, reads.batched?.details?.get(m.hash.toLowerCase())),
+      )
+  }
+  const finalNow = [...records].filter(
+    ([, r]) => lacksDetails(r) && safetyOf(r.blockNumber, heads) === 'finalized',
+  )
+  if (finalNow.length > 0) {
+    const completed = await completeRecords(
+      reads.exchange,
+      finalNow.map(([, r]) => r),
+    )
+    finalNow.forEach(([hash], i) => records.set(hash, completed[i]!))
+  }
+  return records
 }
 
 /**

@@ -25,3 +25,38 @@ describe('the poll loop delay', () => {
     expect(loop(90_000).nextDelayMs()).toBe(30_000)
   })
 })
+
+describe('the poll loop paced by blocks', () => {
+  const loop = (blockMs: number | undefined, retryAt?: number) =>
+    createPollLoop({
+      tick: async () => {},
+      activeMs: 2_000,
+      idleMs: 30_000,
+      now: () => 0,
+      nextRetryAt: () => retryAt,
+      blockPaceMs: () => blockMs,
+    })
+
+  it('polls once per block while active when blocks come faster than the active pace, counted from the tick start', () => {
+    const l = loop(1_000)
+    expect(l.nextDelayMs()).toBe(30_000) // idle: the idle pace, whatever the blocks
+    l.setActive(true)
+    expect(l.nextDelayMs()).toBe(1_000)
+    expect(l.nextDelayMs(300)).toBe(700)
+    expect(l.nextDelayMs(900)).toBe(500) // a slow tick still leaves half a block
+  })
+
+  it('keeps the active pace when blocks are slower, or unknown', () => {
+    for (const block of [undefined, 2_000, 12_000]) {
+      const l = loop(block)
+      l.setActive(true)
+      expect(l.nextDelayMs(300)).toBe(2_000)
+    }
+  })
+
+  it('a backed-off chain due later does not slow the per-block pace', () => {
+    const l = loop(1_000, 10_000)
+    l.setActive(true)
+    expect(l.nextDelayMs()).toBe(1_000)
+  })
+})

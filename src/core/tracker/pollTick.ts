@@ -15,6 +15,7 @@ import type { ChainSet } from './chainSet'
 import type { DiscoveryQueue } from './discoveryQueue'
 import type { TrackerEventHub } from './events'
 import type { MessageWriter } from './messageWriter'
+import { createBlockPace, type BlockPace } from './blockPace'
 import { settleChains, voidResets } from './chainOutcomes'
 import { chainsOf, pollChains, type ChainOutcome } from './poller'
 import { createRelocationPacer, readsSource, type RelocationPacer } from './sourceReads'
@@ -39,6 +40,8 @@ export interface PollTick {
   poll(): Promise<PollReport>
   /** Whether the last tick saw something that moves by itself. */
   readonly active: boolean
+  /** The chains' block time as the ticks saw it (blockPace.ts), for a loop that polls once per block. */
+  blockPaceMs(): number | undefined
 }
 
 interface TickContext {
@@ -54,14 +57,18 @@ interface TickContext {
   suspects: Set<number>
   /** Per chain, the head the last good tick read and when: where the next tick's recent relay logs start. */
   recentHeads: Map<number, { number: bigint; at: number }>
+  pace: BlockPace
 }
 
-export function createPollTick(deps: Omit<TickContext, 'pacer' | 'suspects' | 'recentHeads'>): PollTick {
+export function createPollTick(
+  deps: Omit<TickContext, 'pacer' | 'suspects' | 'recentHeads' | 'pace'>,
+): PollTick {
   const ctx: TickContext = {
     ...deps,
     pacer: createRelocationPacer(),
     suspects: new Set(),
     recentHeads: new Map(),
+    pace: createBlockPace(),
   }
   let running: Promise<PollReport> | undefined
   let active = false
@@ -80,6 +87,7 @@ export function createPollTick(deps: Omit<TickContext, 'pacer' | 'suspects' | 'r
     get active() {
       return active
     },
+    blockPaceMs: () => ctx.pace.ms(),
   }
 }
 
@@ -90,10 +98,7 @@ async function tick(ctx: TickContext): Promise<{ report: PollReport; moving: boo
   const messages = stored.filter((m) => isInFlight(m) || readsSource(m, now()))
   // A chain holding only settled messages, or only a scan cursor, is still checked for a reset: a devnet restart
   // voids even finalized transfers, and a cursor past the new chain's head would find nothing for ever.
-  const settled = [
-    ...chainsOf(stored),
-    ...(await store.listCursors()).map(({ cursor }) => cursor.chainId),
-  ]
+  const settled = [...chainsOf(stored), ...(await store.listCursors()).map(({ cursor }) => cursor.chainId)]
   const skip = new Set(
     chains
       .list()
@@ -128,8 +133,13 @@ async function tick(ctx: TickContext): Promise<{ report: PollReport; moving: boo
     settled,
   )
   const resets = await settleChains(ctx, result.chains, anchors)
-  for (const o of result.chains)
-    if (o.kind === 'read') ctx.recentHeads.set(o.chainId, { number: BigInt(o.anchor.head.number), at: now() })
+  for (const o of result.chains) {
+    if (o.kind === 'reset') ctx.pace.forget(o.chainId)
+    if (o.kind !== 'read') continue
+    const head = o.anchor.head
+    ctx.recentHeads.set(o.chainId, { number: BigInt(head.number), at: now() })
+    ctx.pace.record(o.chainId, BigInt(head.number), BigInt(head.timestamp))
+  }
   if (resets.length > 0) await voidResets(ctx, result.events, resets, result.chains)
   const results = await ctx.writer.apply(result.events)
 
@@ -150,5 +160,8 @@ async function tick(ctx: TickContext): Promise<{ report: PollReport; moving: boo
     chainId: o.chainId,
     message: health.get(o.chainId).error ?? String(o.error),
   }))
-  return { report: { requests, httpRequests, updated: results.filter((r) => r.changed).length, errors, resets }, moving }
+  return {
+    report: { requests, httpRequests, updated: results.filter((r) => r.changed).length, errors, resets },
+    moving,
+  }
 }

@@ -83,13 +83,7 @@ async function readBatch(
       : undefined
     await batch.send((calls) => deps.exchange(chainId, calls))
     const heads = headsOf()
-    const { verdict, next } = await checkAnchor(
-      client,
-      anchor,
-      heads,
-      suspected,
-      anchorBlocks(),
-    )
+    const { verdict, next } = await checkAnchor(client, anchor, heads, suspected, anchorBlocks())
     if (verdict.kind === 'suspect' && !suspected) {
       suspected = true
       continue
@@ -130,6 +124,13 @@ async function readMessenger(
   for (const [hash, event] of await readExpiries(client, messages, heads)) add(hash, event)
 }
 
+/** What the chains of one tick read, gathered per message before they become events. */
+interface Readings {
+  sources: Map<Hex, TrackerEvent[]>
+  observations: Map<Hex, NonNullable<MessageObservation['destination']>>
+  relayEvents: Map<Hex, TrackerEvent>
+}
+
 export async function pollChains(
   deps: PollDeps,
   messages: readonly TrackedMessage[],
@@ -138,72 +139,69 @@ export async function pollChains(
   alsoAnchor: readonly number[] = [],
 ): Promise<PollTickResult> {
   const now = deps.now()
-  const sources = new Map<Hex, TrackerEvent[]>()
-  const observations = new Map<Hex, NonNullable<MessageObservation['destination']>>()
-  const relayEvents = new Map<Hex, TrackerEvent>()
+  const readings: Readings = { sources: new Map(), observations: new Map(), relayEvents: new Map() }
   const chains: ChainOutcome[] = []
-
   await Promise.all(
     [...new Set([...chainsOf(messages), ...alsoAnchor])]
       .filter((id) => !skipChains.has(id) && deps.chain(id))
       .map(async (chainId) => {
         try {
-          await deps.checkChainId(chainId)
-          const client = deps.client(chainId)
-          const asSource = messages.filter((m) => m.source === chainId && readsSource(m, now))
-          const asDestination = messages.filter((m) => m.destination === chainId && m.status !== 'vanished')
-          const { heads, verdict, next, sentLogs, destination } = await readBatch(
-            deps,
-            chainId,
-            asSource,
-            asDestination,
-          )
-          if (verdict.kind === 'reset') {
-            chains.push({ chainId, kind: 'reset', anchor: next, genesisChanged: verdict.genesisChanged })
-            return
-          }
-          if (verdict.kind !== 'ok') {
-            chains.push({ chainId, kind: 'skipped', verdict })
-            return
-          }
-          const [src, dst] = await Promise.all([
-            asSource.length
-              ? readSource(client, chainId, asSource, heads, deps.pacer, now, sentLogs)
-              : undefined,
-            asDestination.length
-              ? readDestination(
-                  client,
-                  deps.chain(chainId),
-                  asDestination,
-                  heads,
-                  now,
-                  deps.waitingOnWallet,
-                  {
-                    batched: destination,
-                    exchange: (calls) => deps.exchange(chainId, calls),
-                  },
-                )
-              : undefined,
-          ])
-          src?.forEach((v, k) => sources.set(k, v))
-          if (asSource.length) await readMessenger(deps, client, chainId, asSource, heads, sources)
-          dst?.observations.forEach((v, k) => observations.set(k, v))
-          dst?.relayEvents.forEach((v, k) => relayEvents.set(k, v))
-          chains.push({ chainId, kind: 'read', anchor: next })
+          chains.push(await readChain(deps, chainId, messages, now, readings))
         } catch (error) {
           chains.push({ chainId, kind: 'failed', error })
         }
       }),
   )
+  return { events: eventsOf(messages, readings), chains }
+}
 
+/** One chain's part of the tick: its batch, the anchor's verdict, and (when it may be used) its readings. */
+async function readChain(
+  deps: PollDeps,
+  chainId: number,
+  messages: readonly TrackedMessage[],
+  now: number,
+  into: Readings,
+): Promise<ChainOutcome> {
+  await deps.checkChainId(chainId)
+  const client = deps.client(chainId)
+  const asSource = messages.filter((m) => m.source === chainId && readsSource(m, now))
+  const asDestination = messages.filter((m) => m.destination === chainId && m.status !== 'vanished')
+  const { heads, verdict, next, sentLogs, destination } = await readBatch(
+    deps,
+    chainId,
+    asSource,
+    asDestination,
+  )
+  if (verdict.kind === 'reset')
+    return { chainId, kind: 'reset', anchor: next, genesisChanged: verdict.genesisChanged }
+  if (verdict.kind !== 'ok') return { chainId, kind: 'skipped', verdict }
+  const [src, dst] = await Promise.all([
+    asSource.length ? readSource(client, chainId, asSource, heads, deps.pacer, now, sentLogs) : undefined,
+    asDestination.length
+      ? readDestination(client, deps.chain(chainId), asDestination, heads, now, deps.waitingOnWallet, {
+          batched: destination,
+          exchange: (calls) => deps.exchange(chainId, calls),
+        })
+      : undefined,
+  ])
+  src?.forEach((v, k) => into.sources.set(k, v))
+  if (asSource.length) await readMessenger(deps, client, chainId, asSource, heads, into.sources)
+  dst?.observations.forEach((v, k) => into.observations.set(k, v))
+  dst?.relayEvents.forEach((v, k) => into.relayEvents.set(k, v))
+  return { chainId, kind: 'read', anchor: next }
+}
+
+/** Per message, in order: our relay's event, the source's other events, then one observation of both chains. */
+function eventsOf(messages: readonly TrackedMessage[], readings: Readings): Map<Hex, TrackerEvent[]> {
   const events = new Map<Hex, TrackerEvent[]>()
   for (const m of messages) {
     const list: TrackerEvent[] = []
-    const relayEvent = relayEvents.get(m.hash)
+    const relayEvent = readings.relayEvents.get(m.hash)
     if (relayEvent) list.push(relayEvent)
     // The source's verdict and the destination's reading make one observation, as the status machine expects.
-    const fromSource = sources.get(m.hash) ?? []
-    const destination = observations.get(m.hash)
+    const fromSource = readings.sources.get(m.hash) ?? []
+    const destination = readings.observations.get(m.hash)
     const observed = fromSource.find((e) => e.type === 'observed')
     for (const e of fromSource) if (e !== observed) list.push(e)
     if (observed?.type === 'observed' || destination) {
@@ -215,5 +213,5 @@ export async function pollChains(
     }
     if (list.length > 0) events.set(m.hash, list)
   }
-  return { events, chains }
+  return events
 }

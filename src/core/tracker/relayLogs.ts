@@ -9,6 +9,9 @@
  *
  * A flagged message neither covers (an older relay, the first tick after a restart) is searched for as before, over
  * the week a relay can lag its message. Only logs at or below the head read in the same tick count.
+ *
+ * A relay's record is made from its log the tick it is seen (`recordFromLog`); who sent it and when come in the
+ * next tick's batch (`requestRelayDetails`), so seeing a relay never costs a second round trip.
  */
 import {
   encodeEventTopics,
@@ -102,7 +105,8 @@ export function requestRelayLogs(
 
 /**
  * The RelayedMessage log (at or below `head`) of every message that is flagged relayed or holds a relay to confirm,
- * by lower-case hash: from the batch where it covers the message, else searched.
+ * by lower-case hash: from the batch where it covers the message, else searched; and of any other message whose
+ * log the batch's recent window holds.
  */
 export async function findRelayLogs(
   client: PublicClient,
@@ -120,8 +124,14 @@ export async function findRelayLogs(
   const recent = byHash(batched.recent?.logs)
   const unseen: TrackedMessage[] = []
   for (const [i, m] of messages.entries()) {
-    if (!flags[i] && !m.relay) continue
     const key = m.hash.toLowerCase()
+    if (!flags[i] && !m.relay) {
+      // Not flagged, yet the batch's recent window may hold its log: a read that says relayed all the same, which
+      // keeps the Relay button away (destinationReads.ts). Never searched for: it is only what the batch brought.
+      const log = recent.get(key)
+      if (log) out.set(key, log)
+      continue
+    }
     const heldCovers =
       m.relay && batched.held && batched.held.from <= m.relay.blockNumber && m.relay.blockNumber <= head
     const log = (heldCovers ? held.get(key) : undefined) ?? recent.get(key)
@@ -154,46 +164,121 @@ export async function findRelayLogs(
   return out
 }
 
+/** Who sent a recorded relay and when: the parts of its record its log does not hold. */
+export interface RelayDetails {
+  relayer?: Hex
+  timestamp?: bigint
+}
+
+/** Does the record still lack what its transaction and block add (relayLogs.ts `requestRelayDetails`)? */
+export function lacksDetails(relay: RelayRecord): boolean {
+  return relay.relayer === undefined || relay.timestamp === undefined
+}
+
 /**
- * The relay records of newly seen relays: who sent each (its transaction) and when (its block), all in one round
- * trip. A record already held for the same transaction and block is kept as it is; a read that fails leaves its
- * field out, as a relay is proven by its log, not by these.
+ * Adds, for recorded relays that still lack who sent them or when, their transaction and block to the tick's batch:
+ * a relay is recorded from its log the tick it is seen (no second round trip), and these details follow one tick
+ * later in the next tick's one request (docs/ARCHITECTURE.md §2). By lower-case message hash.
  */
-export async function relayRecords(
-  exchange: (calls: readonly RpcCall[]) => Promise<RpcReply[]>,
-  found: readonly { message: TrackedMessage; log: RelayLog }[],
+export function requestRelayDetails(
+  batch: CallBatch,
+  messages: readonly TrackedMessage[],
+): () => Map<string, RelayDetails> {
+  const blocks = new Map<bigint, () => RpcReply>()
+  const reads = messages.flatMap((m) => {
+    const relay = m.relay
+    if (!relay || !lacksDetails(relay)) return []
+    if (relay.timestamp === undefined && !blocks.has(relay.blockNumber))
+      blocks.set(relay.blockNumber, batch.add(blockCall(relay.blockNumber)))
+    const tx =
+      relay.relayer === undefined
+        ? batch.add({ method: 'eth_getTransactionByHash', params: [relay.transactionHash] })
+        : undefined
+    return [{ m, relay, tx }]
+  })
+  return () => {
+    const out = new Map<string, RelayDetails>()
+    for (const { m, relay, tx } of reads) {
+      const details = detailsOf(relay, tx?.(), blocks.get(relay.blockNumber)?.())
+      if (details.relayer !== undefined || details.timestamp !== undefined)
+        out.set(m.hash.toLowerCase(), details)
+    }
+    return out
+  }
+}
+
+/** What a transaction and a block reply add to a relay record: only what they prove about that very relay. */
+function detailsOf(relay: RelayRecord, txReply?: RpcReply, blockReply?: RpcReply): RelayDetails {
+  const out: RelayDetails = {}
+  const tx = txReply?.ok && txReply.result ? formatTransaction(txReply.result as RpcTransaction) : undefined
+  if (tx && tx.hash.toLowerCase() === relay.transactionHash.toLowerCase()) out.relayer = tx.from
+  const block = blockReply?.ok && blockReply.result ? formatBlock(blockReply.result as RpcBlock) : undefined
+  if (block?.hash && (!relay.blockHash || block.hash.toLowerCase() === relay.blockHash.toLowerCase()))
+    out.timestamp = block.timestamp
+  return out
+}
+
+/**
+ * The relay record a RelayedMessage log proves, without another read: a record already held for the same
+ * transaction and block is kept (filled in with `details` from the batch), a new one holds what the log and the
+ * head say — who sent it only when it is our own pending relay's transaction, when only when its block is the head.
+ */
+export function recordFromLog(
+  message: TrackedMessage,
+  log: RelayLog,
   head: Block,
+  details: RelayDetails | undefined,
+): RelayRecord {
+  const known = message.relay
+  const same = known && known.transactionHash === log.transactionHash && known.blockHash === log.blockHash
+  const base: RelayRecord = same
+    ? known
+    : {
+        transactionHash: log.transactionHash,
+        blockNumber: log.blockNumber,
+        blockHash: log.blockHash,
+        returnDataHash: log.args.returnDataHash,
+      }
+  const own = message.pendingRelay
+  const relayer =
+    base.relayer ??
+    (same ? details?.relayer : undefined) ??
+    (own && own.transactionHash.toLowerCase() === log.transactionHash.toLowerCase() ? own.relayer : undefined)
+  const timestamp =
+    base.timestamp ??
+    (same ? details?.timestamp : undefined) ??
+    (log.blockNumber === head.number ? head.timestamp : undefined)
+  return {
+    ...base,
+    ...(relayer !== undefined ? { relayer } : {}),
+    ...(timestamp !== undefined ? { timestamp } : {}),
+  }
+}
+
+/**
+ * Who sent each of these relays and when, in one round trip: for a relay first seen already final, whose record
+ * nothing will read again. A read that fails leaves its field out, as a relay is proven by its log, not by these.
+ */
+export async function completeRecords(
+  exchange: (calls: readonly RpcCall[]) => Promise<RpcReply[]>,
+  records: readonly RelayRecord[],
 ): Promise<RelayRecord[]> {
   const batch = createCallBatch()
   const blocks = new Map<bigint, () => RpcReply>()
-  const reads = found.map(({ message, log }) => {
-    const known = message.relay
-    if (known && known.transactionHash === log.transactionHash && known.blockHash === log.blockHash)
-      return { known }
-    if (log.blockNumber !== head.number && !blocks.has(log.blockNumber))
-      blocks.set(log.blockNumber, batch.add(blockCall(log.blockNumber)))
-    return { tx: batch.add({ method: 'eth_getTransactionByHash', params: [log.transactionHash] }) }
+  const reads = records.map((relay) => {
+    if (relay.timestamp === undefined && !blocks.has(relay.blockNumber))
+      blocks.set(relay.blockNumber, batch.add(blockCall(relay.blockNumber)))
+    return relay.relayer === undefined
+      ? batch.add({ method: 'eth_getTransactionByHash', params: [relay.transactionHash] })
+      : undefined
   })
   await batch.send(exchange)
-  const result = <T>(reply: (() => RpcReply) | undefined, format: (raw: never) => T): T | undefined => {
-    const r = reply?.()
-    return r?.ok && r.result ? format(r.result as never) : undefined
-  }
-  return found.map(({ log }, i): RelayRecord => {
-    const read = reads[i]!
-    if ('known' in read) return read.known!
-    const tx = result(read.tx, (raw: RpcTransaction) => formatTransaction(raw))
-    const timestamp =
-      log.blockNumber === head.number
-        ? head.timestamp
-        : result(blocks.get(log.blockNumber), (raw: RpcBlock) => formatBlock(raw))?.timestamp
+  return records.map((relay, i) => {
+    const { relayer, timestamp } = detailsOf(relay, reads[i]?.(), blocks.get(relay.blockNumber)?.())
     return {
-      transactionHash: log.transactionHash,
-      ...(tx ? { relayer: tx.from } : {}),
-      blockNumber: log.blockNumber,
-      blockHash: log.blockHash,
-      ...(timestamp !== undefined ? { timestamp } : {}),
-      returnDataHash: log.args.returnDataHash,
+      ...relay,
+      ...(relay.relayer === undefined && relayer !== undefined ? { relayer } : {}),
+      ...(relay.timestamp === undefined && timestamp !== undefined ? { timestamp } : {}),
     }
   })
 }

@@ -45,6 +45,12 @@ export interface TrackerOptions {
   activePollMs?: number
   /** Poll interval when nothing is moving. Default 30 s (the MV3 alarm floor). */
   idlePollMs?: number
+  /**
+   * While something moves, poll once per block when the chains make blocks faster than `activePollMs` (never
+   * faster than once a second): someone else's relay then shows within about a block. Default true; false keeps
+   * the fixed active pace (docs/ARCHITECTURE.md §2, "Detection pace").
+   */
+  pollPerBlock?: boolean
   /** Verify a chain's RPC serves its chain id before adding it. Default true. */
   verifyChains?: boolean
   /** How often a polled chain's RPC is asked its chain id again. Default 5 minutes. */
@@ -145,6 +151,7 @@ async function buildParts(options: TrackerOptions) {
   const loop = createPollLoop({
     activeMs: options.activePollMs ?? 2_000,
     idleMs: options.idlePollMs ?? 30_000,
+    blockPaceMs: options.pollPerBlock === false ? undefined : () => tick.blockPaceMs(),
     now,
     nextRetryAt: () => {
       const due = health.list(chains.list().map((c) => c.id)).map((h) => h.retryAt ?? Infinity)
