@@ -12,8 +12,9 @@
  * the first time costs one more round trip for its records (relayLogs.ts), our own pending relay a receipt
  * (relayJournal.ts), and a flag whose log the batch did not cover a search.
  */
-import { BlockNotFoundError, type Hex, type PublicClient } from 'viem'
+import { BlockNotFoundError, type Hex } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import type { CallBatch } from '../chains/callBatch'
 import type { RpcCall, RpcReply } from '../chains/rpcBatch'
 import type { ChainConfig } from '../chains/types'
@@ -54,7 +55,7 @@ export function requestDestination(
 }
 
 export async function readDestination(
-  client: PublicClient,
+  client: ChainClient,
   config: ChainConfig | undefined,
   messages: readonly TrackedMessage[],
   heads: Heads,
@@ -119,7 +120,7 @@ export async function readDestination(
  * block (a node without any block there proves nothing). A record without a block hash (written before relays were
  * checked this way) is judged by the reading.
  */
-async function relayUndone(client: PublicClient, relay: RelayRecord, head: bigint): Promise<boolean> {
+async function relayUndone(client: ChainClient, relay: RelayRecord, head: bigint): Promise<boolean> {
   if (relay.blockNumber > head) return false
   if (!relay.blockHash) return true
   const block = await client.getBlock({ blockNumber: relay.blockNumber }).catch((error: unknown) => {

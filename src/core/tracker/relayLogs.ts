@@ -20,12 +20,12 @@ import {
   type Block,
   type Hex,
   type Log,
-  type PublicClient,
   type RpcBlock,
   type RpcLog,
   type RpcTransaction,
 } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import { createCallBatch, type CallBatch } from '../chains/callBatch'
 import type { RpcCall, RpcReply } from '../chains/rpcBatch'
 import { searchLogs } from '../discovery/logSearch'
@@ -105,7 +105,7 @@ export function requestRelayLogs(
  * by lower-case hash: from the batch where it covers the message, else searched.
  */
 export async function findRelayLogs(
-  client: PublicClient,
+  client: ChainClient,
   messages: readonly TrackedMessage[],
   flags: readonly boolean[],
   head: bigint,
