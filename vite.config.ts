@@ -300,6 +300,7 @@ function demo(): UserConfig {
         'react-dom/client',
         'viem',
         'viem/accounts',
+        'viem/actions',
         'mipd',
         'idb',
         '@eth-optimism/viem/actions/interop',
