@@ -12,8 +12,9 @@ import {
   useState,
   type CSSProperties,
   type Ref,
+  type RefObject,
 } from 'react'
-import type { Hex } from 'viem'
+import type { Address, Hex } from 'viem'
 
 import { type TrackedMessage } from '../src/core'
 import { createVisibleChangeFilter, RelayApp, themeClassName } from '../src/ui'
@@ -29,6 +30,7 @@ import { openWidgetSession, type WidgetSession } from './session'
 import { WIDGET_CSS } from './styles'
 import { WalletBar } from './WalletBar'
 import { useWalletController } from './useWalletController'
+import type { WalletController } from './wallet'
 
 /** What a host can call through a ref. */
 export interface SuperchainRelayHandle {
@@ -52,108 +54,18 @@ export function SuperchainRelayWidget(props: SuperchainRelayWidgetProps) {
   const callbacks = useRef<SuperchainRelayCallbacks>({})
   callbacks.current = { onMessageUpdated, onRelayed, onError }
 
-  // Hosts often pass fresh array literals each render: compare chains and accounts by value, not identity.
-  const chainsKey = JSON.stringify(props.chains ?? null)
-  const accountsKey = JSON.stringify(props.accounts ?? null)
-  const themeKey = JSON.stringify(props.theme ?? null)
-  const validation = useMemo(() => {
-    try {
-      return { config: validateWidgetConfig(pickConfig(props)) }
-    } catch (error) {
-      return { error: error as Error }
-    }
-  }, [
-    chainsKey,
-    accountsKey,
-    themeKey,
-    props.provider,
-    props.walletName,
-    props.title,
-    props.storageName,
-    props.discoverAccounts,
-  ])
+  const validation = useValidatedConfig(props, callbacks)
   const config = validation.config
-  useEffect(() => {
-    if (validation.error) callbacks.current.onError?.(errorDetail(validation.error, 'config'))
-  }, [validation.error])
 
   const [focusHash, setFocusHash] = useState<Hex>()
   const awaitingTransactions = useRef(new Set<string>())
-
-  // messageUpdated only when something a user can see changed: the tracker also writes bookkeeping every block.
-  const visible = useRef(createVisibleChangeFilter()).current
-  const emit = useRef<SuperchainRelayEventHandler>((type, detail) => {
-    const c = callbacks.current
-    if (type === 'messageUpdated') {
-      const d = detail as Parameters<NonNullable<typeof c.onMessageUpdated>>[0]
-      if (!visible.changed(d.message)) return
-      // A transaction tracked before it was mined: show its message the moment it appears.
-      if (
-        d.previousStatus === undefined &&
-        awaitingTransactions.current.delete(d.message.sourceTransactionHash.toLowerCase())
-      ) {
-        setFocusHash(d.message.hash)
-      }
-      c.onMessageUpdated?.(d)
-    } else if (type === 'relayed') c.onRelayed?.(detail as Parameters<NonNullable<typeof c.onRelayed>>[0])
-    else {
-      // A chain that does not know a tracked hash is no failure: the session does not report it (session.ts).
-      c.onError?.(detail as Parameters<NonNullable<typeof c.onError>>[0])
-    }
-  }).current
+  const emit = useHostEvents(callbacks, awaitingTransactions, setFocusHash)
 
   // The wallet: recreated only when the host swaps its provider.
   const { wallet, walletRef, walletState } = useWalletController(config)
+  const { session, sessionRef, sessionWaiters } = useWidgetSession(config, emit, walletRef)
 
-  // The tracker session: one per mount and storage name. Chains changes are applied to it, not a reason to reopen.
-  const [session, setSession] = useState<WidgetSession>()
-  // The imperative handle reads the session through a ref: a handle created before the session opened may be
-  // called after, and must not wait for a session that already exists.
-  const sessionRef = useRef<WidgetSession | undefined>(undefined)
-  const sessionWaiters = useRef<((session: WidgetSession) => void)[]>([])
-  const storageName = config?.storageName ?? DEFAULT_STORAGE_NAME
-  const latestChains = useRef(config?.chains)
-  latestChains.current = config?.chains
-  useEffect(() => {
-    const chains = latestChains.current
-    if (!chains) return
-    const opened = openWidgetSession({
-      chains,
-      storageName,
-      emit,
-      walletSigner: async () => {
-        const controller = walletRef.current
-        if (!controller) throw new Error('the widget is not mounted')
-        return controller.signer()
-      },
-    })
-    sessionRef.current = opened
-    setSession(opened)
-    for (const resolve of sessionWaiters.current.splice(0)) resolve(opened)
-    return () => {
-      if (sessionRef.current === opened) sessionRef.current = undefined
-      setSession((current) => (current === opened ? undefined : current))
-      void opened.close()
-    }
-  }, [storageName, emit, !!config])
-
-  useEffect(() => {
-    if (session && config)
-      void session
-        .setChains(config.chains)
-        .catch((e: unknown) => emit('error', errorDetail(e, 'updating chains')))
-  }, [session, chainsKey])
-
-  // Whose messages: the host's list, else the connected account.
-  const accounts = useMemo(
-    () => (config?.accounts && config.accounts.length > 0 ? config.accounts : [...walletState.accounts]),
-    [config?.accounts, walletState.accounts],
-  )
-  const accountsToWatch = JSON.stringify(accounts)
-  useEffect(() => {
-    if (!session || config?.discoverAccounts === false || accounts.length === 0) return
-    session.watchAccounts(accounts).catch((e: unknown) => emit('error', errorDetail(e, 'watching accounts')))
-  }, [session, accountsToWatch, config?.discoverAccounts])
+  const accounts = useWatchedAccounts(session, config, walletState.accounts, emit)
 
   useImperativeHandle(
     ref,
@@ -210,6 +122,134 @@ export function SuperchainRelayWidget(props: SuperchainRelayWidgetProps) {
       ) : null}
     </div>
   )
+}
+
+/** The props' config, validated again only when a field changed by value; a bad one is reported to the host once. */
+function useValidatedConfig(
+  props: SuperchainRelayWidgetProps,
+  callbacks: RefObject<SuperchainRelayCallbacks>,
+): { config?: SuperchainRelayConfig; error?: Error } {
+  // Hosts often pass fresh array literals each render: compare chains and accounts by value, not identity.
+  const chainsKey = JSON.stringify(props.chains ?? null)
+  const accountsKey = JSON.stringify(props.accounts ?? null)
+  const themeKey = JSON.stringify(props.theme ?? null)
+  const validation = useMemo(() => {
+    try {
+      return { config: validateWidgetConfig(pickConfig(props)) }
+    } catch (error) {
+      return { error: error as Error }
+    }
+  }, [
+    chainsKey,
+    accountsKey,
+    themeKey,
+    props.provider,
+    props.walletName,
+    props.title,
+    props.storageName,
+    props.discoverAccounts,
+  ])
+  useEffect(() => {
+    if (validation.error) callbacks.current.onError?.(errorDetail(validation.error, 'config'))
+  }, [validation.error])
+  return validation
+}
+
+/** The session's events, to the host's latest callbacks; one stable function for the widget's lifetime. */
+function useHostEvents(
+  callbacks: RefObject<SuperchainRelayCallbacks>,
+  awaitingTransactions: RefObject<Set<string>>,
+  setFocusHash: (hash: Hex) => void,
+): SuperchainRelayEventHandler {
+  // messageUpdated only when something a user can see changed: the tracker also writes bookkeeping every block.
+  const visible = useRef(createVisibleChangeFilter()).current
+  return useRef<SuperchainRelayEventHandler>((type, detail) => {
+    const c = callbacks.current
+    if (type === 'messageUpdated') {
+      const d = detail as Parameters<NonNullable<typeof c.onMessageUpdated>>[0]
+      if (!visible.changed(d.message)) return
+      // A transaction tracked before it was mined: show its message the moment it appears.
+      if (
+        d.previousStatus === undefined &&
+        awaitingTransactions.current.delete(d.message.sourceTransactionHash.toLowerCase())
+      ) {
+        setFocusHash(d.message.hash)
+      }
+      c.onMessageUpdated?.(d)
+    } else if (type === 'relayed') c.onRelayed?.(detail as Parameters<NonNullable<typeof c.onRelayed>>[0])
+    else {
+      // A chain that does not know a tracked hash is no failure: the session does not report it (session.ts).
+      c.onError?.(detail as Parameters<NonNullable<typeof c.onError>>[0])
+    }
+  }).current
+}
+
+/**
+ * The tracker session: one per mount and storage name. Chains changes are applied to it, not a reason to reopen.
+ * The imperative handle reads the session through `sessionRef`: a handle created before the session opened may be
+ * called after, and must not wait for a session that already exists (`sessionWaiters` hold the early callers).
+ */
+function useWidgetSession(
+  config: SuperchainRelayConfig | undefined,
+  emit: SuperchainRelayEventHandler,
+  walletRef: RefObject<WalletController | undefined>,
+) {
+  const [session, setSession] = useState<WidgetSession>()
+  const sessionRef = useRef<WidgetSession | undefined>(undefined)
+  const sessionWaiters = useRef<((session: WidgetSession) => void)[]>([])
+  const storageName = config?.storageName ?? DEFAULT_STORAGE_NAME
+  const latestChains = useRef(config?.chains)
+  latestChains.current = config?.chains
+  useEffect(() => {
+    const chains = latestChains.current
+    if (!chains) return
+    const opened = openWidgetSession({
+      chains,
+      storageName,
+      emit,
+      walletSigner: async () => {
+        const controller = walletRef.current
+        if (!controller) throw new Error('the widget is not mounted')
+        return controller.signer()
+      },
+    })
+    sessionRef.current = opened
+    setSession(opened)
+    for (const resolve of sessionWaiters.current.splice(0)) resolve(opened)
+    return () => {
+      if (sessionRef.current === opened) sessionRef.current = undefined
+      setSession((current) => (current === opened ? undefined : current))
+      void opened.close()
+    }
+  }, [storageName, emit, !!config])
+
+  const chainsKey = JSON.stringify(config?.chains ?? null)
+  useEffect(() => {
+    if (session && config)
+      void session
+        .setChains(config.chains)
+        .catch((e: unknown) => emit('error', errorDetail(e, 'updating chains')))
+  }, [session, chainsKey])
+  return { session, sessionRef, sessionWaiters }
+}
+
+/** Whose messages: the host's list, else the connected account; the session scans for their transfers. */
+function useWatchedAccounts(
+  session: WidgetSession | undefined,
+  config: SuperchainRelayConfig | undefined,
+  connected: readonly Address[],
+  emit: SuperchainRelayEventHandler,
+): Address[] {
+  const accounts = useMemo(
+    () => (config?.accounts && config.accounts.length > 0 ? config.accounts : [...connected]),
+    [config?.accounts, connected],
+  )
+  const accountsToWatch = JSON.stringify(accounts)
+  useEffect(() => {
+    if (!session || config?.discoverAccounts === false || accounts.length === 0) return
+    session.watchAccounts(accounts).catch((e: unknown) => emit('error', errorDetail(e, 'watching accounts')))
+  }, [session, accountsToWatch, config?.discoverAccounts])
+  return accounts
 }
 
 /** The config fields of the props (the rest are callbacks and React's). */

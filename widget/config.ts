@@ -183,24 +183,16 @@ const configShape = pipe(
   ),
 )
 
-/**
- * Returns a clean copy of a config from outside the code, or throws `InvalidWidgetConfigError` /
- * `InvalidChainConfigError` (from core, naming the chain field). The provider is kept as is: it is an object
- * with behaviour, only checked to be one.
- */
-export function validateWidgetConfig(input: unknown): SuperchainRelayConfig {
-  const shape = parseInput(configShape, input)
-  if (!shape.ok) throw new InvalidWidgetConfigError(shape.path || 'config', shape.problem)
-  const raw = shape.value
-
-  if (!Array.isArray(raw.chains) || raw.chains.length === 0) {
+/** `chains`: a non-empty list of valid chain configs, no id twice. */
+function validateChains(input: unknown): ChainConfig[] {
+  if (!Array.isArray(input) || input.length === 0) {
     throw new InvalidWidgetConfigError(
       'chains',
-      `must be a non-empty array of chain configs, got ${describe(raw.chains)}`,
+      `must be a non-empty array of chain configs, got ${describe(input)}`,
     )
   }
   const seen = new Set<number>()
-  const chains = raw.chains.map((chain: unknown, index: number) => {
+  return input.map((chain: unknown, index: number) => {
     let valid: ChainConfig
     try {
       valid = validateChainConfig(chain)
@@ -215,58 +207,64 @@ export function validateWidgetConfig(input: unknown): SuperchainRelayConfig {
     seen.add(valid.id)
     return valid
   })
+}
 
-  const config: SuperchainRelayConfig = { chains }
+/** `provider`: kept as is (an object with behaviour), only checked to be an EIP-1193 provider. */
+function validateProvider(input: unknown): EIP1193Provider {
+  const provider = input as { request?: unknown } | null
+  if (typeof provider !== 'object' || provider === null || typeof provider.request !== 'function') {
+    throw new InvalidWidgetConfigError(
+      'provider',
+      `must be an EIP-1193 provider (an object with request()), got ${describe(input)}`,
+    )
+  }
+  return input as EIP1193Provider
+}
 
-  if (raw.provider !== undefined) {
-    const provider = raw.provider as { request?: unknown } | null
-    if (typeof provider !== 'object' || provider === null || typeof provider.request !== 'function') {
+/** `accounts`: 0x addresses, checksum not required. */
+function validateAccounts(input: unknown): Address[] {
+  if (!Array.isArray(input)) {
+    throw new InvalidWidgetConfigError('accounts', `must be an array of addresses, got ${describe(input)}`)
+  }
+  return input.map((account: unknown, index: number) => {
+    if (typeof account !== 'string' || !isAddress(account, { strict: false })) {
       throw new InvalidWidgetConfigError(
-        'provider',
-        `must be an EIP-1193 provider (an object with request()), got ${describe(raw.provider)}`,
+        `accounts[${index}]`,
+        `must be a 0x address, got ${describe(account)}`,
       )
     }
-    config.provider = raw.provider as EIP1193Provider
-  }
+    return account as Address
+  })
+}
 
-  if (raw.walletName !== undefined) {
-    if (typeof raw.walletName !== 'string' || !raw.walletName.trim()) {
-      throw new InvalidWidgetConfigError(
-        'walletName',
-        `must be a non-empty string, got ${describe(raw.walletName)}`,
-      )
-    }
-    config.walletName = raw.walletName.trim()
+/** A text field (`walletName`, `title`, `storageName`): a non-empty string, trimmed. */
+function validateText(field: 'walletName' | 'title' | 'storageName', value: unknown): string {
+  if (typeof value !== 'string' || !value.trim()) {
+    throw new InvalidWidgetConfigError(field, `must be a non-empty string, got ${describe(value)}`)
   }
+  return value.trim()
+}
 
-  if (raw.accounts !== undefined) {
-    if (!Array.isArray(raw.accounts)) {
-      throw new InvalidWidgetConfigError(
-        'accounts',
-        `must be an array of addresses, got ${describe(raw.accounts)}`,
-      )
-    }
-    config.accounts = raw.accounts.map((account: unknown, index: number) => {
-      if (typeof account !== 'string' || !isAddress(account, { strict: false })) {
-        throw new InvalidWidgetConfigError(
-          `accounts[${index}]`,
-          `must be a 0x address, got ${describe(account)}`,
-        )
-      }
-      return account as Address
-    })
-  }
+/**
+ * Returns a clean copy of a config from outside the code, or throws `InvalidWidgetConfigError` /
+ * `InvalidChainConfigError` (from core, naming the chain field). The provider is kept as is: it is an object
+ * with behaviour, only checked to be one.
+ */
+export function validateWidgetConfig(input: unknown): SuperchainRelayConfig {
+  const shape = parseInput(configShape, input)
+  if (!shape.ok) throw new InvalidWidgetConfigError(shape.path || 'config', shape.problem)
+  const raw = shape.value
+
+  const config: SuperchainRelayConfig = { chains: validateChains(raw.chains) }
+  if (raw.provider !== undefined) config.provider = validateProvider(raw.provider)
+  if (raw.walletName !== undefined) config.walletName = validateText('walletName', raw.walletName)
+  if (raw.accounts !== undefined) config.accounts = validateAccounts(raw.accounts)
 
   const theme = validateTheme(raw.theme)
   if (theme !== undefined) config.theme = theme
 
   for (const field of ['title', 'storageName'] as const) {
-    const value = raw[field]
-    if (value === undefined) continue
-    if (typeof value !== 'string' || !value.trim()) {
-      throw new InvalidWidgetConfigError(field, `must be a non-empty string, got ${describe(value)}`)
-    }
-    config[field] = value.trim()
+    if (raw[field] !== undefined) config[field] = validateText(field, raw[field])
   }
 
   if (raw.discoverAccounts !== undefined) {

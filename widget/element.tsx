@@ -10,7 +10,7 @@
  *   await el.track(txHash, 901)
  *   el.addEventListener('relayed', (e) => e.detail.message)
  */
-import { createRef } from 'react'
+import { createRef, type RefObject } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import type { Hex } from 'viem'
 
@@ -30,9 +30,67 @@ const SHADOW_CSS = `
 .scrw-shadow { all: initial; display: block; }
 `
 
+/**
+ * `HTMLElement` whose `addEventListener` knows the widget's events (typed `detail`), built lazily like the element:
+ * `HTMLElement` does not exist in Node.
+ */
+function typedEventElement() {
+  return class extends HTMLElement {
+    override addEventListener<K extends SuperchainRelayEventName>(
+      type: K,
+      listener: (this: HTMLElement, event: SuperchainRelayEvent<K>) => unknown,
+      options?: boolean | AddEventListenerOptions,
+    ): void
+    override addEventListener<K extends keyof HTMLElementEventMap>(
+      type: K,
+      listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown,
+      options?: boolean | AddEventListenerOptions,
+    ): void
+    override addEventListener(
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | AddEventListenerOptions,
+    ): void
+    override addEventListener(
+      type: string,
+      listener: EventListenerOrEventListenerObject | ((event: never) => unknown),
+      options?: boolean | AddEventListenerOptions,
+    ): void {
+      super.addEventListener(type, listener as EventListenerOrEventListenerObject, options)
+    }
+  }
+}
+
+type Emit = <K extends SuperchainRelayEventName>(type: K, detail: SuperchainRelayEventMap[K]) => void
+
+/** What the element renders for a config: nothing until it has chains. */
+function widgetFor(
+  config: Partial<SuperchainRelayConfig>,
+  handle: RefObject<SuperchainRelayHandle | null>,
+  emit: Emit,
+) {
+  if (!config.chains) return null
+  return (
+    <SuperchainRelayWidget
+      {...(config as SuperchainRelayConfig)}
+      ref={handle}
+      onMessageUpdated={(d) => emit('messageUpdated', d)}
+      onRelayed={(d) => emit('relayed', d)}
+      onError={(d) => emit('error', d)}
+    />
+  )
+}
+
+/** React attaches the ref in the commit after a render; give it the few frames that takes. */
+async function handleOf(handle: RefObject<SuperchainRelayHandle | null>): Promise<SuperchainRelayHandle> {
+  for (let i = 0; i < 100 && !handle.current; i++) await new Promise((r) => setTimeout(r, 20))
+  if (!handle.current) throw new Error('<superchain-relay> has no valid config yet: set its chains first')
+  return handle.current
+}
+
 /** The constructor exists only where the DOM does; built lazily so importing this module in Node is harmless. */
 function defineElementClass() {
-  return class SuperchainRelayElement extends HTMLElement {
+  return class SuperchainRelayElement extends typedEventElement() {
     static observedAttributes = [...ATTRIBUTES]
 
     #config: Partial<SuperchainRelayConfig> = {}
@@ -63,11 +121,7 @@ function defineElementClass() {
     async track(transactionHash: Hex, chainId: number): Promise<TrackedMessage[]> {
       if (!this.isConnected)
         throw new Error('<superchain-relay> is not in the document: append it, then track')
-      // React attaches the ref in the commit after a render; give it the few frames that takes.
-      for (let i = 0; i < 100 && !this.#handle.current; i++) await new Promise((r) => setTimeout(r, 20))
-      const handle = this.#handle.current
-      if (!handle) throw new Error('<superchain-relay> has no valid config yet: set its chains first')
-      return handle.track(transactionHash, chainId)
+      return (await handleOf(this.#handle)).track(transactionHash, chainId)
     }
 
     connectedCallback() {
@@ -93,49 +147,13 @@ function defineElementClass() {
     }
 
     // Not bubbling: an 'error' event reaching window would look like a script error to the page's error trackers.
-    #emit = <K extends SuperchainRelayEventName>(type: K, detail: SuperchainRelayEventMap[K]) => {
+    #emit: Emit = (type, detail) => {
       this.dispatchEvent(new CustomEvent(type, { detail }))
-    }
-
-    override addEventListener<K extends SuperchainRelayEventName>(
-      type: K,
-      listener: (this: HTMLElement, event: SuperchainRelayEvent<K>) => unknown,
-      options?: boolean | AddEventListenerOptions,
-    ): void
-    override addEventListener<K extends keyof HTMLElementEventMap>(
-      type: K,
-      listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown,
-      options?: boolean | AddEventListenerOptions,
-    ): void
-    override addEventListener(
-      type: string,
-      listener: EventListenerOrEventListenerObject,
-      options?: boolean | AddEventListenerOptions,
-    ): void
-    override addEventListener(
-      type: string,
-      listener: EventListenerOrEventListenerObject | ((event: never) => unknown),
-      options?: boolean | AddEventListenerOptions,
-    ): void {
-      super.addEventListener(type, listener as EventListenerOrEventListenerObject, options)
     }
 
     #render() {
       if (!this.#root || !this.isConnected) return
-      const config = this.#config
-      if (!config.chains) {
-        this.#root.render(null)
-        return
-      }
-      this.#root.render(
-        <SuperchainRelayWidget
-          {...(config as SuperchainRelayConfig)}
-          ref={this.#handle}
-          onMessageUpdated={(d) => this.#emit('messageUpdated', d)}
-          onRelayed={(d) => this.#emit('relayed', d)}
-          onError={(d) => this.#emit('error', d)}
-        />,
-      )
+      this.#root.render(widgetFor(this.#config, this.#handle, this.#emit))
     }
   }
 }

@@ -20,6 +20,7 @@ import {
   TRACKER_CALL_NAMES,
   type TrackerApi,
   type TrackerCallName,
+  type TrackerEventHub,
   findError,
   TransactionUnknownError,
 } from '../src/core'
@@ -79,41 +80,7 @@ export function openWidgetSession(options: WidgetSessionOptions): WidgetSession 
   const cleanups: (() => void)[] = []
   const nudges = new Set<ReturnType<typeof setTimeout>>()
 
-  const ready = (async () => {
-    const opened = options.store ?? (await openHistory(options.storageName, emit))
-    const tracker = await createTracker({
-      store: opened,
-      defaultChains: options.chains,
-      // The host configured these chains in code; a startup RPC check would only turn a slow RPC into no widget.
-      verifyChains: false,
-      // With nothing in flight a poll makes no RPC request at all, so a page can afford a short idle interval; it
-      // bounds how long a freshly tracked transfer waits for its first status change (see `nudge`).
-      idlePollMs: options.idlePollMs ?? 4_000,
-      activePollMs,
-      signer: async (choice) => {
-        if (choice.kind !== 'wallet')
-          throw new SignerUnavailableError('this widget relays through your wallet only')
-        return options.walletSigner()
-      },
-    })
-    await syncChains(tracker, options.chains)
-    const hub = tracker.events
-    cleanups.push(
-      hub.on('messageAdded', ({ message }) => emit('messageUpdated', { message, status: message.status })),
-      hub.on('messageUpdated', ({ message, from, to }) =>
-        emit('messageUpdated', { message, status: to, previousStatus: from }),
-      ),
-      hub.on('relayed', ({ message }) =>
-        emit('relayed', { message, relayTransactionHash: message.relay?.transactionHash }),
-      ),
-      hub.on('error', ({ error, context }) => emit('error', errorDetail(error, context))),
-      () => tracker.stop(),
-      () => void opened.close(),
-    )
-    if (closed) cleanups.splice(0).forEach((f) => f())
-    else tracker.start()
-    return tracker
-  })()
+  const ready = startTracker(options, activePollMs, cleanups, () => closed)
   // `ready` may never be awaited (a widget unmounted at once); its failure is reported, not left unhandled.
   ready.catch((error: unknown) => emit('error', errorDetail(error, 'starting the tracker')))
 
@@ -149,36 +116,7 @@ export function openWidgetSession(options: WidgetSessionOptions): WidgetSession 
     }
   }
 
-  /** Every call waits for the history to open; the ones the user starts are also reported to the host. */
-  function forward(name: TrackerCallName): AnyCall {
-    const context = REPORTED_CALLS[name]
-    const call = (tracker: Tracker, params: unknown[]) => (tracker[name] as AnyCall).apply(tracker, params)
-    return context === undefined
-      ? async (...params) => call(await ready, params)
-      : (...params) => reported(context, (tracker) => call(tracker, params))
-  }
-
-  const api: TrackerApi = {
-    ...(Object.fromEntries(TRACKER_CALL_NAMES.map((name) => [name, forward(name)])) as Omit<
-      TrackerApi,
-      'subscribe'
-    >),
-    subscribe(listener) {
-      let off: (() => void) | undefined
-      let active = true
-      void ready.then(
-        (tracker) => {
-          if (active) off = tracker.subscribe(listener)
-        },
-        () => {},
-      )
-      return () => {
-        active = false
-        off?.()
-      }
-    },
-  }
-
+  const api = sessionApi(ready, reported)
   return {
     api,
     ready,
@@ -196,6 +134,91 @@ export function openWidgetSession(options: WidgetSessionOptions): WidgetSession 
       for (const timer of nudges) clearTimeout(timer)
       cleanups.splice(0).forEach((f) => f())
       await ready.catch(() => {})
+    },
+  }
+}
+
+/**
+ * Opens the history and starts a tracker on the host's chains. What must be undone on close goes into `cleanups`;
+ * a session closed while this was opening is undone at once and never starts polling.
+ */
+async function startTracker(
+  options: WidgetSessionOptions,
+  activePollMs: number,
+  cleanups: (() => void)[],
+  isClosed: () => boolean,
+): Promise<Tracker> {
+  const opened = options.store ?? (await openHistory(options.storageName, options.emit))
+  const tracker = await createTracker({
+    store: opened,
+    defaultChains: options.chains,
+    // The host configured these chains in code; a startup RPC check would only turn a slow RPC into no widget.
+    verifyChains: false,
+    // With nothing in flight a poll makes no RPC request at all, so a page can afford a short idle interval; it
+    // bounds how long a freshly tracked transfer waits for its first status change (see `nudge`).
+    idlePollMs: options.idlePollMs ?? 4_000,
+    activePollMs,
+    signer: async (choice) => {
+      if (choice.kind !== 'wallet')
+        throw new SignerUnavailableError('this widget relays through your wallet only')
+      return options.walletSigner()
+    },
+  })
+  await syncChains(tracker, options.chains)
+  cleanups.push(
+    ...forwardEvents(tracker.events, options.emit),
+    () => tracker.stop(),
+    () => void opened.close(),
+  )
+  if (isClosed()) cleanups.splice(0).forEach((f) => f())
+  else tracker.start()
+  return tracker
+}
+
+/** The tracker's events as the widget's; returns the unsubscribers. */
+function forwardEvents(hub: TrackerEventHub, emit: SuperchainRelayEventHandler): (() => void)[] {
+  return [
+    hub.on('messageAdded', ({ message }) => emit('messageUpdated', { message, status: message.status })),
+    hub.on('messageUpdated', ({ message, from, to }) =>
+      emit('messageUpdated', { message, status: to, previousStatus: from }),
+    ),
+    hub.on('relayed', ({ message }) =>
+      emit('relayed', { message, relayTransactionHash: message.relay?.transactionHash }),
+    ),
+    hub.on('error', ({ error, context }) => emit('error', errorDetail(error, context))),
+  ]
+}
+
+type Reported = <T>(context: string, call: (tracker: Tracker) => Promise<T>) => Promise<T>
+
+/** The `TrackerApi` the UI gets at once: every call waits for the history to open; the user's are also reported. */
+function sessionApi(ready: Promise<Tracker>, reported: Reported): TrackerApi {
+  function forward(name: TrackerCallName): AnyCall {
+    const context = REPORTED_CALLS[name]
+    const call = (tracker: Tracker, params: unknown[]) => (tracker[name] as AnyCall).apply(tracker, params)
+    return context === undefined
+      ? async (...params) => call(await ready, params)
+      : (...params) => reported(context, (tracker) => call(tracker, params))
+  }
+
+  return {
+    ...(Object.fromEntries(TRACKER_CALL_NAMES.map((name) => [name, forward(name)])) as Omit<
+      TrackerApi,
+      'subscribe'
+    >),
+    subscribe(listener) {
+      let off: (() => void) | undefined
+      let active = true
+      void ready.then(
+        (tracker) => {
+          if (active) off = tracker.subscribe(listener)
+        },
+        () => {},
+      )
+      return () => {
+        active = false
+        off?.()
+      }
     },
   }
 }

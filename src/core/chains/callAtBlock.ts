@@ -3,7 +3,9 @@
  * caller read: a node behind one URL that does not have that block fails the call instead of answering from another
  * height or fork (docs/ARCHITECTURE.md §5). viem's `call` takes a number or a tag only, hence the raw request.
  */
-import { RpcRequestError, type Address, type Hex, type PublicClient } from 'viem'
+import { RpcRequestError, type Address, type Hex } from 'viem'
+
+import type { ChainClient } from './readClient'
 
 /**
  * Behind a load balancer the call may reach a node that does not have the block yet ("header not found"): asked
@@ -12,12 +14,7 @@ import { RpcRequestError, type Address, type Hex, type PublicClient } from 'viem
  */
 const ATTEMPTS = 3
 
-export async function callAtBlock(
-  client: PublicClient,
-  to: Address,
-  data: Hex,
-  blockHash: Hex,
-): Promise<Hex> {
+export async function callAtBlock(client: ChainClient, to: Address, data: Hex, blockHash: Hex): Promise<Hex> {
   for (let attempt = 1; ; attempt++) {
     try {
       return (await client.request({

@@ -1,13 +1,14 @@
 /**
- * One viem PublicClient per chain, created lazily and rebuilt when the chain's config changes, and the poller's
+ * One viem read client per chain (readClient.ts), created lazily and rebuilt when the chain's config changes, and the poller's
  * round trips (`exchange`): a tick's reads of a chain as one JSON-RPC batch (rpcBatch.ts), or one by one where the
  * RPC refuses batches or speaks WebSocket. Every chain counts its JSON-RPC calls and its HTTP requests apart, so the
  * poller can report (and the benchmark can prove) what a tick costs: a batch of six calls is one HTTP request.
  * `cacheTime: 0`: viem would otherwise cache the block number for 4 s and the poller would see stale heads.
  */
-import { createPublicClient, custom, type PublicClient } from 'viem'
+import { custom } from 'viem'
 import type { HttpRpcClient } from 'viem/utils'
 
+import { createChainClient, type ChainClient } from './readClient'
 import type { ChainRegistry } from './registry'
 import { BatchRefusedError, sendBatch, type RpcCall, type RpcReply } from './rpcBatch'
 import { rpcBatchClient, rpcTransport } from './transport'
@@ -20,7 +21,7 @@ export interface RpcCounts {
 }
 
 export interface ClientPool {
-  get(chainId: number): PublicClient
+  get(chainId: number): ChainClient
   /**
    * These calls in one round trip: one JSON-RPC batch over HTTP; over WebSocket, or to an RPC that refused a batch
    * (remembered for `BATCH_RETRY_MS`), the same calls one by one, in parallel. Each reply is the call's result or
@@ -43,7 +44,7 @@ export const BATCH_RETRY_MS = 10 * 60_000
 
 interface Entry {
   rpcUrl: string
-  client: PublicClient
+  client: ChainClient
   batch: HttpRpcClient | undefined
 }
 
@@ -124,7 +125,7 @@ export function createClientPool(
 }
 
 /** Each call on its own request; a call's failure is its reply, as in a batch. */
-const oneByOne = (client: PublicClient, calls: readonly RpcCall[]) =>
+const oneByOne = (client: ChainClient, calls: readonly RpcCall[]) =>
   Promise.all(
     calls.map((c) =>
       client.request({ method: c.method, params: c.params } as never).then(
@@ -153,7 +154,7 @@ function makeEntry(
     onResponse: options.onResponse,
     onRequest,
   })({ chain })
-  const client = createPublicClient({
+  const client = createChainClient({
     chain,
     cacheTime: 0,
     transport: custom(
@@ -165,7 +166,7 @@ function makeEntry(
       },
       { retryCount: 0 },
     ),
-  }) as PublicClient
+  })
   return { rpcUrl: config.rpcUrl, client, batch: rpcBatchClient(config, { timeoutMs, onRequest }) }
 }
 

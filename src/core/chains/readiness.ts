@@ -13,9 +13,9 @@ import {
   ExecutionRevertedError,
   parseAbi,
   RawContractError,
-  type PublicClient,
 } from 'viem'
 
+import type { ChainClient } from './readClient'
 import { CROSS_L2_INBOX, L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import { messengerFeatures, type MessengerFeatures } from '../protocol/messengerVersion'
 
@@ -41,7 +41,7 @@ export type InteropReadiness =
  * Reads the predeploys of the chain `client` talks to. Resolves `notActive` (with why) when interop is not live
  * there, `active` with the messenger's features otherwise; rejects only when the RPC itself fails.
  */
-export async function readInteropReadiness(client: PublicClient): Promise<InteropReadiness> {
+export async function readInteropReadiness(client: ChainClient): Promise<InteropReadiness> {
   const [inboxCode, messengerCode] = await Promise.all([
     client.getCode({ address: CROSS_L2_INBOX }),
     client.getCode({ address: L2_TO_L2_CROSS_DOMAIN_MESSENGER }),
@@ -78,7 +78,7 @@ type Answer = { kind: 'value'; value: string } | { kind: 'silent'; why: string }
 
 /** A view call that may revert or return nothing (an uninitialized proxy): both are answers, not failures. */
 async function callView(
-  client: PublicClient,
+  client: ChainClient,
   functionName: 'version' | 'EXPIRY_PERIOD',
 ): Promise<`0x${string}` | { why: string }> {
   try {
@@ -93,7 +93,7 @@ async function callView(
   }
 }
 
-async function readString(client: PublicClient, functionName: 'version'): Promise<Answer> {
+async function readString(client: ChainClient, functionName: 'version'): Promise<Answer> {
   const data = await callView(client, functionName)
   if (typeof data !== 'string') return { kind: 'silent', why: data.why }
   try {
@@ -104,7 +104,7 @@ async function readString(client: PublicClient, functionName: 'version'): Promis
   }
 }
 
-async function readUint(client: PublicClient, functionName: 'EXPIRY_PERIOD'): Promise<bigint | undefined> {
+async function readUint(client: ChainClient, functionName: 'EXPIRY_PERIOD'): Promise<bigint | undefined> {
   const data = await callView(client, functionName)
   if (typeof data !== 'string') return undefined
   try {

@@ -2,9 +2,10 @@
  * Checks that a chain config's RPC answers, and answers for the chain it claims, before we rely on it: a wrong port
  * on the devnet (9546 for 901) would otherwise make every status read come from the other chain.
  */
-import { BaseError, HttpRequestError, TimeoutError, createPublicClient, type PublicClient } from 'viem'
+import { BaseError, HttpRequestError, TimeoutError } from 'viem'
 
 import { ChainIdMismatchError, RpcUnreachableError } from './errors'
+import { createChainClient, type ChainClient } from './readClient'
 import { readInteropReadiness, type InteropReadiness } from './readiness'
 import { rpcTransport } from './transport'
 import type { ChainConfig } from './types'
@@ -77,7 +78,7 @@ export async function verifyChain(
       const chainId = await client.getChainId()
       // Another chain's predeploys would say nothing about this one: `check` reports the mismatch instead.
       if (chainId !== config.id) return { chainId }
-      return { chainId, interop: await readInteropReadiness(client as PublicClient) }
+      return { chainId, interop: await readInteropReadiness(client) }
     },
     (result) => result.chainId,
   )
@@ -88,12 +89,12 @@ export async function verifyChain(
 async function check<T>(
   config: Pick<ChainConfig, 'id' | 'rpcUrl'>,
   options: VerifyRpcOptions,
-  read: (client: ReturnType<typeof createPublicClient>) => Promise<T>,
+  read: (client: ChainClient) => Promise<T>,
   chainIdOf: (result: T) => number,
 ): Promise<T> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   // No retries: a user waiting on the "Add chain" button wants the verdict, and a dead URL stays dead.
-  const client = createPublicClient({
+  const client = createChainClient({
     transport: rpcTransport(config, { timeoutMs, retryCount: 0, oneShot: true }),
   })
 

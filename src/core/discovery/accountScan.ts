@@ -14,8 +14,9 @@
  * balancer that lags (and so answers `eth_getLogs` with nothing past its own head), or a reorg, can hide a log from
  * one scan — and a cursor past it would never look there again.
  */
-import { type Address, type PublicClient } from 'viem'
+import { type Address } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import { decodeSentMessages } from '../protocol/decode'
@@ -28,7 +29,7 @@ import { involvedAccounts, toTrackedMessage } from './toTrackedMessage'
 export const DEFAULT_LOOKBACK_BLOCKS = 302_400n
 
 export interface AccountScanOptions {
-  client: PublicClient
+  client: ChainClient
   chainId: number
   account: Address
   store: MessageStore
@@ -146,7 +147,7 @@ async function isNews(store: MessageStore, m: TrackedMessage): Promise<boolean> 
 const MIN_TAIL_BLOCKS = 128n
 
 /** Where the rescanned tail starts: the finalized block as this node reports it, at least MIN_TAIL_BLOCKS back. */
-async function settledHeight(client: PublicClient, latest: bigint): Promise<bigint> {
+async function settledHeight(client: ChainClient, latest: bigint): Promise<bigint> {
   const finalized = await client.getBlock({ blockTag: 'finalized' }).catch(() => undefined)
   const floor = latest > MIN_TAIL_BLOCKS ? latest - MIN_TAIL_BLOCKS : 0n
   const n = finalized?.number ?? floor

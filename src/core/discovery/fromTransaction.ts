@@ -8,9 +8,9 @@ import {
   TransactionReceiptNotFoundError,
   type Address,
   type Hex,
-  type PublicClient,
 } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import { SuperchainRelayError } from '../errors/base'
 import { decodeSentMessages } from '../protocol/decode'
 import type { TrackedMessage } from '../model/message'
@@ -64,7 +64,7 @@ export type DiscoverFromTransactionResult =
   | { state: 'pending' }
 
 export async function discoverFromTransaction(
-  client: PublicClient,
+  client: ChainClient,
   chainId: number,
   transactionHash: string,
   options: { watched?: Address[]; now?: number } = {},

@@ -4,8 +4,9 @@
  * its relay) but some providers cap the range. Ranges the budget did not cover make the result incomplete, and the
  * caller concludes nothing from what it did not see.
  */
-import { TimeoutError, type AbiEvent, type Address, type Log, type PublicClient } from 'viem'
+import { TimeoutError, type AbiEvent, type Address, type Log } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import { isRangeTooLarge } from './rangeSize'
 
 export interface LogQuery {
@@ -22,7 +23,7 @@ export interface LogSearchResult {
 }
 
 export async function searchLogs(
-  client: PublicClient,
+  client: ChainClient,
   query: LogQuery,
   fromBlock: bigint,
   toBlock: bigint,

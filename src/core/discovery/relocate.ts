@@ -14,9 +14,9 @@ import {
   TransactionReceiptNotFoundError,
   type AbiEvent,
   type Hex,
-  type PublicClient,
 } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import { callAtBlock } from '../chains/callAtBlock'
 import type { InitiatingLog, TrackedMessage } from '../model/message'
 import { l2ToL2CrossDomainMessengerAbi, messengerExtrasAbi } from '../protocol/abis'
@@ -39,7 +39,7 @@ const SENT_MESSAGE = l2ToL2CrossDomainMessengerAbi.find(
 ) as AbiEvent
 
 export async function relocate(
-  client: PublicClient,
+  client: ChainClient,
   message: Pick<TrackedMessage, 'hash' | 'source' | 'nonce' | 'sourceTransactionHash'>,
   head: { number: bigint; hash: Hex },
 ): Promise<RelocationVerdict> {
@@ -75,7 +75,7 @@ export async function relocate(
 
 /** Step 1. Undefined: no receipt with this hash (not mined, or its message got another nonce and hash). */
 async function fromReceipt(
-  client: PublicClient,
+  client: ChainClient,
   message: Pick<TrackedMessage, 'hash' | 'source' | 'sourceTransactionHash'>,
 ): Promise<RelocationVerdict | undefined> {
   try {

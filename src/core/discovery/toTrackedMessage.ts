@@ -2,8 +2,9 @@
  * Turns a SentMessage decoded from a source chain into the tracker's model: adds the initiating block's timestamp
  * (the Identifier needs it) and the token's symbol/decimals for display.
  */
-import type { Address, PublicClient } from 'viem'
+import type { Address } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import type { DecodedMessage } from '../protocol/decode'
 import { readTokenMetadata } from '../protocol/tokenMetadata'
 import { normalizeAddress, type TrackedMessage } from '../model/message'
@@ -22,7 +23,7 @@ export function involvedAccounts(
 }
 
 export interface ToTrackedOptions {
-  client: PublicClient
+  client: ChainClient
   watched: Address[]
   now: number
   /** Cache of block timestamps by block number, shared across a scan so one block is fetched once. */

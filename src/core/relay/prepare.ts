@@ -4,15 +4,9 @@
  * plan's description, too, is what the re-read log says (docs/ARCHITECTURE.md §9: re-derive before signing).
  */
 import { encodeAccessList, encodeMessagePayload } from '@eth-optimism/viem/utils/interop'
-import {
-  BlockNotFoundError,
-  encodeFunctionData,
-  type Address,
-  type Hex,
-  type Log,
-  type PublicClient,
-} from 'viem'
+import { BlockNotFoundError, encodeFunctionData, type Address, type Hex, type Log } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import { decodeSentMessages } from '../protocol/decode'
@@ -32,15 +26,15 @@ export { AlreadyRelayedError, InitiatingLogNotFoundError, MessageExpiredError } 
 
 export interface PrepareRelayParameters {
   message: TrackedMessage
-  source: PublicClient
-  destination: PublicClient
+  source: ChainClient
+  destination: ChainClient
   /** The account that will sign; the simulation runs as it. */
   from?: Address
   chainName?: (chainId: number) => string
 }
 
 /** Is the message executed on its destination? Read right before asking anyone to sign. */
-export async function isRelayed(destination: PublicClient, hash: Hex): Promise<boolean> {
+export async function isRelayed(destination: ChainClient, hash: Hex): Promise<boolean> {
   return destination.readContract({
     address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
     abi: l2ToL2CrossDomainMessengerAbi,
@@ -129,7 +123,7 @@ export async function prepareRelay(parameters: PrepareRelayParameters): Promise<
  */
 async function rereadLog(
   message: TrackedMessage,
-  source: PublicClient,
+  source: ChainClient,
 ): Promise<{ log: Log; timestamp: bigint }> {
   const { blockNumber, blockHash, logIndex } = message.initiatingLog!
   const missing = () =>

@@ -14,10 +14,10 @@ import {
   type Chain,
   type Hex,
   type LocalAccount,
-  type PublicClient,
   type Transport,
 } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import { SpendingCapExceededError } from './errors'
 import type { RelayApproval, RelayPlan } from './plan'
 
@@ -48,7 +48,7 @@ export interface SignerRequest {
 
 export interface SignerTarget {
   chain: Chain
-  client: PublicClient
+  client: ChainClient
 }
 
 /** What a send came to. */

@@ -14,8 +14,9 @@
  * A reset voids what the chain held (the status machine's `chainReset`), forgets its scan cursors and starts a new
  * anchor. A finalized block is one the chain promised never to change, so only a reset can move it.
  */
-import { BlockNotFoundError, type Block, type Hex, type PublicClient } from 'viem'
+import { BlockNotFoundError, type Block, type Hex } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import type { CallBatch } from '../chains/callBatch'
 import { blockCall, blockOf, type Heads } from './heads'
 
@@ -73,7 +74,7 @@ export function requestAnchorBlocks(batch: CallBatch, previous: ChainAnchor | un
 }
 
 export async function checkAnchor(
-  client: PublicClient,
+  client: ChainClient,
   previous: ChainAnchor | undefined,
   heads: Heads,
   /** The previous tick said 'suspect'. */

@@ -13,8 +13,9 @@
  * Chain ids are untrusted (docs/ARCHITECTURE.md §5): `checkChainId` asks the RPC which chain it serves when its
  * client is (re)created and again every `chainIdCheckMs`; a mismatch stops polling that chain (chainHealth.ts).
  */
-import type { Chain, PublicClient } from 'viem'
+import type { Chain } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import { createClientPool, type RpcCounts } from '../chains/clients'
 import { ChainIdMismatchError } from '../chains/errors'
 import { DEFAULT_DEVNET } from '../chains/presets'
@@ -52,7 +53,7 @@ export interface ChainSet {
   has(chainId: number): boolean
   name(chainId: number): string
   viemChain(chainId: number): Chain
-  client(chainId: number): PublicClient
+  client(chainId: number): ChainClient
   add(config: ChainConfig): Promise<void>
   remove(chainId: number): Promise<void>
   /** One round trip of calls to the chain: a JSON-RPC batch where the RPC takes one (clients.ts). */

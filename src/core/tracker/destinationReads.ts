@@ -15,8 +15,9 @@
  * round trip, rare. Our own pending relay costs a receipt (relayJournal.ts), a flag whose log the batch did not
  * cover a search.
  */
-import { BlockNotFoundError, type Hex, type PublicClient } from 'viem'
+import { BlockNotFoundError, type Hex } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import type { CallBatch } from '../chains/callBatch'
 import type { RpcCall, RpcReply } from '../chains/rpcBatch'
 import type { ChainConfig } from '../chains/types'
@@ -70,7 +71,7 @@ export interface DestinationReads {
 }
 
 export async function readDestination(
-  client: PublicClient,
+  client: ChainClient,
   config: ChainConfig | undefined,
   messages: readonly TrackedMessage[],
   heads: Heads,
@@ -162,7 +163,7 @@ async function relayRecordsOf(
  * block (a node without any block there proves nothing). A record without a block hash (written before relays were
  * checked this way) is judged by the reading.
  */
-async function relayUndone(client: PublicClient, relay: RelayRecord, head: bigint): Promise<boolean> {
+async function relayUndone(client: ChainClient, relay: RelayRecord, head: bigint): Promise<boolean> {
   if (relay.blockNumber > head) return false
   if (!relay.blockHash) return true
   const block = await client.getBlock({ blockNumber: relay.blockNumber }).catch((error: unknown) => {

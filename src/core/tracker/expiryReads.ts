@@ -5,8 +5,9 @@
  * search per source chain and tick, only for messages already past the relay window ('expired' without a record):
  * before that no `MessageExpired` can exist for them.
  */
-import { parseAbiItem, type Hex, type PublicClient } from 'viem'
+import { parseAbiItem, type Hex } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import { searchLogs } from '../discovery/logSearch'
 import type { TrackedMessage } from '../model/message'
 import type { TrackerEvent } from '../model/status'
@@ -22,7 +23,7 @@ export function awaitsExpiry(m: TrackedMessage): boolean {
 
 /** `expiryRecorded` per message whose source holds its `MessageExpired`, at or below the head just read. */
 export async function readExpiries(
-  client: PublicClient,
+  client: ChainClient,
   messages: readonly TrackedMessage[],
   heads: Heads,
 ): Promise<Map<Hex, TrackerEvent>> {

@@ -11,8 +11,9 @@
  * cost further round trips. A chain that fails, lags or was just reset contributes no reading this tick, so nothing
  * is concluded from it; a reset chain instead voids what its messages held (the tick applies `chainReset`).
  */
-import type { Hex, PublicClient } from 'viem'
+import type { Hex } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import { createCallBatch } from '../chains/callBatch'
 import type { InteropReadiness } from '../chains/readiness'
 import type { RpcCall, RpcReply } from '../chains/rpcBatch'
@@ -26,7 +27,7 @@ import { requestHeads, type Heads } from './heads'
 import { readSource, readsSource, requestSentLogs, type RelocationPacer } from './sourceReads'
 
 export interface PollDeps {
-  client(chainId: number): PublicClient
+  client(chainId: number): ChainClient
   /** One round trip of calls to a chain (clients.ts `exchange`). */
   exchange(chainId: number, calls: readonly RpcCall[]): Promise<RpcReply[]>
   /** The head this process read from the chain on a recent tick, if any (the recent relay-log window). */
@@ -109,7 +110,7 @@ export function chainsOf(messages: readonly TrackedMessage[]): number[] {
  */
 async function readMessenger(
   deps: PollDeps,
-  client: PublicClient,
+  client: ChainClient,
   chainId: number,
   messages: readonly TrackedMessage[],
   heads: Heads,

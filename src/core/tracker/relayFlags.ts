@@ -13,16 +13,9 @@
  * Flags go `FLAGS_PER_CALL` to a Multicall3 call: one call for 10,000 messages would need more gas than a node lets
  * an `eth_call` use (30M on anvil). The calls of one tick still travel in one batch, each with its own getters.
  */
-import {
-  decodeFunctionResult,
-  encodeFunctionData,
-  multicall3Abi,
-  parseAbi,
-  type Block,
-  type Hex,
-  type PublicClient,
-} from 'viem'
+import { decodeFunctionResult, encodeFunctionData, multicall3Abi, parseAbi, type Block, type Hex } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import type { CallBatch } from '../chains/callBatch'
 import type { RpcReply } from '../chains/rpcBatch'
 import { callAtBlock } from '../chains/callAtBlock'
@@ -144,7 +137,7 @@ export function ranAtHead(read: FlagsAtLatest, head: Block): boolean {
  * (a node without that block fails it instead of answering from another height or fork).
  */
 export async function flagsAtHead(
-  client: PublicClient,
+  client: ChainClient,
   messages: readonly TrackedMessage[],
   head: Block,
   batched: FlagsAtLatest | undefined,

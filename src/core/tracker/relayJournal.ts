@@ -14,9 +14,9 @@ import {
   TransactionNotFoundError,
   TransactionReceiptNotFoundError,
   type Hex,
-  type PublicClient,
 } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import type { TrackedMessage } from '../model/message'
 import type { TrackerEvent } from '../model/status'
 import { findError } from '../relay/errors'
@@ -32,7 +32,7 @@ export const UNKNOWN_OUTCOME =
   'If you approved it, it shows up as relayed once mined; otherwise relay again.'
 
 export async function checkOwnRelay(
-  client: PublicClient,
+  client: ChainClient,
   message: TrackedMessage,
   now: number,
   /** Messages whose wallet prompt this process is waiting on right now. */
@@ -73,7 +73,7 @@ export async function checkOwnRelay(
 }
 
 async function rebroadcast(
-  client: PublicClient,
+  client: ChainClient,
   message: TrackedMessage,
   raw: Hex,
   now: number,
@@ -112,7 +112,7 @@ async function rebroadcast(
 }
 
 /** Why a mined relay reverted: the same call replayed on the block before it. */
-async function replay(client: PublicClient, hash: Hex, blockNumber: bigint): Promise<string> {
+async function replay(client: ChainClient, hash: Hex, blockNumber: bigint): Promise<string> {
   const tx = await client.getTransaction({ hash })
   return client
     .call({

@@ -23,12 +23,12 @@ import {
   type Block,
   type Hex,
   type Log,
-  type PublicClient,
   type RpcBlock,
   type RpcLog,
   type RpcTransaction,
 } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import { createCallBatch, type CallBatch } from '../chains/callBatch'
 import type { RpcCall, RpcReply } from '../chains/rpcBatch'
 import { searchLogs } from '../discovery/logSearch'
@@ -109,7 +109,7 @@ export function requestRelayLogs(
  * log the batch's recent window holds.
  */
 export async function findRelayLogs(
-  client: PublicClient,
+  client: ChainClient,
   messages: readonly TrackedMessage[],
   flags: readonly boolean[],
   head: bigint,

@@ -5,8 +5,9 @@
  * (a resend leaves both; then the later one, whose 7 days run longest). The verdicts are events with the record's
  * log as their basis, so they apply only if nothing moved the record meanwhile.
  */
-import { BlockNotFoundError, type Hex, type PublicClient } from 'viem'
+import { BlockNotFoundError, type Hex } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import type { InitiatingLog, TrackedMessage } from '../model/message'
 import { logBasisOf, type TrackerEvent } from '../model/status'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
@@ -15,7 +16,7 @@ import type { MessageStore } from '../store/types'
 
 export async function relocationEvents(
   store: MessageStore,
-  client: PublicClient,
+  client: ChainClient,
   found: readonly TrackedMessage[],
 ): Promise<Map<Hex, TrackerEvent[]>> {
   const verdicts = new Map<Hex, TrackerEvent[]>()
@@ -55,7 +56,7 @@ function samePlace(a: InitiatingLog, b: InitiatingLog): boolean {
  * does not know is "no"; any other failure is thrown, so an RPC hiccup never passes for a vanished log.
  */
 export async function holdsLog(
-  client: PublicClient,
+  client: ChainClient,
   source: number,
   hash: Hex,
   log: Pick<InitiatingLog, 'blockHash' | 'logIndex'>,

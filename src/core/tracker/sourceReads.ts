@@ -14,10 +14,10 @@ import {
   type AbiEvent,
   type Hex,
   type Log,
-  type PublicClient,
   type RpcLog,
 } from 'viem'
 
+import type { ChainClient } from '../chains/readClient'
 import type { CallBatch } from '../chains/callBatch'
 
 import { relocate } from '../discovery/relocate'
@@ -113,7 +113,7 @@ export function createRelocationPacer(): RelocationPacer {
 }
 
 export async function readSource(
-  client: PublicClient,
+  client: ChainClient,
   chainId: number,
   messages: readonly TrackedMessage[],
   heads: Heads,
@@ -169,7 +169,7 @@ type Complete = (log: Omit<InitiatingLog, 'timestamp'> & { timestamp?: bigint })
 
 /** Every unfinalized recorded log, re-checked with one query over the blocks they sit in. */
 async function checkLogs(
-  client: PublicClient,
+  client: ChainClient,
   chainId: number,
   messages: readonly TrackedMessage[],
   heads: Heads,
@@ -225,7 +225,7 @@ async function checkLogs(
 
 /** Expired messages: has anyone resent them (a fresh SentMessage of the same nonce and hash, later)? */
 async function followResends(
-  client: PublicClient,
+  client: ChainClient,
   chainId: number,
   messages: readonly TrackedMessage[],
   heads: Heads,
