@@ -50,102 +50,128 @@ interface Queued {
   reject(error: unknown): void
 }
 
-export async function openFileStore(path: string, options: { lock?: LockOptions } = {}): Promise<FileStore> {
-  let memory = createMemoryStore()
+/** The file as last read or written by this process, held in a memory store. */
+interface Mirror {
+  readonly path: string
+  memory: MessageStore
   /** Setting keys the file holds: the memory store cannot list its settings. */
-  let settingKeys = new Set<string>()
-  let loaded: FileSignature = 'never'
-  let closed = false
+  settingKeys: Set<string>
+  loaded: FileSignature
+  closed: boolean
+  createdDirectory: boolean
+}
 
-  /** Re-read the file when another process replaced it since we last read or wrote it. */
-  async function refresh(): Promise<void> {
-    const signature = await signatureOf(path)
-    if (signature === loaded) return
-    const state = await readState(path)
-    const fresh = createMemoryStore()
-    const keys = new Set<string>()
-    if (state) {
-      await fresh.upsertMany(state.messages)
-      for (const [key, cursor] of state.cursors) await fresh.setCursor(key, cursor)
-      for (const [key, value] of Object.entries(state.settings)) {
-        await fresh.setSetting(key, value)
-        keys.add(key)
-      }
+/** Re-read the file when another process replaced it since we last read or wrote it. */
+async function refresh(mirror: Mirror): Promise<void> {
+  const signature = await signatureOf(mirror.path)
+  if (signature === mirror.loaded) return
+  const state = await readState(mirror.path)
+  const fresh = createMemoryStore()
+  const keys = new Set<string>()
+  if (state) {
+    await fresh.upsertMany(state.messages)
+    for (const [key, cursor] of state.cursors) await fresh.setCursor(key, cursor)
+    for (const [key, value] of Object.entries(state.settings)) {
+      await fresh.setSetting(key, value)
+      keys.add(key)
     }
-    await memory.close()
-    memory = fresh
-    settingKeys = keys
-    loaded = signature
   }
-  await refresh()
+  await mirror.memory.close()
+  mirror.memory = fresh
+  mirror.settingKeys = keys
+  mirror.loaded = signature
+}
 
-  // Changes are batched: while one write is on its way, later changes wait and then share one lock + re-read +
-  // write, so a scan that moves its cursor fifty times does not rewrite the file fifty times in a row.
+/** Takes the lock (making the directory the first time), or rejects every change of the batch. */
+async function lockFor(mirror: Mirror, batch: Queued[], options: LockOptions | undefined) {
+  try {
+    if (!mirror.createdDirectory) {
+      await mkdir(dirname(mirror.path), { recursive: true, mode: 0o700 })
+      mirror.createdDirectory = true
+    }
+    return await acquireLock(mirror.path, options)
+  } catch (error) {
+    for (const q of batch) q.reject(error)
+    return undefined
+  }
+}
+
+/** One lock + re-read + apply every change + atomic write, then each caller hears how its own change went. */
+async function writeBatch(mirror: Mirror, batch: Queued[], options: LockOptions | undefined): Promise<void> {
+  const lock = await lockFor(mirror, batch, options)
+  if (!lock) return
+  let settle: () => void
+  try {
+    await refresh(mirror)
+    const results: { ok: boolean; value: unknown }[] = []
+    for (const { change } of batch) {
+      // One failing change (a mutator that throws) fails alone; the others are still written.
+      results.push(
+        await change(mirror.memory).then(
+          (value) => ({ ok: true, value }),
+          (value: unknown) => ({ ok: false, value }),
+        ),
+      )
+    }
+    await writeAtomically(mirror.path, await stateText(mirror.memory, mirror.settingKeys))
+    mirror.loaded = await signatureOf(mirror.path)
+    settle = () =>
+      batch.forEach((q, i) => (results[i]!.ok ? q.resolve(results[i]!.value) : q.reject(results[i]!.value)))
+  } catch (error) {
+    // The file was not written: what this batch changed in memory is dropped by re-reading it next time.
+    mirror.loaded = 'stale'
+    settle = () => batch.forEach((q) => q.reject(error))
+  }
+  // Let go before the callers hear back: a write they awaited has released the file too.
+  await lock.release().catch(() => undefined)
+  settle()
+}
+
+/**
+ * Changes are batched: while one write is on its way, later changes wait and then share one lock + re-read +
+ * write, so a scan that moves its cursor fifty times does not rewrite the file fifty times in a row.
+ */
+function createWriteQueue(mirror: Mirror, options: LockOptions | undefined) {
   let queue: Queued[] = []
   let tail: Promise<void> = Promise.resolve()
   let scheduled = false
-  let createdDirectory = false
-
-  async function writeBatch(batch: Queued[]): Promise<void> {
-    let lock
-    try {
-      if (!createdDirectory) {
-        await mkdir(dirname(path), { recursive: true, mode: 0o700 })
-        createdDirectory = true
-      }
-      lock = await acquireLock(path, options.lock)
-    } catch (error) {
-      for (const q of batch) q.reject(error)
-      return
-    }
-    let settle: () => void
-    try {
-      await refresh()
-      const results: { ok: boolean; value: unknown }[] = []
-      for (const { change } of batch) {
-        // One failing change (a mutator that throws) fails alone; the others are still written.
-        results.push(
-          await change(memory).then(
-            (value) => ({ ok: true, value }),
-            (value: unknown) => ({ ok: false, value }),
-          ),
-        )
-      }
-      await writeAtomically(path, await stateText(memory, settingKeys))
-      loaded = await signatureOf(path)
-      settle = () =>
-        batch.forEach((q, i) => (results[i]!.ok ? q.resolve(results[i]!.value) : q.reject(results[i]!.value)))
-    } catch (error) {
-      // The file was not written: what this batch changed in memory is dropped by re-reading it next time.
-      loaded = 'stale'
-      settle = () => batch.forEach((q) => q.reject(error))
-    }
-    // Let go before the callers hear back: a write they awaited has released the file too.
-    await lock.release().catch(() => undefined)
-    settle()
-  }
-
-  function write<T>(change: (memory: MessageStore) => Promise<T>): Promise<T> {
-    if (closed) return change(memory) // the closed memory store rejects it with StoreClosedError
-    return new Promise<T>((resolve, reject) => {
-      queue.push({ change, resolve: resolve as (value: unknown) => void, reject })
-      if (scheduled) return
-      scheduled = true
-      tail = tail.then(async () => {
-        scheduled = false
-        const batch = queue
-        queue = []
-        await writeBatch(batch)
+  return {
+    /** Resolves once every change queued so far is on disk (or failed). */
+    tail: () => tail,
+    write<T>(change: (memory: MessageStore) => Promise<T>): Promise<T> {
+      if (mirror.closed) return change(mirror.memory) // the closed memory store rejects it with StoreClosedError
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ change, resolve: resolve as (value: unknown) => void, reject })
+        if (scheduled) return
+        scheduled = true
+        tail = tail.then(async () => {
+          scheduled = false
+          const batch = queue
+          queue = []
+          await writeBatch(mirror, batch, options)
+        })
       })
-    })
+    },
+    async read<T>(get: (memory: MessageStore) => Promise<T>): Promise<T> {
+      // Reads go after the writes already queued (their own changes are visible), then catch up with the file.
+      await tail
+      if (!mirror.closed) await refresh(mirror)
+      return get(mirror.memory)
+    },
   }
+}
 
-  async function read<T>(get: (memory: MessageStore) => Promise<T>): Promise<T> {
-    // Reads go after the writes already queued (their own changes are visible), then catch up with the file.
-    await tail
-    if (!closed) await refresh()
-    return get(memory)
+export async function openFileStore(path: string, options: { lock?: LockOptions } = {}): Promise<FileStore> {
+  const mirror: Mirror = {
+    path,
+    memory: createMemoryStore(),
+    settingKeys: new Set(),
+    loaded: 'never',
+    closed: false,
+    createdDirectory: false,
   }
+  await refresh(mirror)
+  const { read, write, tail } = createWriteQueue(mirror, options.lock)
 
   return {
     path,
@@ -164,19 +190,19 @@ export async function openFileStore(path: string, options: { lock?: LockOptions 
     getSetting: (key) => read((m) => m.getSetting(key)),
     setSetting: (key, value) =>
       write(async (m) => {
-        settingKeys.add(key)
+        mirror.settingKeys.add(key)
         await m.setSetting(key, value)
       }),
     updateSetting: (key, mutate) =>
       write(async (m) => {
-        settingKeys.add(key)
+        mirror.settingKeys.add(key)
         return m.updateSetting(key, mutate)
       }),
-    flush: () => tail,
+    flush: tail,
     async close() {
-      await tail
-      closed = true
-      await memory.close()
+      await tail()
+      mirror.closed = true
+      await mirror.memory.close()
     },
   }
 }

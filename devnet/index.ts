@@ -6,15 +6,11 @@
  */
 import { supersimL2A, supersimL2B, supersimL2C, supersimL2D, supersimL2E } from '@eth-optimism/viem/chains'
 import { createPublicClient, defineChain, http, keccak256, toHex, type Chain, type PublicClient } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
+import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts'
 
-import { startAnvil, type AnvilInstance } from './anvil'
 import { startAutorelayer, type Autorelayer } from './autorelayer'
+import { allocateNodes, type ChainNode, type NodeSetup, startNode, stopNode } from './chainNode'
 import type { MessengerVersion } from './contracts/artifacts'
-import { createInteropFilter } from './interopFilter'
-import { installPredeploys } from './predeploys'
-import { getFreePort, isPortFree } from './ports'
-import { startValidatingProxy, type ValidatingProxy } from './proxy'
 
 export type { MessengerVersion } from './contracts/artifacts'
 
@@ -119,18 +115,8 @@ export interface Devnet {
   startChain(id: number): Promise<void>
 }
 
-interface ChainNode {
-  id: number
-  index: number
-  proxyPort: number
-  anvilPort: number
-  anvil?: AnvilInstance
-  proxy?: ValidatingProxy
-  /** Genesis timestamp of the chain's last start, so that the next start gets a later one. */
-  genesisTimestamp?: bigint
-}
-
-export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> {
+/** The options with their defaults, each checked with an error that names the flag. */
+function checkOptions(options: DevnetOptions) {
   const count = options.chains ?? 2
   if (!Number.isInteger(count) || count < 1 || count > DEVNET_CHAIN_IDS.length) {
     throw new Error(`--chains must be an integer from 1 to ${DEVNET_CHAIN_IDS.length}, got ${count}`)
@@ -150,25 +136,12 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   if (messenger !== 1 && messenger !== 2) {
     throw new Error(`--messenger must be 1 (1.3.0) or 2 (the proposed 2.0.0), got ${String(messenger)}`)
   }
-  const ids = DEVNET_CHAIN_IDS.slice(0, count)
-  const log = options.log ?? (() => {})
+  return { ids: DEVNET_CHAIN_IDS.slice(0, count), blockTime, interopDelay, messageExpiry, messenger }
+}
 
-  const nodes: ChainNode[] = []
-  for (const [index, id] of ids.entries()) {
-    if (options.freePorts) {
-      nodes.push({ id, index, proxyPort: await getFreePort(), anvilPort: await getFreePort() })
-    } else {
-      const proxyPort = (options.port ?? 9545) + index
-      if (!(await isPortFree(proxyPort))) {
-        throw new Error(
-          `port ${proxyPort} is already in use (another devnet or Supersim?): stop it or pass --port`,
-        )
-      }
-      nodes.push({ id, index, proxyPort, anvilPort: await getFreePort() })
-    }
-  }
-
-  const chains: DevnetChain[] = nodes.map((node) => {
+/** Each chain as users see it: Supersim's definition, with this devnet's proxy URL. */
+function describeChains(nodes: readonly ChainNode[]): DevnetChain[] {
+  return nodes.map((node) => {
     const rpcUrl = `http://127.0.0.1:${node.proxyPort}`
     const base = SUPERSIM_CHAINS[node.index]!
     return {
@@ -179,6 +152,48 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
       chain: defineChain({ ...base, rpcUrls: { default: { http: [rpcUrl] } } }),
     }
   })
+}
+
+/** The autorelayer, if asked for; restarted with the chains, since a fresh one forgets block cursors that a restarted chain no longer has. */
+function autorelayerSlot(
+  chains: readonly DevnetChain[],
+  clients: Map<number, PublicClient>,
+  account: PrivateKeyAccount | undefined,
+  interopDelay: number,
+  log: (line: string) => void,
+) {
+  let autorelayer: Autorelayer | undefined
+  const stop = async () => {
+    await autorelayer?.stop()
+    autorelayer = undefined
+  }
+  return {
+    stop,
+    async restart(): Promise<void> {
+      await stop()
+      if (!account) return
+      autorelayer = startAutorelayer({
+        chains: chains.map((c) => ({
+          id: c.id,
+          chain: c.chain,
+          client: clients.get(c.id)!,
+          rpcUrl: c.rpcUrl,
+        })),
+        account,
+        interopDelay,
+        onRelayed: (r) =>
+          log(`autorelayed ${r.messageHash} ${r.source} → ${r.destination} in ${r.transactionHash}`),
+        onError: (e) => log(e.message),
+      })
+    },
+  }
+}
+
+export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> {
+  const { ids, blockTime, interopDelay, messageExpiry, messenger } = checkOptions(options)
+  const log = options.log ?? (() => {})
+  const nodes = await allocateNodes(ids, options)
+  const chains = describeChains(nodes)
   // Straight to each anvil, for the filter's and the autorelayer's reads. The ports never change, so these clients
   // stay valid across restarts (and fail, as they should, while a chain is stopped).
   const clients = new Map<number, PublicClient>(
@@ -189,63 +204,23 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   )
   const autorelayAccount = options.autorelay ? privateKeyToAccount(AUTORELAYER_PRIVATE_KEY) : undefined
   const funded = [DEVNET_L1_STAND_IN.address, ...(autorelayAccount ? [autorelayAccount.address] : [])]
-  let autorelayer: Autorelayer | undefined
-
-  async function startNode(node: ChainNode): Promise<void> {
-    const now = BigInt(Math.floor(Date.now() / 1000))
-    const previous = node.genesisTimestamp
-    node.anvil = await startAnvil({
-      chainId: node.id,
-      port: node.anvilPort,
-      blockTime,
-      slotsInAnEpoch: options.slotsInAnEpoch ?? 2,
-      genesisTimestamp: previous === undefined ? undefined : previous >= now ? previous + 1n : now,
-    })
-    const client = clients.get(node.id)!
-    node.genesisTimestamp = (await client.getBlock({ blockNumber: 0n })).timestamp
-    await installPredeploys(client, funded, messenger)
-    node.proxy = await startValidatingProxy({
-      chainId: node.id,
-      port: node.proxyPort,
-      upstreamUrl: node.anvil.url,
-      filter: createInteropFilter({
-        chainId: node.id,
-        upstream: client,
-        clients,
-        dependencySet: new Set(options.dependencySets?.[node.id] ?? [...ids]),
-        interopDelay,
-        messageExpiry,
-        messengerVersion: messenger,
-      }),
-      onRefused: (reason) => log(`chain ${node.id}: refused a transaction: ${reason}`),
-    })
+  const setup: NodeSetup = {
+    ids,
+    blockTime,
+    slotsInAnEpoch: options.slotsInAnEpoch ?? 2,
+    interopDelay,
+    messageExpiry,
+    messenger,
+    dependencySets: options.dependencySets,
+    clients,
+    funded,
+    log,
   }
-
-  async function stopNode(node: ChainNode): Promise<void> {
-    await node.proxy?.close()
-    await node.anvil?.stop()
-    node.proxy = undefined
-    node.anvil = undefined
-  }
-
-  /** (Re)starts the autorelayer: a fresh one forgets block cursors that a restarted chain no longer has. */
-  async function restartAutorelayer(): Promise<void> {
-    await autorelayer?.stop()
-    autorelayer = undefined
-    if (!autorelayAccount) return
-    autorelayer = startAutorelayer({
-      chains: chains.map((c) => ({ id: c.id, chain: c.chain, client: clients.get(c.id)!, rpcUrl: c.rpcUrl })),
-      account: autorelayAccount,
-      interopDelay,
-      onRelayed: (r) =>
-        log(`autorelayed ${r.messageHash} ${r.source} → ${r.destination} in ${r.transactionHash}`),
-      onError: (e) => log(e.message),
-    })
-  }
-
+  const start = (node: ChainNode) => startNode(node, setup)
+  const autorelayer = autorelayerSlot(chains, clients, autorelayAccount, interopDelay, log)
+  const restartAutorelayer = autorelayer.restart
   const stop = async () => {
-    await autorelayer?.stop()
-    autorelayer = undefined
+    await autorelayer.stop()
     await Promise.all(nodes.map(stopNode))
   }
   const nodeOf = (id: number) => {
@@ -255,7 +230,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   }
 
   try {
-    await Promise.all(nodes.map(startNode))
+    await Promise.all(nodes.map(start))
     await restartAutorelayer()
   } catch (error) {
     await stop()
@@ -270,7 +245,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     stop,
     async restart() {
       await stop()
-      await Promise.all(nodes.map(startNode))
+      await Promise.all(nodes.map(start))
       await restartAutorelayer()
     },
     async stopChain(id) {
@@ -279,7 +254,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     async startChain(id) {
       const node = nodeOf(id)
       await stopNode(node)
-      await startNode(node)
+      await start(node)
       await restartAutorelayer()
     },
   }

@@ -38,73 +38,79 @@ interface JsonRpcError {
   error: { code: number; message: string; data?: unknown }
 }
 
-export async function startValidatingProxy(options: ProxyOptions): Promise<ValidatingProxy> {
-  /** anvil's answer, as JSON text (not re-parsed: answers can be large, e.g. logs or traces). */
-  async function forward(request: unknown): Promise<string> {
-    const response = await fetch(options.upstreamUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-    })
-    return response.text()
-  }
+const answer = (id: JsonRpcRequest['id'], error: JsonRpcError['error']) =>
+  JSON.stringify({ jsonrpc: '2.0', id: id ?? null, error } satisfies JsonRpcError)
 
-  const answer = (id: JsonRpcRequest['id'], error: JsonRpcError['error']) =>
-    JSON.stringify({ jsonrpc: '2.0', id: id ?? null, error } satisfies JsonRpcError)
+/** anvil's answer, as JSON text (not re-parsed: answers can be large, e.g. logs or traces). */
+async function forward(upstreamUrl: string, request: unknown): Promise<string> {
+  const response = await fetch(upstreamUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  })
+  return response.text()
+}
 
-  const refusal = (request: JsonRpcRequest, code: number, message: string, data?: unknown): string => {
+/** The filter's verdict on every transaction `rpc` submits: `undefined` to let it through, else the refusal. */
+async function refusalOf(options: ProxyOptions, rpc: JsonRpcRequest): Promise<string | undefined> {
+  const refusal = (code: number, message: string, data?: unknown): string => {
     options.onRefused?.(message)
-    return answer(request.id, { code, message, ...(data ? { data } : {}) })
+    return answer(rpc.id, { code, message, ...(data ? { data } : {}) })
   }
-
-  /** The answer to one request (JSON text): the filter's refusal, or anvil's answer to the checked request. */
-  async function handleOne(request: unknown): Promise<string> {
-    if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-      // Not forwarded either: a nested array would reach anvil as a batch the filter never looked into.
-      return answer(null, { code: -32600, message: 'invalid request: not a JSON-RPC request object' })
+  try {
+    for (const tx of await submittedTransactions(rpc)) await options.filter(tx)
+    return undefined
+  } catch (error) {
+    if (error instanceof InvalidExecutingMessageError) {
+      return refusal(-32000, error.message, { check: error.check })
     }
-    const rpc = request as JsonRpcRequest
-    try {
-      for (const tx of await submittedTransactions(rpc)) await options.filter(tx)
-    } catch (error) {
-      if (error instanceof InvalidExecutingMessageError) {
-        return refusal(rpc, -32000, error.message, { check: error.check })
-      }
-      if (error instanceof UnreadableSubmissionError) {
-        return refusal(rpc, -32602, `invalid transaction: ${error.message}`, { check: 'unreadable' })
-      }
-      const failure =
-        error instanceof InteropFilterError
-          ? error
-          : new InteropFilterError(
-              `unexpected ${(error as Error).name ?? 'error'}: ${(error as Error).message}`,
-            )
-      return refusal(rpc, -32000, failure.message, { check: 'filter-error' })
+    if (error instanceof UnreadableSubmissionError) {
+      return refusal(-32602, `invalid transaction: ${error.message}`, { check: 'unreadable' })
     }
-    try {
-      return await forward(rpc)
-    } catch (error) {
-      return answer(rpc.id, {
-        code: -32603,
-        message: `chain ${options.chainId} is unreachable: ${(error as Error).message}`,
-      })
-    }
+    const failure =
+      error instanceof InteropFilterError
+        ? error
+        : new InteropFilterError(
+            `unexpected ${(error as Error).name ?? 'error'}: ${(error as Error).message}`,
+          )
+    return refusal(-32000, failure.message, { check: 'filter-error' })
   }
+}
 
-  async function handleBody(body: string): Promise<string> {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(body)
-    } catch {
-      return answer(null, { code: -32700, message: 'parse error' })
-    }
-    if (!Array.isArray(parsed) || parsed.length === 0) return handleOne(parsed)
-    // One by one, in order: a batch may hold several transactions of one sender, nonce after nonce.
-    const answers: string[] = []
-    for (const request of parsed) answers.push(await handleOne(request))
-    return `[${answers.join(',')}]`
+/** The answer to one request (JSON text): the filter's refusal, or anvil's answer to the checked request. */
+async function handleOne(options: ProxyOptions, request: unknown): Promise<string> {
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+    // Not forwarded either: a nested array would reach anvil as a batch the filter never looked into.
+    return answer(null, { code: -32600, message: 'invalid request: not a JSON-RPC request object' })
   }
+  const rpc = request as JsonRpcRequest
+  const refused = await refusalOf(options, rpc)
+  if (refused !== undefined) return refused
+  try {
+    return await forward(options.upstreamUrl, rpc)
+  } catch (error) {
+    return answer(rpc.id, {
+      code: -32603,
+      message: `chain ${options.chainId} is unreachable: ${(error as Error).message}`,
+    })
+  }
+}
 
+async function handleBody(options: ProxyOptions, body: string): Promise<string> {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    return answer(null, { code: -32700, message: 'parse error' })
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0) return handleOne(options, parsed)
+  // One by one, in order: a batch may hold several transactions of one sender, nonce after nonce.
+  const answers: string[] = []
+  for (const request of parsed) answers.push(await handleOne(options, request))
+  return `[${answers.join(',')}]`
+}
+
+export async function startValidatingProxy(options: ProxyOptions): Promise<ValidatingProxy> {
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     // Browsers (the popup, the demo dapp) call the devnet cross-origin.
     res.setHeader('access-control-allow-origin', '*')
@@ -123,7 +129,7 @@ export async function startValidatingProxy(options: ProxyOptions): Promise<Valid
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
-      handleBody(Buffer.concat(chunks).toString('utf8'))
+      handleBody(options, Buffer.concat(chunks).toString('utf8'))
         .then((text) => res.writeHead(200, { 'content-type': 'application/json' }).end(text))
         .catch((error: Error) =>
           res

@@ -113,154 +113,186 @@ interface TransactionParams {
   accessList?: AccessList
 }
 
-export function createTestWallet(options: TestWalletOptions): TestWallet {
+/** The wallet's mutable state: what a real wallet keeps per site, restored from `storage` after a reload. */
+interface WalletState {
+  options: TestWalletOptions
+  rpcUrls: Record<number, string>
+  accountIndex: number
+  account: HDAccount
+  chainId: number
+  connected: boolean
+  listeners: Map<string, Set<Listener>>
+  chains: Map<number, Chain>
+  store(key: string, value: string): void
+}
+
+function restoreState(options: TestWalletOptions): WalletState {
   const chainIds = Object.keys(options.rpcUrls).map(Number)
   if (chainIds.length === 0) throw new Error('the test wallet needs at least one chain RPC URL')
   // Each of the two test wallets remembers its own connection, like two separate wallet extensions.
   const prefix = options.dropAccessList ? 'scr-test-wallet-dropping' : 'scr-test-wallet'
   const stored = (key: string) => options.storage?.getItem(`${prefix}:${key}`) ?? null
-  const store = (key: string, value: string) => options.storage?.setItem(`${prefix}:${key}`, value)
-
   let accountIndex = Number(stored('account') ?? options.accountIndex ?? 0)
   if (!(accountIndex >= 0 && accountIndex < TEST_WALLET_ACCOUNTS)) accountIndex = 0
-  let account: HDAccount = mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: accountIndex })
   let chainId = Number(stored('chain') ?? chainIds[0])
   if (!options.rpcUrls[chainId]) chainId = chainIds[0]!
-  let connected = stored('connected') === '1'
-  const rpcUrls = { ...options.rpcUrls }
-  const listeners = new Map<string, Set<Listener>>()
-  const chains = new Map<number, Chain>()
-
-  const emit = (event: string, ...args: unknown[]) => {
-    for (const listener of [...(listeners.get(event) ?? [])]) listener(...args)
+  return {
+    options,
+    rpcUrls: { ...options.rpcUrls },
+    accountIndex,
+    account: mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: accountIndex }),
+    chainId,
+    connected: stored('connected') === '1',
+    listeners: new Map(),
+    chains: new Map(),
+    store: (key, value) => options.storage?.setItem(`${prefix}:${key}`, value),
   }
-  const chain = (id: number): Chain => {
-    let c = chains.get(id)
-    if (!c || c.rpcUrls.default.http[0] !== rpcUrls[id]) {
-      c = defineChain({
-        id,
-        name: `Devnet ${id}`,
-        nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-        rpcUrls: { default: { http: [rpcUrls[id]!] } },
-      })
-      chains.set(id, c)
-    }
-    return c
-  }
+}
 
-  let nextId = 1
-  async function forward(method: string, params: unknown): Promise<unknown> {
-    const response = await fetch(rpcUrls[chainId]!, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params: params ?? [] }),
+function emit(state: WalletState, event: string, ...args: unknown[]): void {
+  for (const listener of [...(state.listeners.get(event) ?? [])]) listener(...args)
+}
+
+/** A viem chain for `id` at its current RPC URL (re-made when `wallet_addEthereumChain` changed the URL). */
+function chainFor(state: WalletState, id: number): Chain {
+  let c = state.chains.get(id)
+  if (!c || c.rpcUrls.default.http[0] !== state.rpcUrls[id]) {
+    c = defineChain({
+      id,
+      name: `Devnet ${id}`,
+      nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+      rpcUrls: { default: { http: [state.rpcUrls[id]!] } },
     })
-    const body = (await response.json()) as {
-      result?: unknown
-      error?: { code: number; message: string; data?: unknown }
-    }
-    if (body.error) throw new ProviderRpcError(body.error.code, body.error.message, body.error.data)
-    return body.result
+    state.chains.set(id, c)
   }
+  return c
+}
 
-  async function sendTransaction(tx: TransactionParams): Promise<Hex> {
-    if (!connected)
-      throw new ProviderRpcError(4100, 'Devnet Test Wallet: connect first (eth_requestAccounts)')
-    if (tx.from && tx.from.toLowerCase() !== account.address.toLowerCase()) {
-      throw new ProviderRpcError(4100, `Devnet Test Wallet: ${tx.from} is not the connected account`)
-    }
-    const requested = tx.accessList ?? []
-    const accessList = options.dropAccessList ? [] : requested
-    const data = tx.data ?? tx.input
-    const summary: SignRequestSummary = {
-      chainId,
-      from: account.address,
+let nextId = 1
+/** A read the wallet does not handle itself, passed to the current chain's node. */
+async function forward(url: string, method: string, params: unknown): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params: params ?? [] }),
+  })
+  const body = (await response.json()) as {
+    result?: unknown
+    error?: { code: number; message: string; data?: unknown }
+  }
+  if (body.error) throw new ProviderRpcError(body.error.code, body.error.message, body.error.data)
+  return body.result
+}
+
+/** What the confirm dialog shows, and the access list that will really be signed (none, for a dropping wallet). */
+function summarize(state: WalletState, tx: TransactionParams) {
+  const requested = tx.accessList ?? []
+  const accessList = state.options.dropAccessList ? [] : requested
+  const data = tx.data ?? tx.input
+  const summary: SignRequestSummary = {
+    chainId: state.chainId,
+    from: state.account.address,
+    to: tx.to,
+    value: BigInt(tx.value ?? 0),
+    selector: data && data.length >= 10 ? (data.slice(0, 10) as Hex) : undefined,
+    dataBytes: data ? (data.length - 2) / 2 : 0,
+    accessListEntries: accessList.length,
+    accessListKeys: accessList.reduce((n, e) => n + e.storageKeys.length, 0),
+    droppedAccessListEntries: requested.length - accessList.length,
+  }
+  return { summary, accessList, data }
+}
+
+async function sendTransaction(state: WalletState, tx: TransactionParams): Promise<Hex> {
+  const { account, chainId } = state
+  if (!state.connected)
+    throw new ProviderRpcError(4100, 'Devnet Test Wallet: connect first (eth_requestAccounts)')
+  if (tx.from && tx.from.toLowerCase() !== account.address.toLowerCase()) {
+    throw new ProviderRpcError(4100, `Devnet Test Wallet: ${tx.from} is not the connected account`)
+  }
+  const { summary, accessList, data } = summarize(state, tx)
+  if (!(await state.options.confirm(summary))) throw new ProviderRpcError(4001, 'User rejected the request.')
+  const target = chainFor(state, chainId)
+  const client = createWalletClient({ account, chain: target, transport: http(state.rpcUrls[chainId]) })
+  try {
+    return await client.sendTransaction({
+      account,
+      chain: target,
       to: tx.to,
-      value: BigInt(tx.value ?? 0),
-      selector: data && data.length >= 10 ? (data.slice(0, 10) as Hex) : undefined,
-      dataBytes: data ? (data.length - 2) / 2 : 0,
-      accessListEntries: accessList.length,
-      accessListKeys: accessList.reduce((n, e) => n + e.storageKeys.length, 0),
-      droppedAccessListEntries: requested.length - accessList.length,
-    }
-    if (!(await options.confirm(summary))) throw new ProviderRpcError(4001, 'User rejected the request.')
-    const target = chain(chainId)
-    const client = createWalletClient({ account, chain: target, transport: http(rpcUrls[chainId]) })
-    try {
-      return await client.sendTransaction({
-        account,
-        chain: target,
-        to: tx.to,
-        data,
-        value: summary.value,
-        ...(tx.gas ? { gas: BigInt(tx.gas) } : {}),
-        ...(tx.maxFeePerGas ? { maxFeePerGas: BigInt(tx.maxFeePerGas) } : {}),
-        ...(tx.maxPriorityFeePerGas ? { maxPriorityFeePerGas: BigInt(tx.maxPriorityFeePerGas) } : {}),
-        ...(accessList.length > 0 ? { accessList } : {}),
-      })
-    } catch (error) {
-      // Pass the node's own words on (e.g. the devnet refusing a relay without its access list), with its code.
-      const rpc =
-        error instanceof BaseError
-          ? (error.walk((e) => e instanceof RpcRequestError) as RpcRequestError | null)
-          : null
-      const message = error instanceof BaseError ? error.details || error.shortMessage : String(error)
-      throw new ProviderRpcError(rpc?.code ?? -32603, message)
-    }
+      data,
+      value: summary.value,
+      ...(tx.gas ? { gas: BigInt(tx.gas) } : {}),
+      ...(tx.maxFeePerGas ? { maxFeePerGas: BigInt(tx.maxFeePerGas) } : {}),
+      ...(tx.maxPriorityFeePerGas ? { maxPriorityFeePerGas: BigInt(tx.maxPriorityFeePerGas) } : {}),
+      ...(accessList.length > 0 ? { accessList } : {}),
+    })
+  } catch (error) {
+    // Pass the node's own words on (e.g. the devnet refusing a relay without its access list), with its code.
+    const rpc =
+      error instanceof BaseError
+        ? (error.walk((e) => e instanceof RpcRequestError) as RpcRequestError | null)
+        : null
+    const message = error instanceof BaseError ? error.details || error.shortMessage : String(error)
+    throw new ProviderRpcError(rpc?.code ?? -32603, message)
   }
+}
 
-  async function request({ method, params }: { method: string; params?: unknown }): Promise<unknown> {
-    const list = (Array.isArray(params) ? params : []) as unknown[]
-    switch (method) {
-      case 'eth_chainId':
-        return numberToHex(chainId)
-      case 'net_version':
-        return String(chainId)
-      case 'eth_accounts':
-        return connected ? [account.address] : []
-      case 'eth_requestAccounts':
-        if (!connected) {
-          connected = true
-          store('connected', '1')
-          emit('connect', { chainId: numberToHex(chainId) })
-          emit('accountsChanged', [account.address])
-        }
-        return [account.address]
-      case 'wallet_switchEthereumChain': {
-        const wanted = Number((list[0] as { chainId?: string } | undefined)?.chainId)
-        if (!rpcUrls[wanted]) {
-          throw new ProviderRpcError(
-            4902,
-            `Unrecognized chain ID ${wanted}: the Devnet Test Wallet knows ${Object.keys(rpcUrls).join(', ')}`,
-          )
-        }
-        if (wanted !== chainId) {
-          chainId = wanted
-          store('chain', String(chainId))
-          emit('chainChanged', numberToHex(chainId))
-        }
-        return null
-      }
-      case 'wallet_addEthereumChain': {
-        const added = list[0] as { chainId?: string; rpcUrls?: string[] } | undefined
-        const id = Number(added?.chainId)
-        const url = added?.rpcUrls?.find((u) => /^https?:/.test(u))
-        if (!Number.isSafeInteger(id) || !url)
-          throw new ProviderRpcError(-32602, 'wallet_addEthereumChain needs a chainId and an http(s) RPC URL')
-        rpcUrls[id] = url
-        return request({ method: 'wallet_switchEthereumChain', params: [{ chainId: numberToHex(id) }] })
-      }
-      case 'eth_sendTransaction':
-        return sendTransaction((list[0] ?? {}) as TransactionParams)
-      default:
-        if (UNSUPPORTED.has(method) || !/^(eth_|net_|web3_)/.test(method)) {
-          throw new ProviderRpcError(4200, `The Devnet Test Wallet does not support ${method}`)
-        }
-        return forward(method, params)
-    }
+function switchChain(state: WalletState, wanted: number): null {
+  if (!state.rpcUrls[wanted]) {
+    throw new ProviderRpcError(
+      4902,
+      `Unrecognized chain ID ${wanted}: the Devnet Test Wallet knows ${Object.keys(state.rpcUrls).join(', ')}`,
+    )
   }
+  if (wanted !== state.chainId) {
+    state.chainId = wanted
+    state.store('chain', String(wanted))
+    emit(state, 'chainChanged', numberToHex(wanted))
+  }
+  return null
+}
 
-  const info: EIP6963ProviderInfo = options.dropAccessList
+/** EIP-1193 `request`: account and chain methods answered here, transactions signed here, other reads forwarded. */
+async function handleRequest(state: WalletState, method: string, params: unknown): Promise<unknown> {
+  const list = (Array.isArray(params) ? params : []) as unknown[]
+  switch (method) {
+    case 'eth_chainId':
+      return numberToHex(state.chainId)
+    case 'net_version':
+      return String(state.chainId)
+    case 'eth_accounts':
+      return state.connected ? [state.account.address] : []
+    case 'eth_requestAccounts':
+      if (!state.connected) {
+        state.connected = true
+        state.store('connected', '1')
+        emit(state, 'connect', { chainId: numberToHex(state.chainId) })
+        emit(state, 'accountsChanged', [state.account.address])
+      }
+      return [state.account.address]
+    case 'wallet_switchEthereumChain':
+      return switchChain(state, Number((list[0] as { chainId?: string } | undefined)?.chainId))
+    case 'wallet_addEthereumChain': {
+      const added = list[0] as { chainId?: string; rpcUrls?: string[] } | undefined
+      const id = Number(added?.chainId)
+      const url = added?.rpcUrls?.find((u) => /^https?:/.test(u))
+      if (!Number.isSafeInteger(id) || !url)
+        throw new ProviderRpcError(-32602, 'wallet_addEthereumChain needs a chainId and an http(s) RPC URL')
+      state.rpcUrls[id] = url
+      return switchChain(state, id)
+    }
+    case 'eth_sendTransaction':
+      return sendTransaction(state, (list[0] ?? {}) as TransactionParams)
+    default:
+      if (UNSUPPORTED.has(method) || !/^(eth_|net_|web3_)/.test(method)) {
+        throw new ProviderRpcError(4200, `The Devnet Test Wallet does not support ${method}`)
+      }
+      return forward(state.rpcUrls[state.chainId]!, method, params)
+  }
+}
+
+function walletInfo(dropAccessList: boolean | undefined): EIP6963ProviderInfo {
+  return dropAccessList
     ? {
         uuid: crypto.randomUUID(),
         name: 'Devnet Test Wallet (drops access lists)',
@@ -273,9 +305,15 @@ export function createTestWallet(options: TestWalletOptions): TestWallet {
         icon: ICON,
         rdns: 'dev.superchain-relay.test-wallet',
       }
+}
 
+export function createTestWallet(options: TestWalletOptions): TestWallet {
+  const state = restoreState(options)
+  const info = walletInfo(options.dropAccessList)
+  const { listeners } = state
   const provider = {
-    request,
+    request: ({ method, params }: { method: string; params?: unknown }) =>
+      handleRequest(state, method, params),
     on(event: string, listener: Listener) {
       let set = listeners.get(event)
       if (!set) listeners.set(event, (set = new Set()))
@@ -292,20 +330,20 @@ export function createTestWallet(options: TestWalletOptions): TestWallet {
     provider: provider as unknown as EIP1193Provider,
     info,
     get address() {
-      return account.address
+      return state.account.address
     },
     get accountIndex() {
-      return accountIndex
+      return state.accountIndex
     },
     get chainId() {
-      return chainId
+      return state.chainId
     },
     setAccount(index) {
-      if (!(index >= 0 && index < TEST_WALLET_ACCOUNTS) || index === accountIndex) return
-      accountIndex = index
-      account = mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index })
-      store('account', String(index))
-      if (connected) emit('accountsChanged', [account.address])
+      if (!(index >= 0 && index < TEST_WALLET_ACCOUNTS) || index === state.accountIndex) return
+      state.accountIndex = index
+      state.account = mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index })
+      state.store('account', String(index))
+      if (state.connected) emit(state, 'accountsChanged', [state.account.address])
     },
     announce: () => announceProvider({ info, provider: provider as unknown as EIP1193Provider }),
   }

@@ -20,6 +20,7 @@ import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 import { findLowContrast } from '../fixtures/contrast'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
 import { findLayoutProblems } from '../fixtures/layout'
+import { messageRow, rowStatus } from '../fixtures/messageRows'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const EXTENSION_DIR = `${ROOT}dist/extension`
@@ -49,8 +50,8 @@ afterAll(async () => {
   await devnet?.stop()
 })
 
-const row = (hash: Hex) => popup.locator(`.scr-row-main[data-hash="${hash}"]`)
-const statusOf = (hash: Hex) => row(hash).locator('[data-status]').getAttribute('data-status')
+const row = (hash: Hex) => messageRow(popup, hash)
+const statusOf = (hash: Hex) => rowStatus(popup, hash)
 
 /**
  * Screenshots in light and dark at 360 px, after checking what appearance.test.ts checks for the plain list: at 320

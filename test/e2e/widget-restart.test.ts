@@ -19,6 +19,7 @@ import { getFreePort } from '../../devnet/ports'
 import { demoUrl } from '../../examples/demo/settings'
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 import { MOCK, startTestDevnet, type TestDevnet } from '../fixtures/devnet'
+import { messageRow, rowStatus } from '../fixtures/messageRows'
 
 const repo = fileURLToPath(new URL('../..', import.meta.url))
 const SHOTS = join(repo, 'test-results/widget-restart')
@@ -87,8 +88,8 @@ async function sendFromDapp(): Promise<void> {
     .waitFor()
 }
 
-const row = (hash: Hex) => page.locator(`.scr-row-main[data-hash="${hash}"]`)
-const statusOf = (hash: Hex) => row(hash).locator('[data-status]').getAttribute('data-status')
+const row = (hash: Hex) => messageRow(page, hash)
+const statusOf = (hash: Hex) => rowStatus(page, hash)
 
 async function shots(name: string): Promise<void> {
   // The demo page's own Theme picker sets the widget's theme; the page follows the colour scheme.
