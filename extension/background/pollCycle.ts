@@ -32,9 +32,11 @@ export function createPollCycle(options: PollCycleOptions) {
   let scanRequested = true
   let ticks = 0
   let chainNames = new Map<number, string>()
+  let paceMs: ((elapsedMs: number) => number) | undefined
 
   async function tick(): Promise<{ found: number; updated: number }> {
     const { store, tracker } = await ready()
+    paceMs = (elapsedMs) => tracker.nextPollDelayMs(elapsedMs)
     chainNames = new Map((await tracker.listChains()).map((c) => [c.id, c.name]))
     let found = 0
     ticks += 1
@@ -59,6 +61,7 @@ export function createPollCycle(options: PollCycleOptions) {
     },
     shouldRun: () => options.watched() || busyCalls > 0 || moving,
     intervalMs: options.fastPollMs ?? FAST_POLL_MS,
+    paceMs: (elapsedMs) => paceMs?.(elapsedMs) ?? FAST_POLL_MS,
   })
 
   return {

@@ -79,4 +79,38 @@ describe('scheduler', () => {
     expect(ticks).toBe(4)
     loop.stop()
   })
+
+  it('follows a shorter pace (the tracker per block) but never a longer one than its interval', async () => {
+    const elapsed: number[] = []
+    let ticks = 0
+    const loop = createFastLoop({
+      intervalMs: 60_000,
+      paceMs: (e) => {
+        elapsed.push(e)
+        return 5
+      },
+      shouldRun: () => ticks < 4,
+      tick: async () => {
+        ticks += 1
+      },
+    })
+    loop.kick()
+    // With the 60 s interval alone the second tick would not come within the test's time.
+    await expect.poll(() => ticks).toBe(4)
+    expect(elapsed.every((e) => e >= 0)).toBe(true)
+    loop.stop()
+
+    let slowTicks = 0
+    const slow = createFastLoop({
+      intervalMs: 5,
+      paceMs: () => 60_000,
+      shouldRun: () => slowTicks < 3,
+      tick: async () => {
+        slowTicks += 1
+      },
+    })
+    slow.kick()
+    await expect.poll(() => slowTicks).toBe(3)
+    slow.stop()
+  })
 })

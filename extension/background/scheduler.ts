@@ -8,7 +8,9 @@
  *   its next firing back. The alarm outlives the worker, but is made again on every start in case it was lost
  *   (browser update, extension reload); an identical existing alarm is left alone.
  * - A `setTimeout` loop every 2 s while the worker is alive and something is worth watching closely: a popup open,
- *   a call in flight (a relay, a MetaMask prompt), or a message on the move. Each of its ticks makes extension API
+ *   a call in flight (a relay, a MetaMask prompt), or a message on the move. While a message moves and the chains
+ *   make blocks faster than that, it follows the tracker's pace instead — once per block — so a relay by someone
+ *   else shows within about a block (docs/ARCHITECTURE.md §2, "Detection pace"). Each of its ticks makes extension API
  *   calls (the badge), and since Chrome 110 those reset the 30 s idle timer, so the worker stays up exactly as long
  *   as the loop has a reason to run.
  */
@@ -65,9 +67,13 @@ export function createFastLoop(options: {
   tick: () => Promise<void>
   shouldRun: () => boolean
   intervalMs?: number
+  /** A shorter pace for the next tick, given how long ago the last one started (the tracker's per-block pace). */
+  paceMs?: (elapsedMs: number) => number
   log?: (line: string) => void
 }): FastLoop {
   const intervalMs = options.intervalMs ?? FAST_POLL_MS
+  const nextDelay = (elapsedMs: number) =>
+    Math.max(0, Math.min(intervalMs, options.paceMs?.(elapsedMs) ?? intervalMs))
   let timer: ReturnType<typeof setTimeout> | undefined
   let running = false
   let kicked = false
@@ -77,6 +83,7 @@ export function createFastLoop(options: {
     timer = undefined
     running = true
     kicked = false
+    const started = Date.now()
     try {
       await options.tick()
     } catch (error) {
@@ -88,7 +95,7 @@ export function createFastLoop(options: {
     if (stopped) return
     // A kick during the tick asked for fresh data: run again at once rather than in 2 s.
     if (kicked) schedule(0)
-    else if (options.shouldRun()) schedule(intervalMs)
+    else if (options.shouldRun()) schedule(nextDelay(Date.now() - started))
   }
 
   function schedule(delay: number): void {

@@ -106,8 +106,11 @@ export interface Tracker extends TrackerApi {
   poll(): Promise<PollReport>
   /** Scan watched accounts for new messages (resumes from stored cursors). */
   scanAccounts(): Promise<number>
-  /** Delay the owner should wait before the next poll: short while something is in flight, long when idle. */
-  nextPollDelayMs(): number
+  /**
+   * Delay the owner should wait before the next poll, `elapsedMs` after the last one started: short while something
+   * is in flight (once per block when blocks are faster than the active pace), long when idle.
+   */
+  nextPollDelayMs(elapsedMs?: number): number
   /** Start polling on a timer (Node, pages); the extension drives `poll()` from chrome.alarms instead. */
   start(): void
   stop(): void

@@ -99,7 +99,7 @@ export async function createTracker(
       return report
     },
     scanAccounts: () => discovery.scanAccounts(),
-    nextPollDelayMs: () => loop.nextDelayMs(),
+    nextPollDelayMs: (elapsedMs) => loop.nextDelayMs(elapsedMs),
     prepareRelay: (hash, signer) => relays.prepare(hash, signer),
     relay: (hash, choice, approval) => relays.relay(hash, choice, approval),
     resend: (hash, choice) => relays.resend(hash, choice),
