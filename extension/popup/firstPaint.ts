@@ -109,4 +109,5 @@ function paint(values: StorageValues): void {
 void openedWith
   .then(paint)
   .catch((error: unknown) => console.warn('no first paint:', error))
-  .finally(() => import('./main'))
+  // After the frame that shows the rows: parsing React first would hold that frame back.
+  .finally(() => requestAnimationFrame(() => setTimeout(() => void import('./main'))))
