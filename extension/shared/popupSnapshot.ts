@@ -16,18 +16,20 @@ import * as v from 'valibot'
 import {
   exportMessage,
   importMessage,
+  shortAddress,
   validateChainConfig,
   type ChainHealth,
   type ChainHealthState,
   type ExportedMessage,
 } from '../../src/core'
-import type { MessagePreview, MessageTab } from '../../src/ui'
+import { buildFirstScreen, type MessagePreview, type MessageTab } from '../../src/ui'
 
 import type { StorageAreaLike } from '../background/host'
+import { firstScreenRecordSchema, type FirstScreenRecord } from './firstScreenRecord'
 
 export const POPUP_SNAPSHOT_KEY = 'popupSnapshot'
 /** Bump when the stored shape changes: an older snapshot is then not read (the background rewrites it on start). */
-export const POPUP_SNAPSHOT_VERSION = 2
+export const POPUP_SNAPSHOT_VERSION = 3
 
 interface StoredTab {
   count: number
@@ -41,6 +43,14 @@ export interface StoredSnapshot {
   chains: unknown[]
   health: ChainHealth[]
   tabs: Partial<Record<MessageTab, StoredTab>>
+  /** What the popup's first-paint script shows (firstScreenRecord.ts); absent when RelayApp must draw it. */
+  firstScreen?: FirstScreenRecord
+}
+
+/** The popup footer's line: which accounts the list is split against. */
+export function watchingText(accounts: readonly Address[]): string {
+  if (accounts.length === 0) return 'No account watched yet'
+  return `Watching ${accounts.length === 1 ? shortAddress(accounts[0]!) : `${accounts.length} accounts`}`
 }
 
 export function encodeSnapshot(preview: MessagePreview): StoredSnapshot {
@@ -48,6 +58,7 @@ export function encodeSnapshot(preview: MessagePreview): StoredSnapshot {
   for (const [tab, value] of Object.entries(preview.tabs)) {
     if (value) tabs[tab as MessageTab] = { count: value.count, messages: value.messages.map(exportMessage) }
   }
+  const firstScreen = buildFirstScreen(preview)
   return {
     version: POPUP_SNAPSHOT_VERSION,
     asOf: preview.asOf,
@@ -55,6 +66,7 @@ export function encodeSnapshot(preview: MessagePreview): StoredSnapshot {
     chains: preview.chains,
     health: preview.health,
     tabs,
+    ...(firstScreen ? { firstScreen: { ...firstScreen, footer: watchingText(preview.accounts) } } : {}),
   }
 }
 
@@ -100,6 +112,7 @@ const snapshotSchema = v.strictObject({
     incoming: v.optional(tab),
     other: v.optional(tab),
   }),
+  firstScreen: v.optional(firstScreenRecordSchema),
 })
 
 /** The stored snapshot, checked; throws on anything that is not what this build writes. */

@@ -4,17 +4,13 @@
  * thus cost a few dozen elements. Hand-written rather than a dependency: the one expanded row is the only
  * variable height, and listWindow.ts handles that in a few lines.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ReactNode, UIEvent } from 'react'
+import type { ReactNode } from 'react'
 import type { Hex } from 'viem'
 
 import type { TrackedMessage } from '../core/model/message'
-import { rowTop, totalHeight, visibleWindow } from './listWindow'
-import type { ListGeometry } from './listWindow'
+import { rowTop, totalHeight } from './listWindow'
 import { ROW_HEIGHT } from './styles'
-
-/** Until the expanded row is measured: about the height of a five-step Timeline. */
-const EXPANDED_EXTRA_ESTIMATE = 230
+import { useListWindow } from './useListWindow'
 
 export interface MessageListProps {
   messages: readonly TrackedMessage[]
@@ -46,72 +42,28 @@ export function MessageList({
   initialViewportHeight = 480,
   label = 'Cross-chain messages',
 }: MessageListProps) {
-  const containerRef = useRef<HTMLDivElement>(null)
-  const [scrollTop, setScrollTop] = useState(0)
-  const [viewportHeight, setViewportHeight] = useState(initialViewportHeight)
-  const [expandedExtra, setExpandedExtra] = useState(EXPANDED_EXTRA_ESTIMATE)
-
-  const expandedIndex = expandedHash === undefined ? -1 : messages.findIndex((m) => m.hash === expandedHash)
-  const count = Math.max(messages.length, totalCount ?? 0)
-  const geometry: ListGeometry = { count, rowHeight, expandedIndex, expandedExtra }
-  const { start, end } = visibleWindow(geometry, scrollTop, viewportHeight, overscan)
-
-  // The popup and a widget resize (window, host layout); re-measure so the window covers the real viewport.
-  useEffect(() => {
-    const container = containerRef.current
-    if (!container) return
-    setViewportHeight(container.clientHeight || initialViewportHeight)
-    if (typeof ResizeObserver === 'undefined') return
-    const observer = new ResizeObserver(() =>
-      setViewportHeight(container.clientHeight || initialViewportHeight),
-    )
-    observer.observe(container)
-    return () => observer.disconnect()
-  }, [initialViewportHeight])
-
-  // Scroll to a message once (a notification click, a freshly tracked transaction), not on every re-render.
-  const scrolledTo = useRef<Hex | undefined>(undefined)
-  const scrollIndex = scrollToHash === undefined ? -1 : messages.findIndex((m) => m.hash === scrollToHash)
-  const scrollTarget = scrollIndex < 0 ? -1 : rowTop(geometry, scrollIndex)
-  useEffect(() => {
-    const container = containerRef.current
-    if (!container || scrollTarget < 0 || scrolledTo.current === scrollToHash) return
-    scrolledTo.current = scrollToHash
-    container.scrollTop = scrollTarget
-    setScrollTop(scrollTarget)
-  }, [scrollToHash, scrollTarget])
-
-  const onScroll = useCallback(
-    (event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop),
-    [],
-  )
-
-  // The expanded row's height is whatever its Timeline needs (a long failure reason wraps); measure it.
-  const measureExpanded = useCallback(
-    (element: HTMLDivElement | null) => {
-      if (!element) return
-      const measure = () => setExpandedExtra(Math.max(0, element.offsetHeight - rowHeight))
-      measure()
-      if (typeof ResizeObserver === 'undefined') return
-      const observer = new ResizeObserver(measure)
-      observer.observe(element)
-      return () => observer.disconnect()
-    },
-    [rowHeight],
-  )
+  const { containerRef, geometry, start, end, onScroll, measureExpanded } = useListWindow({
+    messages,
+    totalCount,
+    expandedHash,
+    scrollToHash,
+    rowHeight,
+    overscan,
+    initialViewportHeight,
+  })
 
   const rows: ReactNode[] = []
   for (let index = start; index < end; index++) {
     const message = messages[index]
     if (!message) continue
-    const expanded = index === expandedIndex
+    const expanded = index === geometry.expandedIndex
     rows.push(
       <div
         key={message.hash}
         ref={expanded ? measureExpanded : undefined}
         className={expanded ? 'scr-row scr-row-expanded' : 'scr-row'}
         role="listitem"
-        aria-setsize={count}
+        aria-setsize={geometry.count}
         aria-posinset={index + 1}
         style={{
           top: rowTop(geometry, index),

@@ -5,7 +5,6 @@
  * transaction must be able to switch both.
  */
 import { useId } from 'react'
-import type { KeyboardEvent } from 'react'
 import type { Address, Hex } from 'viem'
 
 import type { ChainConfig } from '../core/chains/types'
@@ -17,6 +16,7 @@ import { EmptyState } from './EmptyState'
 import type { ExplorerUrl } from './format'
 import { MessageList } from './MessageList'
 import { MessageRow } from './MessageRow'
+import { MessageTabs, tabId, tabPanelId } from './MessageTabs'
 
 export interface MessagesPanelProps {
   messages: readonly TrackedMessage[]
@@ -48,21 +48,7 @@ export interface MessagesPanelProps {
 }
 
 export function MessagesPanel(props: MessagesPanelProps) {
-  const {
-    messages,
-    chains,
-    accounts,
-    now,
-    onTabChange,
-    expandedHash,
-    onToggle,
-    onRelay,
-    onResend,
-    explorerUrl,
-    chainHealth,
-    onForget,
-    counts,
-  } = props
+  const { messages, chains, accounts, now, onTabChange, expandedHash, chainHealth, counts } = props
   const baseId = useId()
   const watchingAccounts = !!accounts && accounts.length > 0
 
@@ -76,47 +62,21 @@ export function MessagesPanel(props: MessagesPanelProps) {
   const tabs = counts ? TAB_ORDER.filter((t) => counts[t] !== undefined) : split.tabs
   const countOf = (tab: MessageTab) => counts?.[tab] ?? byTab[tab]?.length ?? 0
   const selected = props.tab && tabs.includes(props.tab) ? props.tab : (tabs[0] ?? 'all')
-  const shown = byTab[selected] ?? []
-
-  // Arrow keys move between tabs, as in the WAI-ARIA tabs pattern (selection follows focus).
-  const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
-    if (step === 0) return
-    event.preventDefault()
-    const next = tabs[(tabs.indexOf(selected) + step + tabs.length) % tabs.length]
-    if (!next) return
-    onTabChange(next)
-    const container = event.currentTarget.parentElement
-    container?.querySelector<HTMLButtonElement>(`[data-tab='${next}']`)?.focus()
-  }
 
   return (
     <div className="scr-panel">
-      <div className="scr-tabs" role="tablist" aria-label="Message direction">
-        {tabs.map((tab) => (
-          <button
-            key={tab}
-            type="button"
-            role="tab"
-            className="scr-tab"
-            data-tab={tab}
-            id={`${baseId}-tab-${tab}`}
-            aria-selected={tab === selected}
-            aria-controls={`${baseId}-panel`}
-            tabIndex={tab === selected ? 0 : -1}
-            onClick={() => onTabChange(tab)}
-            onKeyDown={onTabKeyDown}
-          >
-            {TAB_LABELS[tab]}
-            <span className="scr-count">{countOf(tab)}</span>
-          </button>
-        ))}
-      </div>
+      <MessageTabs
+        tabs={tabs}
+        selected={selected}
+        countOf={countOf}
+        onTabChange={onTabChange}
+        baseId={baseId}
+      />
       <div
         className="scr-panel"
         role="tabpanel"
-        id={`${baseId}-panel`}
-        aria-labelledby={`${baseId}-tab-${selected}`}
+        id={tabPanelId(baseId)}
+        aria-labelledby={tabId(baseId, selected)}
       >
         {countOf(selected) === 0 ? (
           <div className="scr-state">
@@ -125,7 +85,7 @@ export function MessagesPanel(props: MessagesPanelProps) {
         ) : (
           <MessageList
             key={selected}
-            messages={shown}
+            messages={byTab[selected] ?? []}
             totalCount={counts ? countOf(selected) : undefined}
             expandedHash={expandedHash}
             scrollToHash={props.scrollToHash}
@@ -138,11 +98,11 @@ export function MessagesPanel(props: MessagesPanelProps) {
                 accounts={accounts}
                 now={now}
                 expanded={expanded}
-                onToggle={onToggle}
-                onRelay={onRelay}
-                onResend={onResend}
-                onForget={onForget}
-                explorerUrl={explorerUrl}
+                onToggle={props.onToggle}
+                onRelay={props.onRelay}
+                onResend={props.onResend}
+                onForget={props.onForget}
+                explorerUrl={props.explorerUrl}
                 stale={stalenessOf(message, chainHealth)}
               />
             )}

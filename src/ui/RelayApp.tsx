@@ -6,36 +6,24 @@
  * It brings its own stylesheet in a `<style>` inside its tree, so it looks the same in a popup, on a dapp page and
  * inside a shadow root, and touches no global CSS.
  */
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useId } from 'react'
 import type { Address, Hex } from 'viem'
 
 import type { RelaySignerChoice, TrackerApi } from '../core/tracker/api'
-import type { TrackedMessage } from '../core/model/message'
 import { ChainHealthBanner } from './ChainHealthBanner'
-import { tabFor } from './directions'
-import type { MessageTab } from './directions'
-import { ErrorNotice } from './ErrorNotice'
-import { explainError } from './errorWords'
-import { clockTime, explorerUrlFromChains } from './format'
-import type { ExplorerUrl } from './format'
 import { ErrorBoundary } from './ErrorBoundary'
-import { previewCounts, previewMessages, type MessagePreview } from './messagePreview'
+import { ErrorNotice } from './ErrorNotice'
+import type { ExplorerUrl } from './format'
+import type { MessagePreview } from './messagePreview'
+import { MessageDialogs } from './MessageDialogs'
 import { MessagesPanel } from './MessagesPanel'
-import { UnreadableRecords } from './UnreadableRecords'
+import { RelayAppHeader, TrackTransactionPanel } from './RelayAppHeader'
 import { RELAY_APP_CSS } from './styles'
 import { themeClassName } from './theme'
 import type { ThemeName } from './theme'
-import { useClock } from './useClock'
-import { useHistoryActions } from './useHistoryActions'
-import { useMessageDialog } from './useMessageDialog'
-import { useTrackedMessages } from './useTrackedMessages'
-
-// What only an action opens is loaded when it first opens: the first screen does not wait for it to parse.
-const RelayDialog = lazy(() => import('./RelayDialog').then((m) => ({ default: m.RelayDialog })))
-const ResendDialog = lazy(() => import('./ResendDialog').then((m) => ({ default: m.ResendDialog })))
-const TrackTransactionForm = lazy(() =>
-  import('./TrackTransactionForm').then((m) => ({ default: m.TrackTransactionForm })),
-)
+import { TrackerStatus } from './TrackerStatus'
+import { UnreadableRecords } from './UnreadableRecords'
+import { useRelayAppState } from './useRelayAppState'
 
 export interface RelayAppProps {
   /** Keep its identity stable (create it once): a new object reloads everything and resubscribes. */
@@ -65,187 +53,39 @@ export interface RelayAppProps {
   preview?: MessagePreview
 }
 
-export function RelayApp({
-  api,
-  accounts,
-  signers,
-  signerLabels,
-  focusHash,
-  explorerUrl,
-  theme = 'auto',
-  title = 'Cross-chain messages',
-  blockedSigners,
-  offerExtension = false,
-  preview,
-}: RelayAppProps) {
+export function RelayApp(props: RelayAppProps) {
+  const { api, accounts, signers, theme = 'auto' } = props
   const formId = useId()
-  const rootRef = useRef<HTMLDivElement>(null)
-  const { state, trackerError, dismissTrackerError, retry, merge } = useTrackedMessages(api)
-  const [tab, setTab] = useState<MessageTab>()
-  const [expandedHash, setExpandedHash] = useState<Hex | undefined>(focusHash)
-  const [scrollToHash, setScrollToHash] = useState<Hex | undefined>(focusHash)
-  const [formOpen, setFormOpen] = useState(false)
-  const { dialog, onRelay, onResend, closeDialog, rowOfDialog } = useMessageDialog(rootRef)
-
-  const live = state.phase === 'ready' ? state : undefined
-  // The preview stands in until the live list arrives (and stays, under the error, if it never does).
-  const shownPreview = live ? undefined : preview
-  const previewList = useMemo(() => (preview ? previewMessages(preview) : undefined), [preview])
-  const messages = live?.messages ?? (shownPreview ? previewList : undefined)
-  const chains = live?.chains ?? shownPreview?.chains
-  // Per-chain health from the tracker: a banner for each chain not answering, its messages marked stale, Relay off.
-  const chainHealth = live?.health ?? shownPreview?.health
-  // A preview's tabs were split against its own accounts; the live list against the shell's.
-  const tabAccounts = shownPreview ? shownPreview.accounts : accounts
-
-  const now = useClock(messages)
-
-  // A later notification click on an open popup re-focuses; the tab is then derived from the message again.
-  useEffect(() => {
-    if (!focusHash) return
-    setExpandedHash(focusHash)
-    setScrollToHash(focusHash)
-    setTab(undefined)
-  }, [focusHash])
-
-  const links = useMemo(
-    () => explorerUrl ?? (chains ? explorerUrlFromChains(chains) : undefined),
-    [explorerUrl, chains],
-  )
-
-  // Until the user picks a tab, show the one holding the focused message (if any).
-  const focused = scrollToHash ? messages?.find((m) => m.hash === scrollToHash) : undefined
-  const shownTab = tab ?? (focused ? tabFor(focused, tabAccounts) : undefined)
-
-  const onToggle = useCallback(
-    (hash: Hex) => setExpandedHash((open) => (open === hash ? undefined : hash)),
-    [],
-  )
-  const onTabChange = useCallback((next: MessageTab) => {
-    setTab(next)
-    setScrollToHash(undefined)
-  }, [])
-  // Removing a message (any row) or clearing a chain's history, each behind a confirmation.
-  const history = useHistoryActions(api, messages, chains, accounts, rootRef)
-  const onTracked = useCallback(
-    (found: TrackedMessage[]) => {
-      merge(found)
-      const first = found[0]
-      if (!first) return
-      setTab(tabFor(first, accounts))
-      setExpandedHash(first.hash)
-      setScrollToHash(first.hash)
-    },
-    [merge, accounts],
-  )
-
-  // The dialog shows the live message, and goes away if the message does (removed from the tracker). One asked for
-  // from a preview row opens once the live list is in: nothing is ever shown to sign from remembered data.
-  const dialogMessage = dialog ? live?.messages.find((m) => m.hash === dialog.hash) : undefined
-  const hasSigner = signers.length > 0
-  const dialogElement =
-    !dialog || !dialogMessage || !chains ? null : dialog.kind === 'relay' ? (
-      <RelayDialog
-        api={api}
-        message={dialogMessage}
-        chains={chains}
-        signers={signers}
-        signerLabels={signerLabels}
-        blockedSigners={blockedSigners}
-        offerExtension={offerExtension}
-        accounts={accounts}
-        explorerUrl={links}
-        onClose={closeDialog}
-        returnFocus={rowOfDialog}
-      />
-    ) : (
-      <ResendDialog
-        api={api}
-        message={dialogMessage}
-        chains={chains}
-        signers={signers}
-        signerLabels={signerLabels}
-        explorerUrl={links}
-        onClose={closeDialog}
-      />
-    )
+  const { rootRef, tracked, formOpen, setFormOpen, dialogs, shown, now, focus, links, history, canAct } =
+    useRelayAppState(props)
+  const { live, messages, chains, chainHealth } = shown
 
   return (
     <div ref={rootRef} className={`scr-root ${themeClassName(theme)}`} data-theme={theme}>
       <style>{RELAY_APP_CSS}</style>
-      <header className="scr-header">
-        <h2 className="scr-title">{title}</h2>
-        {/* Fades in only after 0.4 s (styles.ts): a tracker that answers at once replaces the preview unmarked. */}
-        {shownPreview ? (
-          <span
-            className="scr-as-of"
-            role="status"
-            title="Saved when the tracker last looked; live data replaces it as soon as the tracker answers."
-          >
-            as of {clockTime(shownPreview.asOf)}
-          </span>
-        ) : null}
-        {chains ? (
-          <button
-            type="button"
-            className="scr-button scr-button-small"
-            aria-expanded={formOpen}
-            aria-controls={formOpen ? formId : undefined}
-            disabled={!live}
-            onClick={() => setFormOpen((open) => !open)}
-          >
-            {formOpen ? 'Close' : 'Track a transaction'}
-          </button>
-        ) : null}
-      </header>
-
+      <RelayAppHeader
+        title={props.title ?? 'Cross-chain messages'}
+        previewAsOf={shown.shownPreview?.asOf}
+        showTrack={!!chains}
+        canTrack={!!live}
+        formOpen={formOpen}
+        formId={formId}
+        onToggleForm={() => setFormOpen((open) => !open)}
+      />
       {formOpen && live ? (
-        <div id={formId}>
-          <Suspense fallback={null}>
-            <TrackTransactionForm api={api} chains={live.chains} onTracked={onTracked} />
-          </Suspense>
-        </div>
+        <TrackTransactionPanel id={formId} api={api} chains={live.chains} onTracked={focus.onTracked} />
       ) : null}
-
       {chains ? <ChainHealthBanner health={chainHealth} chains={chains} now={now} /> : null}
       {live ? history.notice : null}
-
-      {/* A chain that is not answering is already in the banner; the notice is for the other background errors. */}
-      {trackerError && !chainHealth?.some((h) => h.state === 'unreachable' || h.state === 'wrongChain') ? (
-        <div className="scr-notice">
-          <ErrorNotice error={explainError(trackerError, { chains })} role="status" tone="warning" />
-          <button type="button" className="scr-close" aria-label="Dismiss" onClick={dismissTrackerError}>
-            ×
-          </button>
-        </div>
-      ) : null}
-
-      {state.phase === 'loading' && !shownPreview ? (
-        <div className="scr-state" role="status">
-          <div className="scr-spinner" aria-hidden="true" />
-          <p>Loading messages…</p>
-        </div>
-      ) : null}
-
-      {state.phase === 'error' && shownPreview ? (
-        <div className="scr-notice" role="alert">
-          <ErrorNotice error={state.error} role="status" />
-          <button type="button" className="scr-button scr-button-small" onClick={retry}>
-            Retry
-          </button>
-        </div>
-      ) : null}
-
-      {state.phase === 'error' && !shownPreview ? (
-        <div className="scr-state" role="alert">
-          <p className="scr-state-title">Could not load your messages</p>
-          <ErrorNotice error={state.error} role="status" />
-          <button type="button" className="scr-button" onClick={retry}>
-            Retry
-          </button>
-        </div>
-      ) : null}
-
+      <TrackerStatus
+        state={tracked.state}
+        previewShown={!!shown.shownPreview}
+        trackerError={tracked.trackerError}
+        onDismissTrackerError={tracked.dismissTrackerError}
+        onRetry={tracked.retry}
+        chains={chains}
+        chainHealth={chainHealth}
+      />
       {live ? <UnreadableRecords api={api} refreshKey={live.messages} /> : null}
       {messages && chains ? (
         <ErrorBoundary
@@ -255,17 +95,16 @@ export function RelayApp({
           <MessagesPanel
             messages={messages}
             chains={chains}
-            accounts={tabAccounts}
-            counts={shownPreview ? previewCounts(shownPreview) : undefined}
+            accounts={shown.tabAccounts}
+            counts={shown.counts}
             now={now}
-            tab={shownTab}
-            onTabChange={onTabChange}
-            expandedHash={expandedHash}
-            onToggle={onToggle}
-            scrollToHash={scrollToHash}
-            // A preview's statuses may be out of date: no action is offered on them until the live list is in.
-            onRelay={hasSigner && live ? onRelay : undefined}
-            onResend={hasSigner && live ? onResend : undefined}
+            tab={focus.shownTab}
+            onTabChange={focus.onTabChange}
+            expandedHash={focus.expandedHash}
+            onToggle={focus.onToggle}
+            scrollToHash={focus.scrollToHash}
+            onRelay={canAct ? dialogs.onRelay : undefined}
+            onResend={canAct ? dialogs.onResend : undefined}
             onTrackTransaction={() => setFormOpen(true)}
             explorerUrl={links}
             chainHealth={chainHealth}
@@ -274,9 +113,21 @@ export function RelayApp({
         </ErrorBoundary>
       ) : null}
       {live ? history.bar : null}
-
       {history.dialogs}
-      <Suspense fallback={null}>{dialogElement}</Suspense>
+      <MessageDialogs
+        api={api}
+        dialog={dialogs.dialog}
+        liveMessages={live?.messages}
+        chains={chains}
+        signers={signers}
+        signerLabels={props.signerLabels}
+        blockedSigners={props.blockedSigners}
+        offerExtension={props.offerExtension ?? false}
+        accounts={accounts}
+        explorerUrl={links}
+        onClose={dialogs.closeDialog}
+        returnFocus={dialogs.rowOfDialog}
+      />
     </div>
   )
 }

@@ -4,6 +4,9 @@
  */
 export { RelayApp, type RelayAppProps } from './RelayApp'
 export { buildMessagePreview, PREVIEW_ROWS_PER_TAB, type MessagePreview } from './messagePreview'
+export { buildFirstScreen, FIRST_SCREEN_ROWS, type FirstScreen, type FirstScreenRow } from './firstScreen'
+export { firstScreenMarkup, type Markup, type MarkupElement } from './firstScreenMarkup'
+export { RELAY_APP_CSS } from './styles'
 export type { MessageTab } from './directions'
 export { chainName, errorText, shortAddress } from './format'
 export { explainError, errorSummary, hostOf, type ErrorKind, type ErrorWords } from './errorWords'

@@ -1,0 +1,106 @@
+/// <reference types="chrome" />
+/**
+ * The popup's first paint (docs/ARCHITECTURE.md §3), with the built extension in Debian's Chromium: with the
+ * worker stopped, the popup shows the stored snapshot's rows as plain DOM before React is loaded, and React takes
+ * the same rows over without a moment with no row on screen. No devnet: the default chains are removed and a
+ * history is imported, so nothing polls.
+ */
+import { execSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { historyJson } from '../bench/fixtures'
+import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const EXTENSION_DIR = `${ROOT}dist/extension`
+const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'
+
+let browser: LaunchedBrowser
+
+async function call(page: Page, method: string, ...params: unknown[]): Promise<unknown> {
+  const answer = (await page.evaluate(
+    ([m, p]) =>
+      chrome.runtime.sendMessage({ protocol: 'superchain-relay/1', id: `e2e-${m}`, method: m, params: p }),
+    [method, params] as const,
+  )) as { ok?: boolean; result?: unknown } | undefined
+  if (!answer?.ok) throw new Error(`${method} failed: ${JSON.stringify(answer)}`)
+  return answer.result
+}
+
+/**
+ * Every DOM change of the popup, seen from the page: the rows on screen after each batch of changes, and whether
+ * React had its container by then (it marks it with its own key).
+ */
+const RECORDER = `
+  window.__rowLog = []
+  new MutationObserver(() => {
+    const root = document.getElementById('root')
+    window.__rowLog.push({
+      rows: [...document.querySelectorAll('.scr-row-main')].map((row) => row.getAttribute('data-hash')),
+      react: !!root && Object.keys(root).some((key) => key.startsWith('__reactContainer')),
+    })
+  }).observe(document, { childList: true, subtree: true })
+`
+
+beforeAll(async () => {
+  if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
+    execSync('npm run build:extension', { cwd: ROOT, stdio: 'inherit', timeout: 120_000 })
+  }
+  browser = await launchChromium({ extensionDir: EXTENSION_DIR })
+  await browser.context.addInitScript({ content: RECORDER })
+  const page = await browser.context.newPage()
+  await page.goto(`chrome-extension://${browser.extension!.id}/icons/icon-16.png`)
+  for (const chainId of [901, 902]) await call(page, 'removeChain', chainId)
+  await call(page, 'watchAccount', ACCOUNT)
+  await call(page, 'importHistory', await historyJson(300, ACCOUNT))
+  // The snapshot is rewritten a quarter second after the last change.
+  const deadline = Date.now() + 30_000
+  while (
+    !(await page.evaluate(async () => (await chrome.storage.local.get('popupSnapshot')).popupSnapshot))
+  ) {
+    if (Date.now() > deadline) throw new Error('the background wrote no popup snapshot')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  await new Promise((r) => setTimeout(r, 1_000))
+  const cdp = await browser.context.newCDPSession(page)
+  await cdp.send('ServiceWorker.enable')
+  await cdp.send('ServiceWorker.stopAllWorkers')
+  await cdp.detach()
+  await page.close()
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('popup first paint', () => {
+  it("shows the snapshot's rows before React, and React takes them over with a row on screen throughout", async () => {
+    const popup = await browser.context.newPage()
+    await popup.setViewportSize({ width: 360, height: 600 })
+    await popup.goto(`chrome-extension://${browser.extension!.id}/popup.html`)
+    await expect.poll(() => popup.locator('.scr-row-main').count()).toBeGreaterThan(8)
+    const log = (await popup.evaluate(() => (window as unknown as { __rowLog: unknown }).__rowLog)) as {
+      rows: string[]
+      react: boolean
+    }[]
+    const shown = log.filter((entry) => entry.rows.length > 0)
+    const firstPaint = shown.filter((entry) => !entry.react)
+    const react = shown.filter((entry) => entry.react)
+    // The first rows on screen were the first paint's, from the snapshot: the rows React then shows first.
+    expect(firstPaint.length).toBeGreaterThan(0)
+    expect(react.length).toBeGreaterThan(0)
+    expect(firstPaint[0]!.rows.length).toBe(8)
+    expect(react[0]!.rows.slice(0, 8)).toEqual(firstPaint[0]!.rows)
+    // From the first row on, no batch of changes left the popup without one.
+    const from = log.indexOf(shown[0]!)
+    expect(log.slice(from).filter((entry) => entry.rows.length === 0)).toEqual([])
+    // One popup, not the first paint beside React's.
+    expect(await popup.locator('.scr-root').count()).toBe(1)
+    expect(await popup.locator('.popup-footer').count()).toBe(1)
+    await popup.close()
+  })
+})
