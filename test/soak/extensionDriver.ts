@@ -160,6 +160,8 @@ export class ExtensionDriver {
    */
   async relay(hash: Hex, stopAfterMs?: number): Promise<PopupRelayOutcome> {
     if (this.popup.isClosed() || !this.popup.url().includes('popup.html')) await this.reopenPopup()
+    // A relay dialog the popup reopened with (one in flight when the worker was stopped) would take the click.
+    await this.closeDialog()
     const button = (await this.row(hash)).locator('.scr-row-action button')
     if ((await button.count()) === 0 || !(await button.isEnabled())) return 'noButton'
     const label = (await button.getAttribute('aria-label')) ?? ''
