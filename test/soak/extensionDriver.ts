@@ -225,6 +225,18 @@ export class ExtensionDriver {
     this.popup = await this.browser.context.newPage()
     await this.popup.setViewportSize({ width: 380, height: 600 })
     await this.popup.goto(`chrome-extension://${this.id}/popup.html`)
+    // The first paint draws rows as plain DOM before React loads; a click there only expands a row once React is
+    // in. Act on React's tree, as a user's click a moment later would.
+    await this.popup
+      .waitForFunction(
+        () => {
+          const root = document.getElementById('root')
+          return !!root && Object.keys(root).some((key) => key.startsWith('__reactContainer'))
+        },
+        undefined,
+        { timeout: 30_000 },
+      )
+      .catch(() => undefined)
   }
 
   async close(): Promise<void> {
