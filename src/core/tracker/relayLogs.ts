@@ -18,6 +18,7 @@ import {
   formatBlock,
   formatLog,
   formatTransaction,
+  getAddress,
   parseEventLogs,
   type AbiEvent,
   type Block,
@@ -211,7 +212,8 @@ export function requestRelayDetails(
 function detailsOf(relay: RelayRecord, txReply?: RpcReply, blockReply?: RpcReply): RelayDetails {
   const out: RelayDetails = {}
   const tx = txReply?.ok && txReply.result ? formatTransaction(txReply.result as RpcTransaction) : undefined
-  if (tx && tx.hash.toLowerCase() === relay.transactionHash.toLowerCase()) out.relayer = tx.from
+  // Checksummed, as our own relays record their signer: one spelling of an address whichever read found it.
+  if (tx && tx.hash.toLowerCase() === relay.transactionHash.toLowerCase()) out.relayer = getAddress(tx.from)
   const block = blockReply?.ok && blockReply.result ? formatBlock(blockReply.result as RpcBlock) : undefined
   if (block?.hash && (!relay.blockHash || block.hash.toLowerCase() === relay.blockHash.toLowerCase()))
     out.timestamp = block.timestamp
