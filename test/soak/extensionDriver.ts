@@ -166,7 +166,9 @@ export class ExtensionDriver {
     if ((await button.count()) === 0 || !(await button.isEnabled())) return 'noButton'
     const label = (await button.getAttribute('aria-label')) ?? ''
     if (!/^(Relay|Retry relaying) /.test(label)) return 'noButton'
-    await button.click()
+    // The row may lose its Relay between the look and the click (an autorelayer won the race, a poll redrew it):
+    // then there was nothing to click, as a user would find.
+    if (!(await button.click({ timeout: 5_000 }).then(() => true, () => false))) return 'noButton'
     const dialog = this.popup.getByRole('dialog')
     try {
       const outcome = await this.waitFor(dialog, 20_000, [
