@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Address } from 'viem'
 
 import type { TrackedMessage } from '../core/model/message'
-import { ALICE, BOB, CHAINS, makeMessage, NOW } from './messageFixtures.test-helper'
+import { ALICE, BOB, CHAINS, hex32, makeMessage, NOW } from './messageFixtures.test-helper'
 import { MessagesPanel } from './MessagesPanel'
 import type { MessageTab } from './directions'
 
@@ -36,7 +36,12 @@ const mixed = [
   }),
   makeMessage({ seed: 3, kind: 'erc20', status: 'expired' }),
   makeMessage({ seed: 4, kind: 'generic', status: 'finalized' }),
-  makeMessage({ seed: 5, kind: 'eth', status: 'relaying' }),
+  makeMessage({
+    seed: 5,
+    kind: 'eth',
+    status: 'relaying',
+    pendingRelay: { transactionHash: hex32(0x7000_0005), relayer: ALICE, submittedAt: NOW, stage: 'sent' },
+  }),
 ]
 
 describe('MessagesPanel', () => {
@@ -73,6 +78,12 @@ describe('MessagesPanel', () => {
     expect(html).toContain('Too old to relay: resend it on OP A first')
     expect(html).toContain('Arrived on OP B')
     expect(html).toContain('Relay sent on OP B, waiting for it to be mined')
+  })
+
+  it('says a relay that is not ours and not yet confirmed is being confirmed, with no Relay', () => {
+    const html = render([makeMessage({ seed: 6, status: 'relaying' })])
+    expect(html).toContain('A relay was seen on OP B: confirming it')
+    expect(html).not.toMatch(/>Relay<\/button>/)
   })
 
   it('says so when the selected tab is empty', () => {

@@ -55,6 +55,9 @@ export function statusNote(message: TrackedMessage, chains: readonly ChainConfig
     case 'ready':
       return `Nobody has relayed it: relay it to finish on ${destination}`
     case 'relaying':
+      // Not ours: a read of the destination said relayed and another did not confirm it yet (docs/ARCHITECTURE.md §5).
+      if (!message.pendingRelay && !message.relayIntent)
+        return `A relay was seen on ${destination}: confirming it`
       return `Relay sent on ${destination}, waiting for it to be mined`
     case 'relayed':
       return `Arrived on ${destination}`
@@ -64,7 +67,8 @@ export function statusNote(message: TrackedMessage, chains: readonly ChainConfig
       return `The relay failed: ${message.failure?.reason ?? 'no reason given'}`
     case 'expired':
       // resendMessage on the source is the only way back, and only messenger 1.x has it (docs/ARCHITECTURE.md §4).
-      if (canResend(message)) return `Too old to relay: resend it on ${chainName(chains, message.source)} first`
+      if (canResend(message))
+        return `Too old to relay: resend it on ${chainName(chains, message.source)} first`
       return message.expiry
         ? `Expired: can no longer be relayed (${chainName(chains, message.source)} marked it expired)`
         : 'Expired: can no longer be relayed'
