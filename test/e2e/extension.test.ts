@@ -162,7 +162,9 @@ describe('the extension', () => {
       .toContainEqual(expect.stringMatching(/wrong password/))
     await options.getByLabel('Password', { exact: true }).fill(PASSWORD)
     await options.getByRole('button', { name: 'Unlock' }).click()
-    await expect.poll(() => options.getByText(/^Unlocked · locks at \d{1,2}:\d{2}.* if unused$/).count()).toBe(1)
+    await expect
+      .poll(() => options.getByText(/^Unlocked · locks at \d{1,2}:\d{2}.* if unused$/).count())
+      .toBe(1)
 
     const fund = await devnet.walletClient(902).sendTransaction({
       to: relayAccount,
@@ -286,5 +288,42 @@ describe('the extension', () => {
         popup.locator(`.scr-row-main[data-hash="${messageHash}"] [data-status]`).getAttribute('data-status'),
       )
       .toBe('finalized')
+  })
+  it('shows an unreadable record in its IndexedDB as one error row beside the list, and removes it', async () => {
+    const bad = `0x${'bd'.repeat(32)}`
+    // Written from an extension page, as a damaged profile or an older build's bug would leave it.
+    await options.evaluate(
+      (hash) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('superchain-relay')
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const tx = open.result.transaction('messages', 'readwrite')
+            tx.objectStore('messages').put({ hash, source: 'not a chain', status: 'exploded', nonce: -1 })
+            tx.oncomplete = () => {
+              open.result.close()
+              resolve()
+            }
+            tx.onerror = () => reject(tx.error)
+          }
+        }),
+      bad,
+    )
+    await popup.reload()
+    const errorRows = popup.locator('ul[aria-label="Stored records that could not be read"] li')
+    await errorRows.first().waitFor({ timeout: 30_000 })
+    expect(await errorRows.count()).toBe(1)
+    expect(await errorRows.textContent()).toMatch(
+      /A stored message could not be read\. .*(source|status|nonce)/,
+    )
+    expect(await errorRows.textContent()).toContain(bad)
+    // The readable message still renders beside it: never a blank popup.
+    await popup.locator(`.scr-row-main[data-hash="${messageHash}"]`).waitFor()
+
+    await errorRows.getByRole('button', { name: 'Remove it' }).click()
+    await errorRows.first().waitFor({ state: 'detached', timeout: 30_000 })
+    await popup.reload()
+    await popup.locator(`.scr-row-main[data-hash="${messageHash}"]`).waitFor()
+    expect(await errorRows.count()).toBe(0)
   })
 })
