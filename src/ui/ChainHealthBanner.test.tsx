@@ -48,6 +48,8 @@ describe('stalenessOf', () => {
     expect(stalenessOf(makeMessage({ status: 'ready' }), [down])).toBe(down)
     expect(stalenessOf(makeMessage({ status: 'ready' }), [{ chainId: 902, state: 'ok' }])).toBeUndefined()
     expect(stalenessOf(makeMessage({ status: 'finalized' }), [down])).toBeUndefined()
+    // Gone for good once its source was reset: a destination that does not answer changes nothing.
+    expect(stalenessOf(makeMessage({ status: 'vanished' }), [down])).toBeUndefined()
     expect(stalenessOf(makeMessage({ status: 'ready', destination: 903 }), [down])).toBeUndefined()
   })
 })

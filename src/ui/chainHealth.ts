@@ -27,13 +27,14 @@ export function withHealth(list: readonly ChainHealth[], health: ChainHealth): C
 
 /**
  * Why a message's status may be out of date: the first of its two chains that is not answering. A delivered
- * message that is final cannot change any more, so it is never stale.
+ * message that is final cannot change any more, so it is never stale; nor is one whose source chain was reset
+ * under it ('vanished': its log is gone for good, whatever its destination answers — docs/ARCHITECTURE.md §5).
  */
 export function stalenessOf(
   message: Pick<TrackedMessage, 'source' | 'destination' | 'status'>,
   health: readonly ChainHealth[] | undefined,
 ): ChainHealth | undefined {
-  if (message.status === 'finalized' || !health) return undefined
+  if (message.status === 'finalized' || message.status === 'vanished' || !health) return undefined
   return staleChainsOf(message, health)[0]
 }
 
