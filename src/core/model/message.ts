@@ -176,7 +176,8 @@ export interface RelayFailure {
   transactionHash?: Hex
 }
 
-export interface TrackedMessage {
+/** What a SentMessage log says of its message: the same for a decoded log and a tracked message. */
+export interface SentMessageFields {
   /** keccak256(abi.encode(destination, source, nonce, sender, target, message)): the identity. */
   hash: Hex
   source: number
@@ -188,6 +189,9 @@ export interface TrackedMessage {
   /** The body the target is called with. */
   message: Hex
   intent: MessageIntent
+}
+
+export interface TrackedMessage extends SentMessageFields {
   /** The tx that emitted the SentMessage (the latest one, after a resend). */
   sourceTransactionHash: Hex
   initiatingLog?: InitiatingLog

@@ -3,9 +3,9 @@
  * several (a batch of transfers, a contract fanning out to two chains), so this returns every one, in log order.
  */
 import { extractSentMessageLogs, hashCrossDomainMessage } from '@eth-optimism/viem/utils/interop'
-import type { Address, Hex, Log } from 'viem'
+import type { Log } from 'viem'
 
-import type { InitiatingLog, MessageIntent } from '../model/message'
+import type { InitiatingLog, SentMessageFields } from '../model/message'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from './addresses'
 import { classifyIntent } from './intent'
 
@@ -17,16 +17,7 @@ export { classifyIntent }
  */
 export type DecodedInitiatingLog = Omit<InitiatingLog, 'timestamp'> & { timestamp?: bigint }
 
-export interface DecodedMessage {
-  /** keccak256(abi.encode(destination, source, nonce, sender, target, message)): the message's identity. */
-  hash: Hex
-  source: number
-  destination: number
-  nonce: bigint
-  sender: Address
-  target: Address
-  message: Hex
-  intent: MessageIntent
+export interface DecodedMessage extends SentMessageFields {
   /** Absent for a log that is not in a block (pending). */
   initiatingLog?: DecodedInitiatingLog
   /** The SentMessage log as given, for callers that need more of it (block number for safety, etc.). */
