@@ -9,6 +9,11 @@
  */
 import type { Address, Hex } from 'viem'
 
+import type { InitiatingLog, SentMessageFields } from '../protocol/sentMessage'
+
+// The SentMessage's own shapes live with the protocol, which decodes them; the model builds on them.
+export type { InitiatingLog, MessageIntent, SentMessageFields } from '../protocol/sentMessage'
+
 /** How final a block is, from the chain's own labels (RPC tags latest → safe → finalized). */
 export type SafetyLevel = 'unsafe' | 'safe' | 'finalized'
 
@@ -54,35 +59,6 @@ export function isFinal(message: Pick<TrackedMessage, 'status' | 'expiry'>): boo
 
 /** Statuses in which the user may be asked to do something (badge count, notifications). */
 export const NEEDS_USER_STATUSES: readonly MessageStatus[] = ['ready', 'failed', 'expired']
-
-/** Where the SentMessage log sits now. Together with the source chain id this is the relay's `Identifier`. */
-export interface InitiatingLog {
-  blockNumber: bigint
-  blockHash: Hex
-  logIndex: number
-  /** Timestamp of the block holding the log: the Identifier's timestamp and the start of the 7-day expiry. */
-  timestamp: bigint
-  transactionHash: Hex
-}
-
-/** What the message does on the destination, decoded from its body. */
-export type MessageIntent =
-  | {
-      kind: 'erc20'
-      token: Address
-      from: Address
-      to: Address
-      amount: bigint
-      /** Read from the token on the source chain; absent when the token does not answer. */
-      symbol?: string
-      decimals?: number
-    }
-  | { kind: 'eth'; from: Address; to: Address; amount: bigint }
-  | {
-      kind: 'generic'
-      /** First four bytes of the body, if it has them. */
-      selector?: Hex
-    }
 
 /** A relay seen on the destination (ours or anybody's). */
 export interface RelayRecord {
@@ -174,21 +150,6 @@ export interface RelayFailure {
   at: number
   /** Transaction hash when a mined relay reverted; absent for a failed simulation. */
   transactionHash?: Hex
-}
-
-/** What a SentMessage log says of its message: the same for a decoded log and a tracked message. */
-export interface SentMessageFields {
-  /** keccak256(abi.encode(destination, source, nonce, sender, target, message)): the identity. */
-  hash: Hex
-  source: number
-  destination: number
-  nonce: bigint
-  /** msg.sender of sendMessage: for token/ETH transfers the bridge, not the user. */
-  sender: Address
-  target: Address
-  /** The body the target is called with. */
-  message: Hex
-  intent: MessageIntent
 }
 
 export interface TrackedMessage extends SentMessageFields {

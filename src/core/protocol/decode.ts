@@ -5,7 +5,7 @@
 import { extractSentMessageLogs, hashCrossDomainMessage } from '@eth-optimism/viem/utils/interop'
 import type { Log } from 'viem'
 
-import type { InitiatingLog, SentMessageFields } from '../model/message'
+import type { InitiatingLog, SentMessageFields } from './sentMessage'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from './addresses'
 import { classifyIntent } from './intent'
 

@@ -2,7 +2,7 @@ import { parseEther, parseUnits } from 'viem'
 import type { Address } from 'viem'
 import { describe, expect, it } from 'vitest'
 
-import type { MessageIntent } from '../model/message'
+import type { MessageIntent } from './sentMessage'
 import { describeIntent, formatAmount, shortAddress } from './format'
 
 describe('formatAmount', () => {

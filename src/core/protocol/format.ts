@@ -4,7 +4,7 @@
  */
 import { formatUnits, getAddress, isAddress } from 'viem'
 
-import type { TrackedMessage } from '../model/message'
+import type { MessageIntent, SentMessageFields } from './sentMessage'
 
 /**
  * `amount` in units of 10^-decimals, with at most `maxFraction` fraction digits (cut, not rounded, so a balance is
@@ -33,7 +33,7 @@ export function shortAddress(address: string): string {
  * by a factor of 10^12 (USDC has 6): raw units are honest.
  */
 export function transferAmountText(
-  intent: Extract<TrackedMessage['intent'], { kind: 'erc20' } | { kind: 'eth' }>,
+  intent: Extract<MessageIntent, { kind: 'erc20' } | { kind: 'eth' }>,
 ): string {
   if (intent.kind === 'eth') return `${formatAmount(intent.amount)} ETH`
   const token = intent.symbol ?? shortAddress(intent.token)
@@ -48,7 +48,7 @@ export function transferAmountText(
  * `chainName` maps a chain id to a display name (the registry's, or a fallback like "chain 902").
  */
 export function describeIntent(
-  message: Pick<TrackedMessage, 'intent' | 'target' | 'destination'>,
+  message: Pick<SentMessageFields, 'intent' | 'target' | 'destination'>,
   chainName: (id: number) => string,
 ): string {
   const where = `on ${chainName(message.destination)}`

@@ -7,7 +7,7 @@
 import { decodeFunctionData, size, slice } from 'viem'
 import type { Address, Hex } from 'viem'
 
-import type { MessageIntent } from '../model/message'
+import type { MessageIntent } from './sentMessage'
 import { bridgeRelayAbi } from './abis'
 import { SUPERCHAIN_ETH_BRIDGE, SUPERCHAIN_TOKEN_BRIDGE } from './addresses'
 
