@@ -5,36 +5,25 @@
  * above the approval (plus the margin) or for figures it would price itself, and sends within it.
  */
 import { sendSuperchainERC20 } from '@eth-optimism/viem/actions/interop'
-import { parseAbi, parseEther, type Hex } from 'viem'
+import { parseEther, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { FeeAboveApprovalError, PlanChangedError } from '../src/core/relay/errors'
 import { approvalOf, approvedCeiling } from '../src/core/relay/plan'
 import type { SignerRequest } from '../src/core/relay/signer'
 import { createMemoryStore } from '../src/core/store/memoryStore'
-import { startTestDevnet, type TestDevnet } from '../test/fixtures/devnet'
+import { MOCK, startTestDevnet, type TestDevnet } from '../test/fixtures/devnet'
 import { devnetChainConfigs } from '../test/fixtures/tracker'
 import { createTestWallet, type SignRequestSummary } from '../examples/demo/testWallet'
 import { openWidgetSession, type WidgetSession } from './session'
 import { createWalletController } from './wallet'
-
-const MOCK = '0x420beeF000000000000000000000000000000001' as const
-const mockAbi = parseAbi(['function mint(address to, uint256 amount)'])
 
 let devnet: TestDevnet
 const sessions: WidgetSession[] = []
 
 beforeAll(async () => {
   devnet = await startTestDevnet()
-  const mint = await devnet.walletClient(901).writeContract({
-    address: MOCK,
-    abi: mockAbi,
-    functionName: 'mint',
-    args: [devnet.accounts[0].address, parseEther('100')],
-    account: devnet.account(0),
-    chain: devnet.chain(901).chain,
-  })
-  await devnet.publicClient(901).waitForTransactionReceipt({ hash: mint })
+  await devnet.mintMock(parseEther('100'))
 })
 afterAll(async () => {
   await Promise.all(sessions.map((s) => s.close()))
