@@ -75,6 +75,26 @@ describe('file store persistence', () => {
     await reopened.close()
   })
 
+  it('keeps a cursor’s nonce proof (bigints as decimal strings), and reads cursors written before it', async () => {
+    const store = await openFileStore(path)
+    const proven = { ...cursor, nextNonce: 2n ** 240n + 7n, nonceFloorBlock: 12n }
+    await store.setCursor('901:proven', proven)
+    await store.setCursor('901:old', cursor)
+    await store.close()
+    const file = JSON.parse(await readFile(path, 'utf8')) as {
+      cursors: Record<string, Record<string, unknown>>
+    }
+    expect(file.cursors['901:proven']).toMatchObject({
+      nextNonce: String(2n ** 240n + 7n),
+      nonceFloorBlock: '12',
+    })
+    expect(file.cursors['901:old']).not.toHaveProperty('nextNonce')
+    const reopened = await openFileStore(path)
+    expect(await reopened.getCursor('901:proven')).toEqual(proven)
+    expect(await reopened.getCursor('901:old')).toEqual(cursor)
+    await reopened.close()
+  })
+
   it('starts empty when the file does not exist, and creates its directory on the first write', async () => {
     const store = await openFileStore(path)
     expect(await store.list()).toEqual([])
@@ -147,6 +167,11 @@ describe('file store persistence', () => {
         'an invalid cursor',
         JSON.stringify({ ...valid(), cursors: { k: { ...cursor, fromBlock: 1.5 } } }, big),
         /invalid scan cursor at cursors\["k"\]/,
+      ],
+      [
+        'a cursor with a nonce that is not a decimal string',
+        JSON.stringify({ ...valid(), cursors: { k: { ...cursor, nextNonce: '-1' } } }, big),
+        /invalid scan cursor at cursors\["k"\]\.nextNonce \(expected a nonce as a decimal string/,
       ],
       ['no settings', JSON.stringify({ ...valid(), settings: [] }), /no valid "settings"/],
     ]

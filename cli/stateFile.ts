@@ -28,10 +28,15 @@ import {
 export const STATE_FORMAT = 'superchain-relay-cli-state'
 export const STATE_VERSION = 1
 
-type StoredCursor = Omit<ScanCursor, 'fromBlock' | 'toBlock' | 'rangeSize'> & {
+type StoredCursor = Omit<
+  ScanCursor,
+  'fromBlock' | 'toBlock' | 'rangeSize' | 'nextNonce' | 'nonceFloorBlock'
+> & {
   fromBlock: string
   toBlock: string
   rangeSize: string
+  nextNonce?: string
+  nonceFloorBlock?: string
 }
 
 export interface StateFile {
@@ -85,6 +90,8 @@ export async function stateText(memory: MessageStore, settingKeys: Iterable<stri
       fromBlock: c.fromBlock.toString(),
       toBlock: c.toBlock.toString(),
       rangeSize: c.rangeSize.toString(),
+      nextNonce: c.nextNonce?.toString(),
+      nonceFloorBlock: c.nonceFloorBlock?.toString(),
     }
   }
   const settings: Record<string, JsonValue> = {}
@@ -156,9 +163,10 @@ export async function readState(path: string): Promise<LoadedState | undefined> 
       cause: error,
     })
   }
-  const cursors = Object.entries(state.cursors).map(
-    ([key, c]): [string, ScanCursor] => [key, { ...c, account: c.account as ScanCursor['account'] }],
-  )
+  const cursors = Object.entries(state.cursors).map(([key, c]): [string, ScanCursor] => [
+    key,
+    { ...c, account: c.account as ScanCursor['account'] },
+  ])
   return { messages, cursors, settings: state.settings as Record<string, JsonValue> }
 }
 
@@ -205,6 +213,16 @@ const cursorSchema = fieldSchemas.record('a scan cursor object', {
   toBlock: blockNumber,
   rangeSize: blockNumber,
   updatedAt: fieldSchemas.millis,
+  nextNonce: optional(
+    pipe(
+      custom<string>(
+        (value) => typeof value === 'string' && /^[0-9]{1,78}$/.test(value),
+        fieldSchemas.expected('a nonce as a decimal string'),
+      ),
+      transform((value) => BigInt(value)),
+    ),
+  ),
+  nonceFloorBlock: optional(blockNumber),
 })
 
 const isJson = (value: unknown, depth = 0): boolean => {
@@ -235,7 +253,10 @@ const stateSchema = fieldSchemas.record('a JSON object', {
   savedAt: optional(fieldSchemas.millis),
   history: unknown(),
   cursors: pipe(
-    custom<Record<string, unknown>>(fieldSchemas.isPlainObject, fieldSchemas.expected('an object of cursors')),
+    custom<Record<string, unknown>>(
+      fieldSchemas.isPlainObject,
+      fieldSchemas.expected('an object of cursors'),
+    ),
     safeKeys,
     record(string(), cursorSchema),
   ),

@@ -75,6 +75,8 @@ export {
   MalformedRpcReplyError,
   TransactionUnknownError,
 } from './discovery/fromTransaction'
+// Discovery: an account scan whose RPC will not show every message its messenger counts.
+export { HiddenLogsError } from './discovery/nonceProof'
 export { exportMessage, importMessage, type ExportedMessage } from './store/historyMessage'
 export type { UnreadableRecord } from './store/storedRecord'
 

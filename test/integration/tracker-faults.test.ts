@@ -277,9 +277,64 @@ describe('account scans through a node that hides logs', () => {
       await scanner.scanAccounts()
       const receipt = await devnet.sendMock({ amount: 0n, from: 3 })
       const [sent] = decodeSentMessages(901, receipt.logs)
-      source.inject({ fault: { kind: 'rewrite', rewrite: () => [] }, methods: ['eth_getLogs'], times: 1 })
+      // Its range, and the look-up by nonce that the messenger's count then asks for, both answered with nothing.
+      source.inject({ fault: { kind: 'rewrite', rewrite: () => [] }, methods: ['eth_getLogs'], times: 2 })
       await scanner.scanAccounts()
       expect(await scanner.getMessage(sent!.hash)).toBeUndefined() // hidden from this scan
+      await scanner.scanAccounts()
+      expect((await scanner.getMessage(sent!.hash))?.sourceTransactionHash).toBe(receipt.transactionHash)
+    } finally {
+      await source.close()
+    }
+  })
+
+  /** A node that answers every range with no logs while it has them — it only shows a log asked for by its nonce. */
+  const hideRanges: Fault = {
+    kind: 'rewrite',
+    rewrite: (_method, params, result) =>
+      ((params[0] as { topics?: unknown[] }).topics ?? []).length <= 1 ? [] : result,
+  }
+
+  it('a node that hides ranges for good is caught by the messenger’s count: the transfer is looked up by its nonce', async () => {
+    const source = await startFaultyRpc({ upstreams: [devnet.chain(901).rpcUrl] })
+    try {
+      const chains = devnetChainConfigs(devnet).map((c) => (c.id === 901 ? { ...c, rpcUrl: source.url } : c))
+      const scanner = (await createTestTracker(devnet, { chains })).tracker
+      const dave = devnet.accounts[3].address
+      await scanner.watchAccount(dave)
+      await scanner.scanAccounts()
+      source.inject({ fault: hideRanges, methods: ['eth_getLogs'] })
+      const receipt = await devnet.sendMock({ amount: 0n, from: 3 })
+      const [sent] = decodeSentMessages(901, receipt.logs)
+      await devnet.mine(901, 200) // past the rescanned tail: no later scan of the range would see it again
+      await scanner.scanAccounts()
+      expect((await scanner.getMessage(sent!.hash))?.sourceTransactionHash).toBe(receipt.transactionHash)
+    } finally {
+      await source.close()
+    }
+  })
+
+  it('a log the node will not show even by nonce fails the scan, naming it, and is found once the node shows it — below the rescanned tail', async () => {
+    const source = await startFaultyRpc({ upstreams: [devnet.chain(901).rpcUrl] })
+    try {
+      const chains = devnetChainConfigs(devnet).map((c) => (c.id === 901 ? { ...c, rpcUrl: source.url } : c))
+      const scanner = (await createTestTracker(devnet, { chains })).tracker
+      const errors: string[] = []
+      scanner.subscribe((u) => void (u.type === 'error' && u.chainId === 901 && errors.push(u.message)))
+      const erin = devnet.accounts[3].address
+      await scanner.watchAccount(erin)
+      await scanner.scanAccounts()
+      const receipt = await devnet.sendMock({ amount: 0n, from: 3 })
+      const [sent] = decodeSentMessages(901, receipt.logs)
+      source.inject({ fault: { kind: 'rewrite', rewrite: () => [] }, methods: ['eth_getLogs'] })
+      await scanner.scanAccounts()
+      expect(await scanner.getMessage(sent!.hash)).toBeUndefined()
+      expect(errors.join('\n')).toMatch(
+        new RegExp(`did not return the SentMessage logs of nonce ${sent!.nonce}\\b`),
+      )
+
+      source.clear()
+      await devnet.mine(901, 200) // the range with the transfer is now below the rescanned tail
       await scanner.scanAccounts()
       expect((await scanner.getMessage(sent!.hash))?.sourceTransactionHash).toBe(receipt.transactionHash)
     } finally {

@@ -12,18 +12,24 @@
  *
  * Each scan also scans the unfinalized tail again (from the finalized block up, at least the last 128 blocks), because a node behind a load
  * balancer that lags (and so answers `eth_getLogs` with nothing past its own head), or a reorg, can hide a log from
- * one scan — and a cursor past it would never look there again.
+ * one scan — and a cursor past it would never look there again. A node that hides logs for good (lying, not
+ * lagging) is caught by the messenger's count instead (nonceProof.ts): a complete scan proves it saw every nonce.
  */
-import { type Address } from 'viem'
+import { type AbiEvent, type Address } from 'viem'
 
 import type { ChainClient } from '../chains/readClient'
 import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
-import { decodeSentMessages } from '../protocol/decode'
+import { decodeSentMessages, type DecodedMessage } from '../protocol/decode'
 import type { MessageStore, ScanCursor } from '../store/types'
 import { normalizeAddress, type TrackedMessage } from '../model/message'
 import { DEFAULT_RANGE, growRange, isRangeTooLarge, shrinkRange } from './rangeSize'
+import { NonceProof, startingProof } from './nonceProof'
 import { involvedAccounts, toTrackedMessage } from './toTrackedMessage'
+
+const SENT_MESSAGE = l2ToL2CrossDomainMessengerAbi.find(
+  (x) => x.type === 'event' && x.name === 'SentMessage',
+) as AbiEvent
 
 /** Blocks scanned back when an account is first watched: 7 days of 2-second blocks (older messages are expired). */
 export const DEFAULT_LOOKBACK_BLOCKS = 302_400n
@@ -66,71 +72,108 @@ export async function scanAccount(options: AccountScanOptions): Promise<AccountS
   let requests = 2
   const latest = await client.getBlockNumber({ cacheTime: 0 })
   const settled = await settledHeight(client, latest)
-  let cursor = await store.getCursor(key)
-  if (cursor === undefined) {
-    const start =
-      options.startBlock ?? (latest > DEFAULT_LOOKBACK_BLOCKS ? latest - DEFAULT_LOOKBACK_BLOCKS : 0n)
-    cursor = {
-      chainId,
-      account,
-      direction: 'sender',
-      fromBlock: start,
-      toBlock: start - 1n,
-      rangeSize: DEFAULT_RANGE,
-      updatedAt: now(),
-    }
-  }
-  let found = 0
+  const stored = await store.getCursor(key)
+  let cursor = stored ?? (await newCursor(options, account, latest))
+  // A new cursor reads the messenger's count just below its first block, where the proof starts (nonceProof.ts).
+  if (stored === undefined) requests++
+  const proof = new NonceProof(stored ?? (await startingProof(client, cursor.fromBlock)))
   let ranges = 0
-  const blockTimestamps = new Map<bigint, bigint>()
-  const tokenMetadata = new Map<string, { symbol?: string; decimals?: number }>()
   // Each run starts again above the finalized block: a log that a lagging node behind the URL (or a reorg) kept
   // from an earlier run is found now. Only what is new there counts as found.
   const known = cursor.toBlock
+  const take = takeMine(options, account, known)
   let scanned = known < settled ? known : settled
   while (scanned < latest && (options.maxRanges === undefined || ranges < options.maxRanges)) {
     const from: bigint = scanned + 1n
     const to: bigint = from + cursor.rangeSize - 1n < latest ? from + cursor.rangeSize - 1n : latest
     const started = Date.now()
-    let logs
-    try {
-      requests++
-      logs = await client.getLogs({
-        address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
-        event: l2ToL2CrossDomainMessengerAbi.find(
-          (x) => x.type === 'event' && x.name === 'SentMessage',
-        ) as never,
-        fromBlock: from,
-        toBlock: to,
-      })
-    } catch (error) {
-      if (isRangeTooLarge(error) && cursor.rangeSize > 1n) {
-        cursor = { ...cursor, rangeSize: shrinkRange(cursor.rangeSize) }
-        continue
-      }
-      throw error
+    requests++
+    const logs = await rangeLogs(client, from, to, cursor.rangeSize)
+    if (logs === 'tooLarge') {
+      cursor = { ...cursor, rangeSize: shrinkRange(cursor.rangeSize) }
+      continue
     }
     ranges++
-    const mine = decodeSentMessages(chainId, logs).filter((d) => involvedAccounts(d, [account]).length > 0)
-    const messages: TrackedMessage[] = []
-    for (const d of mine) {
-      messages.push(
-        await toTrackedMessage(d, { client, watched: [account], now: now(), blockTimestamps, tokenMetadata }),
-      )
-    }
-    for (const m of messages)
-      if (!(m.initiatingLog!.blockNumber <= known) || (await isNews(store, m))) found += 1
-    if (messages.length > 0) await (options.addMessages ?? insertNew(store))(messages)
+    const decoded = decodeSentMessages(chainId, logs)
+    proof.see(decoded)
+    await take.add(decoded)
     scanned = to
     cursor = {
       ...cursor,
+      ...proof.current(),
       toBlock: to > cursor.toBlock ? to : cursor.toBlock,
       rangeSize: growRange(cursor.rangeSize, Date.now() - started),
       updatedAt: now(),
     }
     await store.setCursor(key, cursor)
   }
-  return { found, requests, cursor, complete: scanned >= latest }
+  const complete = scanned >= latest
+  // The whole chain up to the head was read: every nonce its messenger handed out must have been seen.
+  if (complete) {
+    try {
+      requests += (await proof.closeAt(client, chainId, { latest, settled }, take.add)).requests
+    } finally {
+      cursor = { ...cursor, ...proof.current() }
+      await store.setCursor(key, cursor)
+    }
+  }
+  return { found: take.found(), requests, cursor, complete }
+}
+
+/** A cursor for an account scanned the first time: from `startBlock`, or a week back. */
+async function newCursor(options: AccountScanOptions, account: Address, latest: bigint): Promise<ScanCursor> {
+  const start =
+    options.startBlock ?? (latest > DEFAULT_LOOKBACK_BLOCKS ? latest - DEFAULT_LOOKBACK_BLOCKS : 0n)
+  return {
+    chainId: options.chainId,
+    account,
+    direction: 'sender',
+    fromBlock: start,
+    toBlock: start - 1n,
+    rangeSize: DEFAULT_RANGE,
+    updatedAt: (options.now ?? Date.now)(),
+  }
+}
+
+/** One range's SentMessage logs, or 'tooLarge' when the RPC refuses the span and a smaller one is left to try. */
+async function rangeLogs(client: ChainClient, from: bigint, to: bigint, rangeSize: bigint) {
+  try {
+    return await client.getLogs({
+      address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
+      event: SENT_MESSAGE,
+      fromBlock: from,
+      toBlock: to,
+    })
+  } catch (error) {
+    if (isRangeTooLarge(error) && rangeSize > 1n) return 'tooLarge' as const
+    throw error
+  }
+}
+
+/**
+ * The account's messages among decoded SentMessages, handed to the writer before the cursor moves past them; counts
+ * as found those below the cursor's old end only when they are news (the rescanned tail finds tracked ones again).
+ */
+function takeMine(options: AccountScanOptions, account: Address, known: bigint) {
+  const { client, store } = options
+  const blockTimestamps = new Map<bigint, bigint>()
+  const tokenMetadata = new Map<string, { symbol?: string; decimals?: number }>()
+  let found = 0
+  return {
+    found: () => found,
+    add: async (decoded: DecodedMessage[]): Promise<void> => {
+      const messages: TrackedMessage[] = []
+      for (const d of decoded.filter((d) => involvedAccounts(d, [account]).length > 0)) {
+        const now = (options.now ?? Date.now)()
+        messages.push(
+          await toTrackedMessage(d, { client, watched: [account], now, blockTimestamps, tokenMetadata }),
+        )
+      }
+      for (const m of messages)
+        if (!(m.initiatingLog!.blockNumber <= known) || (await isNews(store, m))) found += 1
+      if (messages.length > 0) await (options.addMessages ?? insertNew(store))(messages)
+    },
+  }
 }
 
 /** A message found again in the rescanned tail is news when the store lacks it, or has it at another log. */

@@ -16,6 +16,7 @@ export { crossL2InboxAbi, l2ToL2CrossDomainMessengerAbi, superchainETHBridgeAbi,
 /** The parts of the messenger the 0.4.13 ABI gets wrong or lacks. */
 export const messengerExtrasAbi = parseAbi([
   'function sentMessages(uint256 nonce) view returns (bytes32)',
+  'function messageNonce() view returns (uint256)',
   'error TargetCallFailed()',
   'error ReentrantCall()',
 ])

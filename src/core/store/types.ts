@@ -26,6 +26,12 @@ export interface ScanCursor {
   rangeSize: bigint
   /** ms since epoch. */
   updatedAt: number
+  /**
+   * The proof that the scans saw every SentMessage of the chain (discovery/nonceProof.ts): the first messenger nonce
+   * not seen yet, and the block of the last one seen. Absent on cursors written before it existed.
+   */
+  nextNonce?: bigint
+  nonceFloorBlock?: bigint
 }
 
 /**
