@@ -4,10 +4,9 @@
  * again. The tables are typed by the protocol (protocol.ts): a method without an entry, or a schema whose output
  * does not fit the method's params, fails to compile.
  */
-import { isAddress, isHex, type Address, type Hex } from 'viem'
 import * as v from 'valibot'
 
-import { MESSAGE_STATUSES } from '../../src/core'
+import { fieldSchemas, MESSAGE_STATUSES } from '../../src/core'
 
 import type { ExtensionMethods, MethodName, ParamsOf, TrackerMethodName } from './protocol'
 
@@ -21,19 +20,8 @@ export interface RequestSpec<M extends MethodName> {
   retrySafe: boolean
 }
 
-const hash = v.custom<Hex>(
-  (value) => typeof value === 'string' && isHex(value) && value.length === 66,
-  (issue) => `expected a 32-byte hash (0x + 64 hex digits), got ${String(issue.input)}`,
-)
-const address = v.custom<Address>(
-  (value) => typeof value === 'string' && isAddress(value, { strict: false }),
-  (issue) => `expected an address (0x + 40 hex digits), got ${String(issue.input)}`,
-)
-const chainId = v.pipe(
-  v.number('expected a chain id'),
-  v.safeInteger('expected a chain id'),
-  v.minValue(1, 'expected a chain id'),
-)
+// Hashes, addresses and chain ids are checked as everywhere else in core (the same words in every error).
+const { bytes32: hash, addressShape: address, chainId } = fieldSchemas
 const text = v.string('expected text')
 const signer = v.variant(
   'kind',

@@ -95,8 +95,12 @@ describe('the background message listener', () => {
   it('validates params against the method’s schema before the handler runs, and says what was wrong', async () => {
     ran.length = 0
     const cases: [string, unknown[], RegExp][] = [
-      ['getMessage', ['0xab'], /^getMessage: argument 0: expected a 32-byte hash .*got 0xab$/],
-      ['getMessage', [], /^getMessage: argument 0: expected a 32-byte hash/],
+      [
+        'getMessage',
+        ['0xab'],
+        /^getMessage: argument 0: expected a 32-byte 0x-prefixed hex string, got '0xab'$/,
+      ],
+      ['getMessage', [], /^getMessage: argument 0: expected a 32-byte 0x-prefixed hex string, got nothing/],
       [
         'topUpRelayAccount',
         [901, 0n],

@@ -265,12 +265,12 @@ function cases(): BadCase<Call>[] {
     add(
       `track tx ${label}`,
       { method: 'trackTransaction', params: [901, value] },
-      /trackTransaction: .*expected a 32-byte hash/,
+      /trackTransaction: .*expected a 32-byte 0x-prefixed hex string/,
     )
     add(
       `relay ${label}`,
       { method: 'relay', params: [value, { kind: 'relayAccount' }, { gas: 1n, maxFeePerGas: 1n }] },
-      /relay: .*expected a 32-byte hash/,
+      /relay: .*expected a 32-byte 0x-prefixed hex string/,
     )
   }
   for (const id of [0, -1, 1.5, 'A'])
