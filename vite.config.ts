@@ -74,6 +74,64 @@ function staticViemImports(): Plugin {
 }
 
 /**
+ * viem's OP Stack `chainConfig` also carries the OP Stack transaction serializers, and through them viem's blob and
+ * KZG serialization code. Core reads only its formatters and predeploy contracts (chains/registry.ts, and
+ * `@eth-optimism/viem`'s predeploy list, which its access-list helper reads); serializers matter only when a local
+ * private key signs, which the standalone element never does (the page's wallet signs). In the element build,
+ * `viem/op-stack` is this module: viem's own formatters and contracts, without the serializers (~5 KiB gzip,
+ * docs/ARCHITECTURE.md §8). A new import from `viem/op-stack` fails that build loudly instead of silently.
+ */
+function opStackWithoutSerializers(): Plugin {
+  const id = '\0superchain-relay:op-stack'
+  const file = (name: string) => JSON.stringify(at(`node_modules/viem/_esm/op-stack/${name}.js`))
+  return {
+    name: 'superchain-relay:op-stack-without-serializers',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'viem/op-stack' ? id : null),
+    load: (loaded) =>
+      loaded === id
+        ? `import { contracts } from ${file('contracts')};\nimport { formatters } from ${file('formatters')};\n` +
+          'export const chainConfig = { blockTime: 2_000, contracts, formatters };\n'
+        : null,
+  }
+}
+
+/**
+ * The shared UI and the widget render their stylesheets from template strings (src/ui/styles.ts, widget/styles.ts),
+ * written one readable rule per line; the JS minifier leaves string contents alone. In the widget builds the
+ * strings' whitespace is squeezed the way a CSS minifier would: around braces and semicolons, after colons and
+ * commas. Never before a colon (`.a :focus-visible` is a descendant selector) and never inside `${…}`.
+ */
+function squeezeStyleStrings(): Plugin {
+  const styleFile = /[\\/](src[\\/]ui|widget)[\\/]\w*[sS]tyles\.ts$/
+  const squeeze = (css: string) =>
+    css
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};])\s*/g, '$1')
+      .replace(/([:,])\s+/g, '$1')
+      .replace(/;}/g, '}')
+  return {
+    name: 'superchain-relay:squeeze-style-strings',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!styleFile.test(id)) return null
+      // Only template literals assigned to a name (`const baseCss = `…``), whose `${…}` hold no nested template or
+      // brace: the stylesheets. Backticks in comments never start such a match.
+      const out = code.replace(
+        /(=\s*)(`[^`]*`)/g,
+        (_match, assign: string, literal: string) =>
+          assign +
+          literal
+            .split(/(\$\{[^}]*\})/)
+            .map((part, i) => (i % 2 ? part : squeeze(part)))
+            .join(''),
+      )
+      return out === code ? null : { code: out, map: null }
+    },
+  }
+}
+
+/**
  * Test hooks (a counter of background starts in storage.session, which e2e tests read to prove a restart) are in
  * the unpacked builds `npm run build` writes, and left out of the store builds `npm run package` makes: it sets
  * SUPERCHAIN_RELAY_STORE_BUILD=1, and the `__SCR_TEST_HOOKS__` branches are dropped as dead code.
@@ -195,7 +253,7 @@ function extensionPages(options: {
 function widget(): UserConfig {
   return {
     root: repo,
-    plugins: [react()],
+    plugins: [squeezeStyleStrings(), react()],
     oxc: productionJsx,
     publicDir: false,
     build: {
@@ -228,7 +286,7 @@ function widget(): UserConfig {
 function element(): UserConfig {
   return {
     root: repo,
-    plugins: [react()],
+    plugins: [opStackWithoutSerializers(), squeezeStyleStrings(), react()],
     oxc: productionJsx,
     publicDir: false,
     define: { 'process.env.NODE_ENV': '"production"' },
