@@ -132,6 +132,69 @@ function squeezeStyleStrings(): Plugin {
 }
 
 /**
+ * `parseAbi([...])`, `parseAbiItem('...')` and `parseAbiParameters('...')` called with literal strings are constants.
+ * In the element build they are evaluated once, at build time, with viem's own functions, and replaced by the JSON
+ * they return: the same ABI objects, without shipping abitype's human-readable ABI parser (~4 KiB gzip) to rebuild
+ * them at every page load (viem's own deployless `call` does the same with abitype's, which viem re-exports). A call
+ * with anything but literals, or a name not imported from viem or abitype, is left alone.
+ */
+function precomputedAbis(): Plugin {
+  const PARSERS = ['parseAbi', 'parseAbiItem', 'parseAbiParameters'] as const
+  type Node = { type: string; start: number; end: number; [key: string]: unknown }
+  const isNode = (value: unknown): value is Node =>
+    typeof value === 'object' && value !== null && typeof (value as Node).type === 'string'
+  const walk = (node: Node, visit: (node: Node) => void) => {
+    visit(node)
+    for (const value of Object.values(node)) {
+      for (const child of Array.isArray(value) ? value : [value]) if (isNode(child)) walk(child, visit)
+    }
+  }
+  // A string literal's value, an array of them, or undefined for anything else.
+  const literal = (node: Node): string | string[] | undefined => {
+    if (node.type === 'Literal' && typeof node.value === 'string') return node.value
+    if (node.type !== 'ArrayExpression') return undefined
+    const items = (node.elements as Node[]).map((e) => (e ? literal(e) : undefined))
+    return items.every((i) => typeof i === 'string') ? (items as string[]) : undefined
+  }
+  return {
+    name: 'superchain-relay:precomputed-abis',
+    async transform(code, id) {
+      if (!/\bparseAbi/.test(code) || !/\.[cm]?[jt]sx?$/.test(id)) return null
+      const viem = (await import('viem')) as unknown as Record<
+        (typeof PARSERS)[number],
+        (arg: unknown) => unknown
+      >
+      const program = this.parse(code) as unknown as Node
+      const fromViem = new Map<string, (typeof PARSERS)[number]>()
+      walk(program, (node) => {
+        const source = node.type === 'ImportDeclaration' && (node.source as { value: string }).value
+        if (source !== 'viem' && source !== 'abitype') return
+        for (const spec of node.specifiers as { imported?: { name: string }; local: { name: string } }[]) {
+          const name = PARSERS.find((p) => p === spec.imported?.name)
+          if (name) fromViem.set(spec.local.name, name)
+        }
+      })
+      if (fromViem.size === 0) return null
+      const edits: { start: number; end: number; text: string }[] = []
+      walk(program, (node) => {
+        if (node.type !== 'CallExpression') return
+        const callee = node.callee as Node & { name?: string }
+        const parser = callee.type === 'Identifier' ? fromViem.get(callee.name!) : undefined
+        const args = node.arguments as Node[]
+        const value = args.length === 1 ? literal(args[0]!) : undefined
+        // Offsets must point at the call itself, or the file is left as it is.
+        if (!parser || value === undefined || !code.startsWith(callee.name!, node.start)) return
+        edits.push({ start: node.start, end: node.end, text: JSON.stringify(viem[parser](value)) })
+      })
+      let out = code
+      for (const edit of edits.sort((a, b) => b.start - a.start))
+        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end)
+      return edits.length ? { code: out, map: null } : null
+    },
+  }
+}
+
+/**
  * Test hooks (a counter of background starts in storage.session, which e2e tests read to prove a restart) are in
  * the unpacked builds `npm run build` writes, and left out of the store builds `npm run package` makes: it sets
  * SUPERCHAIN_RELAY_STORE_BUILD=1, and the `__SCR_TEST_HOOKS__` branches are dropped as dead code.
@@ -286,7 +349,7 @@ function widget(): UserConfig {
 function element(): UserConfig {
   return {
     root: repo,
-    plugins: [opStackWithoutSerializers(), squeezeStyleStrings(), react()],
+    plugins: [opStackWithoutSerializers(), squeezeStyleStrings(), react(), precomputedAbis()],
     oxc: productionJsx,
     publicDir: false,
     define: { 'process.env.NODE_ENV': '"production"' },
