@@ -20,6 +20,11 @@ import react from '@vitejs/plugin-react'
 import { build, defineConfig, type Plugin, type ResolvedConfig, type UserConfig } from 'vite'
 
 import { manifestFor, type TargetBrowser } from './extension/manifest.ts'
+import {
+  opStackWithoutSerializers,
+  precomputedAbis,
+  squeezeStyleStrings,
+} from './scripts/widgetBuildPlugins.ts'
 
 const repo = fileURLToPath(new URL('.', import.meta.url))
 const at = (path: string) => `${repo}${path}`
@@ -195,7 +200,7 @@ function extensionPages(options: {
 function widget(): UserConfig {
   return {
     root: repo,
-    plugins: [react()],
+    plugins: [squeezeStyleStrings(), react()],
     oxc: productionJsx,
     publicDir: false,
     build: {
@@ -228,7 +233,7 @@ function widget(): UserConfig {
 function element(): UserConfig {
   return {
     root: repo,
-    plugins: [react()],
+    plugins: [opStackWithoutSerializers(), squeezeStyleStrings(), react(), precomputedAbis()],
     oxc: productionJsx,
     publicDir: false,
     define: { 'process.env.NODE_ENV': '"production"' },

@@ -2,7 +2,7 @@
  * What a built bundle is made of: its source map attributes every generated character to a source module, so the
  * output can be cut into per-module pieces and each piece gzipped on its own. The sum of the pieces' gzip sizes is
  * more than the bundle's (each piece is compressed without the others' context), but the ranking is what tells
- * where the bytes go. Modules are grouped by package (`viem`, `react-dom`) or by file for our own sources.
+ * where the bytes go. Modules are grouped by package (`viem`, `react-dom`), by folder for our own (`src/core/tracker`, `src/ui`), or by file.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
@@ -105,6 +105,8 @@ export function analyzeBundle(
   const keyOf = (name: string) => {
     if (options.group !== 'package' || !name.includes('/')) return name
     const parts = name.split('/')
+    // Core by its folders (tracker, store, relay…): what a cut would have to remove is a folder's worth of features.
+    if (name.startsWith('src/core/') && parts.length > 3) return parts.slice(0, 3).join('/')
     if (name.startsWith('src/') || name.startsWith('widget/') || name.startsWith('extension/'))
       return parts.slice(0, 2).join('/')
     return name.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!

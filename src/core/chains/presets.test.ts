@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { PRESETS, PRESET_INFO, interopPlanned } from './presets'
+import { PRESETS, PRESET_INFO, SOURCES, fromViemChain, interopPlanned, type PresetSource } from './presets'
 import { validateChainConfig } from './validate'
 
 describe('PRESETS', () => {
@@ -37,5 +37,18 @@ describe('PRESETS', () => {
         expect(validateChainConfig(chain)).toEqual(chain)
       }
     }
+  })
+})
+
+describe('preset sources', () => {
+  it('are what the packages define: an upgrade that changes a chain fails here, not in a user’s picker', async () => {
+    const { supersimL2A, supersimL2B, supersimL2C, supersimL2D, supersimL2E } =
+      await import('@eth-optimism/viem/chains')
+    const { optimismSepolia, unichainSepolia } = await import('viem/chains')
+    const read = (chains: readonly PresetSource[]) => chains.map((c) => fromViemChain(c, 'preset'))
+    expect(read(SOURCES.supersim)).toEqual(
+      read([supersimL2A, supersimL2B, supersimL2C, supersimL2D, supersimL2E]),
+    )
+    expect(read(SOURCES.lagoon)).toEqual(read([optimismSepolia, unichainSepolia]))
   })
 })

@@ -4,7 +4,8 @@
  * curve, simulateCalls, the watch* family…), and a bundler keeps all of it because the decorator references it —
  * about a third of the standalone element's viem (docs/ARCHITECTURE.md §8). Built from `createClient` plus the
  * action functions themselves, a bundle holds only these. `ChainClient` is a client with that slice of `PublicClient`'s
- * actions, so a full PublicClient (tests, a dapp's client) still fits wherever core takes one.
+ * actions, so a full PublicClient (tests, a dapp's client) still fits wherever core takes one. Gas for a relay is
+ * estimated with a direct `eth_estimateGas` request (relay/prepare.ts): viem's estimateGas action keeps secp256k1.
  */
 import {
   createClient,
@@ -18,7 +19,6 @@ import {
 import {
   call,
   estimateFeesPerGas,
-  estimateGas,
   getBalance,
   getBlock,
   getBlockNumber,
@@ -36,7 +36,6 @@ import {
 export type ReadAction =
   | 'call'
   | 'estimateFeesPerGas'
-  | 'estimateGas'
   | 'getBalance'
   | 'getBlock'
   | 'getBlockNumber'
@@ -61,7 +60,6 @@ function readActions(client: PublicClient): Pick<PublicActions<Transport, Chain 
   const actions = {
     call: (args: Parameters<typeof call>[1]) => call(client, args),
     estimateFeesPerGas: (args: Parameters<typeof estimateFeesPerGas>[1]) => estimateFeesPerGas(client, args),
-    estimateGas: (args: Parameters<typeof estimateGas>[1]) => estimateGas(client, args),
     getBalance: (args: Parameters<typeof getBalance>[1]) => getBalance(client, args),
     getBlock: (args: Parameters<typeof getBlock>[1]) => getBlock(client, args),
     getBlockNumber: (args: Parameters<typeof getBlockNumber>[1]) => getBlockNumber(client, args),

@@ -4,9 +4,20 @@
  * plan's description, too, is what the re-read log says (docs/ARCHITECTURE.md §9: re-derive before signing).
  */
 import { encodeAccessList, encodeMessagePayload } from '@eth-optimism/viem/utils/interop'
-import { BlockNotFoundError, encodeFunctionData, type Address, type Hex, type Log } from 'viem'
+import {
+  BlockNotFoundError,
+  encodeFunctionData,
+  numberToHex,
+  type AccessList,
+  type Address,
+  type BaseError,
+  type Hex,
+  type Log,
+} from 'viem'
+import { getEstimateGasError } from 'viem/utils'
 
 import type { ChainClient } from '../chains/readClient'
+import { MalformedRpcReplyError } from '../discovery/fromTransaction'
 import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import { decodeSentMessages } from '../protocol/decode'
@@ -92,10 +103,11 @@ export async function prepareRelay(parameters: PrepareRelayParameters): Promise<
     from,
   }
   try {
-    const [gas, fees] = await Promise.all([
-      destination.estimateGas({ account: from, to: transaction.to, data, accessList }),
+    const [reply, fees] = await Promise.all([
+      estimateRelayGas(destination, { from, ...transaction }),
       destination.estimateFeesPerGas(),
     ])
+    const gas = parseGasEstimate(message.destination, reply)
     // 20% headroom: the target's gas use can change between estimate and inclusion.
     const gasLimit = (gas * 12n) / 10n
     plan.transaction = { ...transaction, gas: gasLimit }
@@ -106,6 +118,7 @@ export async function prepareRelay(parameters: PrepareRelayParameters): Promise<
       total: gasLimit * fees.maxFeePerGas,
     }
   } catch (error) {
+    if (error instanceof MalformedRpcReplyError) throw error
     if (isAlreadyRelayed(error)) throw new AlreadyRelayedError(message.hash, message.destination)
     plan.simulation = { ok: false, reason: decodeRevertReason(error) }
   }
@@ -144,4 +157,52 @@ async function rereadLog(
     )
   }
   return { log, timestamp: block.timestamp }
+}
+
+/**
+ * `eth_estimateGas` for the relay transaction, asked directly. viem's estimateGas action also serves local accounts,
+ * EIP-7702 authorizations and blobs, and through them keeps secp256k1 and the blob code in every bundle that prices
+ * a relay (docs/ARCHITECTURE.md §8); a relay signed by a wallet needs none of it. A refusal is wrapped the way the
+ * action wraps it, so revert data and messages read the same.
+ */
+async function estimateRelayGas(
+  destination: ChainClient,
+  transaction: { from?: Address; to: Address; data: Hex; accessList: AccessList; value: bigint },
+): Promise<unknown> {
+  const { from, to, data, accessList, value } = transaction
+  try {
+    return await destination.request({
+      method: 'eth_estimateGas',
+      params: [{ ...(from ? { from } : {}), to, data, accessList, value: numberToHex(value) }],
+    })
+  } catch (error) {
+    throw getEstimateGasError(error as BaseError, {
+      account: from ? { address: from, type: 'json-rpc' } : undefined,
+      chain: destination.chain,
+      to,
+      data,
+      accessList,
+      value,
+    })
+  }
+}
+
+/** No transaction costs less than this (the intrinsic gas of a plain transfer). */
+const MIN_GAS = 21_000n
+
+/**
+ * The node's gas estimate, checked before it sets a gas limit the user signs: a hex quantity (`0x` and no leading
+ * zeros, as JSON-RPC writes numbers) between a transfer's intrinsic gas and 2^64. Anything else is the RPC's fault,
+ * not the relay's, and is said so rather than shown as a failed simulation.
+ */
+export function parseGasEstimate(chainId: number, reply: unknown): bigint {
+  const bad = (problem: string) => new MalformedRpcReplyError(chainId, 'eth_estimateGas', problem)
+  if (typeof reply !== 'string')
+    throw bad(`expected a hex quantity, got ${reply === null ? 'null' : typeof reply}`)
+  if (!/^0x(0|[1-9a-fA-F][0-9a-fA-F]*)$/.test(reply))
+    throw bad(`expected a hex quantity, got '${reply.length > 40 ? `${reply.slice(0, 40)}…` : reply}'`)
+  if (reply.length > 18) throw bad(`a gas estimate of ${reply.length - 2} hex digits is more than 64 bits`)
+  const gas = BigInt(reply)
+  if (gas < MIN_GAS) throw bad(`a gas estimate of ${gas} is less than any transaction uses (${MIN_GAS})`)
+  return gas
 }
