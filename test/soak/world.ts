@@ -153,6 +153,7 @@ export class World {
     for (const f of verdict.findings) {
       this.findings.push(f)
       this.log(`FINDING ${f.tracker} ${f.kind} ${f.hash.slice(0, 10)} step ${f.step}: ${f.detail}`)
+      this.log(`  ${recordLine(view, f.hash, this.ledger.get(f.hash))}`)
     }
   }
 
@@ -239,4 +240,25 @@ export class World {
     await closeProxies(this.proxies)
     await this.devnet.stop()
   }
+}
+
+/**
+ * What the tracker held for a finding's message, for `--verbose`: enough to tell which chain its log came from
+ * (the block's hash and time, the transaction) and what the tracker last knew of its chains.
+ */
+function recordLine(view: TrackerView, hash: Hex, sent: SentMessage | undefined): string {
+  const m = view.messages.find((x) => x.hash.toLowerCase() === hash.toLowerCase())
+  const text = (value: unknown) =>
+    JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))
+  const record = m && {
+    status: m.status,
+    initiatingLog: m.initiatingLog,
+    sourceSafety: m.sourceSafety,
+    sourceTransactionHash: m.sourceTransactionHash,
+    locationChange: m.locationChange,
+    relay: m.relay,
+    updatedAt: m.updatedAt,
+  }
+  const health = view.health.map((h) => ({ chainId: h.chainId, state: h.state, lastResetAt: h.lastResetAt }))
+  return `record ${text(record)}; sent in epoch ${sent?.epoch}${sent?.doomed ? ', doomed' : ''}, tx ${sent?.transactionHash}; health ${text(health)}`
 }
