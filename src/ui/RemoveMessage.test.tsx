@@ -41,6 +41,18 @@ describe('RemoveMessageDialog', () => {
     )
     expect(html).toMatch(disabledRemove)
   })
+
+  it("offers Remove for a relay seen but not confirmed: it is the user's record, no relay of ours is on it", () => {
+    const message = makeMessage({ status: 'relaying' })
+    const { api } = cannedTracker([message])
+    const html = renderToStaticMarkup(
+      <RemoveMessageDialog api={api} message={message} chains={CHAINS} onClose={() => {}} />,
+    )
+    expect(html).toContain('A relay of it was seen on OP B but not confirmed yet')
+    expect(html).not.toContain('on its way')
+    expect(html).toMatch(removeButton)
+    expect(html).not.toMatch(disabledRemove)
+  })
 })
 
 describe('ClearChainHistoryDialog', () => {

@@ -31,6 +31,20 @@ describe('removing a message', () => {
     }
     // Delivered: the old journal entry no longer matters.
     expect(relayInFlight(makeMessage({ status: 'relayed', pendingRelay }))).toBe(false)
+    // A wallet's relay asked for (an intent, no hash yet) is in flight too.
+    expect(
+      relayInFlight(makeMessage({ status: 'relaying', relayIntent: { relayer: BOB, startedAt: NOW } })),
+    ).toBe(true)
+  })
+
+  it('is allowed for a relay seen but not confirmed: no journal of ours is on it', () => {
+    // 'relaying' with no attempt of ours: somebody's relay the last reading could not confirm (relayUnconfirmed).
+    const unconfirmed = makeMessage({ status: 'relaying' })
+    expect(relayInFlight(unconfirmed)).toBe(false)
+    expect(removalRefusal(unconfirmed, CHAINS)).toBeUndefined()
+    expect(removalConsequence(unconfirmed, CHAINS)).toBe(
+      'A relay of it was seen on OP B but not confirmed yet; it will no longer be followed. Track its transaction again to bring it back.',
+    )
   })
 
   it('says what is left behind', () => {

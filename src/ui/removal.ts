@@ -7,12 +7,16 @@ import type { ChainConfig } from '../core/chains/types'
 import type { TrackedMessage } from '../core/model/message'
 import { chainName } from './format'
 
-/** A relay of ours (or a wallet's) is on its way: the journal on the message is what keeps it from being sent twice. */
+/**
+ * A relay of ours (or a wallet's) is on its way: the journal on the message (`pendingRelay`, `relayIntent`) is what
+ * keeps it from being sent twice. A message 'relaying' without one is a relay somebody else made, seen but not
+ * confirmed yet (`relayUnconfirmed`): nothing of ours to lose, so it is the user's to remove like any record.
+ */
 export function relayInFlight(
   message: Pick<TrackedMessage, 'status' | 'pendingRelay' | 'relayIntent'>,
 ): boolean {
   if (message.status === 'relayed' || message.status === 'finalized') return false
-  return message.status === 'relaying' || !!message.pendingRelay || !!message.relayIntent
+  return !!message.pendingRelay || !!message.relayIntent
 }
 
 /**
@@ -36,6 +40,8 @@ export function removalConsequence(message: TrackedMessage, chains: readonly Cha
     case 'relayed':
     case 'finalized':
       return `It has arrived on ${destination}; only the record goes.`
+    case 'relaying':
+      return `A relay of it was seen on ${destination} but not confirmed yet; it will no longer be followed. Track its transaction again to bring it back.`
     case 'ready':
     case 'failed':
     case 'expired':

@@ -7,12 +7,15 @@
  */
 import { expect, it } from 'vitest'
 
-import { runSoak, PROFILES } from '../soak/scenario'
+import { runSoak, PROFILES, summaryLine } from '../soak/scenario'
 
+/** The chaos schedule's seed: fixed, so a failing run is replayed with `npm run soak -- --profile short --seed …`. */
 const SEED = 20_261_201
 
 it('short soak: nothing lost, nothing relayed twice, no false relayed, no false Relay offered', async () => {
   const result = await runSoak({ profile: PROFILES.short, seed: SEED, browser: true })
+  // The seed and the counts, whatever the outcome (timing still varies between runs of one seed).
+  console.log(summaryLine(result))
   const details = result.details as {
     restarts: number
     faultKinds: Record<string, number>
@@ -43,26 +46,14 @@ it('short soak: nothing lost, nothing relayed twice, no false relayed, no false 
     ]),
   )
 
-  // KNOWN BUG, open: now and then (about one run in three here; the full soak's last run had none) the extension
-  // keeps offering Relay for a message whose initiating log is gone, for the rest of the run. It depends on timing
-  // (the same seed replayed passes), so it is not pinned down yet. Until it is, those findings — and only those,
-  // only for the extension — are reported here instead of failing the run; every other finding fails it, the Node
-  // tracker's included, and `npm run soak` counts them all.
-  const knownExtensionBug = (f: (typeof result.findings)[number]) =>
-    f.tracker === 'extension' && f.kind === 'falseReady' && /its log did not exist/.test(f.detail)
-  const known = result.findings.filter(knownExtensionBug)
-  if (known.length > 0)
-    console.warn(`short soak: known extension falseReady (log gone) x${known.length}`, known)
-  const findings = result.findings.filter((f) => !knownExtensionBug(f))
-
   // The goal; on a miss, the findings say which message, which tracker and why.
   const counts = {
     lost: result.lost,
     duplicateRelays: result.duplicateRelays,
     falseRelayed: result.falseRelayed,
-    falseReady: result.falseReady - known.length,
+    falseReady: result.falseReady,
   }
-  expect({ counts, findings }).toEqual({
+  expect({ counts, findings: result.findings }).toEqual({
     counts: { lost: 0, duplicateRelays: 0, falseRelayed: 0, falseReady: 0 },
     findings: [],
   })

@@ -145,6 +145,7 @@ export class FaultInjector {
   windows = 0
   readonly kinds = new Map<string, number>()
   private open = false
+  private readonly lags = new Map<FaultyRpc, number>()
 
   constructor(
     private readonly proxies: ChainProxies,
@@ -184,9 +185,14 @@ export class FaultInjector {
     const names: string[] = []
     const apply = (proxy: FaultyRpc, fault: { name: string; rule?: FaultRule; lag?: number }) => {
       if (fault.rule) proxy.inject(fault.rule)
-      if (fault.lag) proxy.setLag(1, fault.lag)
       this.kinds.set(fault.name, (this.kinds.get(fault.name) ?? 0) + 1)
-      names.push(fault.name)
+      if (fault.lag) {
+        proxy.setLag(1, fault.lag)
+        this.lags.set(proxy, fault.lag)
+        // Where, for the log: the judge reads that chain's truth as far back (world.ts).
+        const id = [...this.proxies.node, ...this.proxies.extension].find(([, p]) => p === proxy)?.[0]
+        names.push(`${fault.name} (${id} +${fault.lag})`)
+      } else names.push(fault.name)
     }
     for (let i = rules; i > 0; i--) {
       apply(this.random.pick([...this.proxies.node.values()]), nodeFault(this.random, this.kind('node')))
@@ -213,8 +219,18 @@ export class FaultInjector {
     return `broadcast-${kind}`
   }
 
+  /**
+   * How many blocks behind a tracker's RPC for this chain may answer now (one of its two nodes lags): what it shows
+   * may be that far in the past, so the judge reads its "before" truth that far back (world.ts).
+   */
+  lagOf(side: 'node' | 'extension', chainId: number): number {
+    const proxy = this.proxies[side].get(chainId)
+    return proxy ? (this.lags.get(proxy) ?? 0) : 0
+  }
+
   closeWindow(): void {
     this.open = false
+    this.lags.clear()
     for (const proxy of [...this.proxies.node.values(), ...this.proxies.extension.values()]) {
       proxy.clear()
       proxy.setLag(1, 0)

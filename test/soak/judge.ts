@@ -13,7 +13,9 @@
  * actions "relayed" and "exists" only ever turn true, so: not relayed `after` ⇒ not relayed at the tracker's head
  * (falseRelayed is certain); relayed `before` ⇒ relayed at its head, and no log `after` ⇒ no log at its head
  * (falseReady is certain). A change inside the tick leaves the tracker free to have seen either side, and is not
- * counted against it.
+ * counted against it. A tracker whose RPC lags (a fault window's lagging node) may show a chain up to that many
+ * blocks in the past, so its `before` is read that far back (world.ts) — or a relay newer than anything that node
+ * could show would count as a Relay offered for a relayed message.
  */
 import type { Hex } from 'viem'
 

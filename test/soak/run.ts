@@ -9,17 +9,9 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 import { randomSeed } from './random'
-import { PROFILES, runSoak, type SoakResult } from './scenario'
+import { PROFILES, runSoak, summaryLine, type SoakResult } from './scenario'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-
-export function summaryLine(r: SoakResult): string {
-  return (
-    `soak ${r.profile} seed ${r.seed}: ${r.messages} messages, lost ${r.lost}, duplicateRelays ${r.duplicateRelays}, ` +
-    `falseRelayed ${r.falseRelayed}, falseReady ${r.falseReady} | workerStops ${r.workerStops}, faults ${r.faults}, ` +
-    `reorgs ${r.reorgs}, maxConvergeTicks ${r.maxConvergeTicks} | ${(r.durationMs / 1000).toFixed(0)} s`
-  )
-}
 
 /** bench-results/soak.json: these nine numbers, nothing else. */
 export function headline(r: SoakResult) {

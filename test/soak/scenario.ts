@@ -65,6 +65,15 @@ export interface SoakResult {
   findings: Finding[]
 }
 
+/** The run in one line: what `npm run soak` prints, and the short soak in `npm test` logs. */
+export function summaryLine(r: SoakResult): string {
+  return (
+    `soak ${r.profile} seed ${r.seed}: ${r.messages} messages, lost ${r.lost}, duplicateRelays ${r.duplicateRelays}, ` +
+    `falseRelayed ${r.falseRelayed}, falseReady ${r.falseReady} | workerStops ${r.workerStops}, faults ${r.faults}, ` +
+    `reorgs ${r.reorgs}, maxConvergeTicks ${r.maxConvergeTicks} | ${(r.durationMs / 1000).toFixed(0)} s`
+  )
+}
+
 export interface SoakOptions {
   profile: SoakProfile
   seed: number

@@ -140,8 +140,25 @@ export class World {
     return this.ledger.all().filter((m) => tracker === 'node' || m.from.toLowerCase() === carol)
   }
 
-  private async truthNow(): Promise<Map<Hex, Truth>> {
-    return readTruth(this.devnet, this.ledger.all(), await readHeads(this.devnet))
+  /**
+   * The truth at the chains' heads now — or, for `behindFor`'s "before" reading, as far back as that tracker's RPC
+   * may lag: a lagging node shows the chain as it was up to that many blocks ago, so a relay newer than that is not
+   * yet there to be seen (judge.ts: "before" must be no later than what the tracker could read).
+   */
+  private async truthNow(behindFor?: TrackerName): Promise<Map<Hex, Truth>> {
+    const heads = await readHeads(this.devnet)
+    const lagging = new Map(heads)
+    for (const [id, head] of heads) {
+      const lag = behindFor ? BigInt(this.faults.lagOf(behindFor, id)) : 0n
+      lagging.set(id, head > lag ? head - lag : 0n)
+    }
+    if ([...heads].every(([id, head]) => lagging.get(id) === head))
+      return readTruth(this.devnet, this.ledger.all(), heads)
+    // A fresh chain has no Multicall3 state that far back: then the heads now, as without a lag.
+    return readTruth(this.devnet, this.ledger.all(), lagging).catch((error: unknown) => {
+      this.log(`truth at the lagging heads unreadable (${(error as Error).name}): read at the heads now`)
+      return readTruth(this.devnet, this.ledger.all(), heads)
+    })
   }
 
   private record(tracker: TrackerName, view: TrackerView, before: Map<Hex, Truth>, after: Map<Hex, Truth>) {
@@ -153,6 +170,7 @@ export class World {
     for (const f of verdict.findings) {
       this.findings.push(f)
       this.log(`FINDING ${f.tracker} ${f.kind} ${f.hash.slice(0, 10)} step ${f.step}: ${f.detail}`)
+      this.log(`  ${recordLine(view, f.hash, this.ledger.get(f.hash))}`)
     }
   }
 
@@ -161,7 +179,7 @@ export class World {
     const due = (await this.node.chainHealth()).map((h) => h.retryAt ?? 0)
     this.clock = Math.max(Date.now(), this.clock + 2_000, ...due)
     this.nodeTicks += 1
-    const before = await this.truthNow()
+    const before = await this.truthNow('node')
     if (this.nodeTicks % SCAN_EVERY_TICKS === 0) await this.node.scanAccounts()
     await this.node.poll()
     const view = { messages: await this.node.listMessages(), health: await this.node.chainHealth() }
@@ -174,7 +192,7 @@ export class World {
   /** One sample of the extension (after two refreshes), judged against the truth around it. */
   async extensionSample(): Promise<{ view: TrackerView; truth: Map<Hex, Truth> } | undefined> {
     if (!this.extension) return undefined
-    const before = await this.truthNow()
+    const before = await this.truthNow('extension')
     const since = Date.now()
     let view: TrackerView
     try {
@@ -239,4 +257,25 @@ export class World {
     await closeProxies(this.proxies)
     await this.devnet.stop()
   }
+}
+
+/**
+ * What the tracker held for a finding's message, for `--verbose`: enough to tell which chain its log came from
+ * (the block's hash and time, the transaction) and what the tracker last knew of its chains.
+ */
+function recordLine(view: TrackerView, hash: Hex, sent: SentMessage | undefined): string {
+  const m = view.messages.find((x) => x.hash.toLowerCase() === hash.toLowerCase())
+  const text = (value: unknown) =>
+    JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))
+  const record = m && {
+    status: m.status,
+    initiatingLog: m.initiatingLog,
+    sourceSafety: m.sourceSafety,
+    sourceTransactionHash: m.sourceTransactionHash,
+    locationChange: m.locationChange,
+    relay: m.relay,
+    updatedAt: m.updatedAt,
+  }
+  const health = view.health.map((h) => ({ chainId: h.chainId, state: h.state, lastResetAt: h.lastResetAt }))
+  return `record ${text(record)}; sent in epoch ${sent?.epoch}${sent?.doomed ? ', doomed' : ''}, tx ${sent?.transactionHash}; health ${text(health)}`
 }

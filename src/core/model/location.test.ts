@@ -81,7 +81,56 @@ describe('chainReset', () => {
     expect(result.message).toMatchObject({ status: 'finalized', relay, initiatingLog: log() })
     // …but its log is no longer vouched for, so a later reset of the destination has it checked again.
     expect(result.message).not.toHaveProperty('sourceSafety')
-    expect(reduce(result.message, { type: 'chainReset', chainIds: [902] }).message.status).toBe('initiated')
+  })
+
+  it('source reset, then (a tick later) destination reset: the kept log is re-located, never Ready again', () => {
+    // The extension's loop can see one chain of a restarted devnet reset a tick before the other. The log kept
+    // through the source's reset is from the old chain (and may sit above the new chain's head, where no log check
+    // reaches): once the relay that kept it is void, the message is looked for again instead of derived from it.
+    const kept = reduce(finalized(), { type: 'chainReset', chainIds: [901] }).message
+    const voided = reduce(kept, { type: 'chainReset', chainIds: [902] }).message
+    expect(voided.status).toBe('reorged')
+    expect(voided).not.toHaveProperty('initiatingLog')
+    expect(voided).not.toHaveProperty('relay')
+    expect(voided.locationChange).toEqual({
+      cause: 'chainReset',
+      at: NOW,
+      from: { blockNumber: 481n, logIndex: 2, transactionHash: log().transactionHash },
+    })
+    // A reading of the destination alone (the source not read this tick) cannot make it Ready.
+    const read = reduce(voided, {
+      type: 'observed',
+      observation: { destination: { timestamp: 2_000n, interopDelay: 0n, relayed: false, relayBasis: null } },
+    }).message
+    expect(read.status).toBe('reorged')
+    expect(isRelayable(read)).toBe(false)
+    // Re-location's verdict: the source chain does not hold it.
+    const gone = reduce(read, { type: 'vanished', cause: 'reorg', basis: null }).message
+    expect(gone.status).toBe('vanished')
+    expect(describeLocationChange(gone)).toBe(
+      'chain 901 was reset: this message no longer exists there, and cannot be relayed.',
+    )
+  })
+
+  it('a relay whose log was kept through its source reset, proven gone: the message is re-located', () => {
+    const kept = reduce(message({ status: 'relayed', relay, destinationSafety: 'unsafe' }), {
+      type: 'chainReset',
+      chainIds: [901],
+    }).message
+    const disproved = reduce(kept, {
+      type: 'observed',
+      observation: {
+        destination: {
+          timestamp: 2_000n,
+          interopDelay: 0n,
+          relayed: false,
+          relayBasis: relay.transactionHash,
+        },
+      },
+    }).message
+    expect(disproved.status).toBe('reorged')
+    expect(disproved).not.toHaveProperty('initiatingLog')
+    expect(isRelayable(disproved)).toBe(false)
   })
 
   it('a reset destination takes back the relay, our pending relay and any failure; the log stays', () => {

@@ -105,10 +105,36 @@ export function vanish(message: TrackedMessage, event: Vanished, now: number): T
 }
 
 /**
+ * Is the recorded log one the source chain still vouches for? Not when it was kept through a reset of its source
+ * (a delivered message: `chainReset` keeps its log but forgets its safety). Such a log belongs to a chain that may
+ * be gone, and may sit above the new chain's head, where no log check reaches it: once the relay that kept it goes,
+ * the message is re-located, never derived again from that log.
+ */
+export function keptThroughSourceReset(message: TrackedMessage): boolean {
+  return message.initiatingLog !== undefined && message.sourceSafety === undefined
+}
+
+/** The log is void: the message waits for re-location (`cause` says why, for the UI). */
+export function toRelocate(
+  message: TrackedMessage,
+  draft: TrackedMessage,
+  now: number,
+  cause: LocationChange['cause'],
+): TrackedMessage {
+  const from = lastPosition(message)
+  return {
+    ...without(draft, 'initiatingLog', 'sourceSafety', 'expiry', 'sourceMessenger'),
+    status: 'reorged',
+    locationChange: { cause, at: now, ...(from ? { from } : {}) },
+  }
+}
+
+/**
  * chainReset: the chain lost everything we read from it. As destination: the relay, our pending relay and any
  * failure are void, and the status waits for the next reading. As source: the log and an expiry record (messenger
  * 2.x) are void and re-location looks for it (a relay on a destination that was not reset stands: the message was
- * delivered, and only its log's safety is forgotten).
+ * delivered, and only its log's safety is forgotten — until the destination's reset voids that relay too, and then
+ * the log kept from the old source goes to re-location: `keptThroughSourceReset`).
  */
 export function chainReset(
   message: TrackedMessage,
@@ -125,15 +151,12 @@ export function chainReset(
     draft = without(draft, 'relay', 'destinationSafety', 'pendingRelay', 'relayIntent', 'failure')
   }
   if (asSource && message.status !== 'vanished' && (asDestination || !delivered)) {
-    const from = lastPosition(message)
-    return {
-      ...without(draft, 'initiatingLog', 'sourceSafety', 'expiry', 'sourceMessenger'),
-      status: 'reorged',
-      locationChange: { cause, at: now, ...(from ? { from } : {}) },
-    }
+    return toRelocate(message, draft, now, cause)
   }
   // A delivered message keeps its log, no longer vouched for: it is checked again should the relay ever go.
   if (!asDestination) return asSource ? without(message, 'sourceSafety') : message
+  // The relay went, and the log it kept is from before its source's reset: look for the message again.
+  if (delivered && keptThroughSourceReset(message)) return toRelocate(message, draft, now, 'chainReset')
   const voided = delivered || message.status === 'relaying' || message.status === 'failed'
   return {
     ...draft,

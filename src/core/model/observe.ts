@@ -3,7 +3,7 @@
  */
 import { MESSAGE_EXPIRY_SECONDS } from '../protocol/addresses'
 import { holdsBasis, type DestinationObservation, type MessageObservation } from './events'
-import { noteFound, noteMissing } from './location'
+import { keptThroughSourceReset, noteFound, noteMissing, toRelocate } from './location'
 import type { InitiatingLog, MessageStatus, TrackedMessage } from './message'
 import { without } from './records'
 
@@ -61,6 +61,8 @@ export function observe(
         (destination.relayBasis ?? undefined)?.toLowerCase() === message.relay?.transactionHash.toLowerCase())
     if (!disproved) return draft
     draft = without(draft, 'relay', 'destinationSafety')
+    // That relay was all that kept a log from before its source's reset (location.ts): look for the message again.
+    if (keptThroughSourceReset(draft)) return toRelocate(message, draft, now, 'chainReset')
   }
 
   if (initiating?.state === 'missing') {

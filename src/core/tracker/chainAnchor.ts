@@ -31,6 +31,13 @@ export interface ChainAnchor {
   genesis: Hex
   finalized: BlockMark
   head: BlockMark
+  /**
+   * Written with a reset's new anchor and cleared once what the chain held is voided (a second write): a process
+   * stopped between the two (a service worker, any time) leaves it, and the next tick of any process voids them then.
+   * Without it that tick would compare the chain with the new anchor, find nothing changed, and keep a Relay offered
+   * for a log that is gone.
+   */
+  voiding?: { genesisChanged: boolean }
 }
 
 export const ANCHORS_SETTING = 'chainAnchors'

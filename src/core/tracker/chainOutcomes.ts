@@ -33,8 +33,9 @@ export async function settleChains(
   const resets: number[] = []
   const anchors = new Map<number, { anchor: ChainAnchor; previous: ChainAnchor | undefined }>()
   for (const o of outcomes) {
-    if (o.kind === 'read' || o.kind === 'reset')
-      anchors.set(o.chainId, { anchor: o.anchor, previous: before[String(o.chainId)] })
+    if (o.kind === 'read') anchors.set(o.chainId, { anchor: o.anchor, previous: before[String(o.chainId)] })
+    // Marked until its voids are written (`voidsWritten`): a process stopped before that leaves the mark.
+    if (o.kind === 'reset') anchors.set(o.chainId, { anchor: marked(o), previous: before[String(o.chainId)] })
     if (o.kind === 'read') {
       ctx.suspects.delete(o.chainId)
       ctx.health.ok(o.chainId)
@@ -106,4 +107,37 @@ export async function voidResets(
     const affected = touched.filter((m) => m.source === chainId || m.destination === chainId).length
     ctx.events.emit('chainReset', { chainId, affected })
   }
+}
+
+/** A reset's new anchor, marked as not voided yet. */
+function marked(o: Extract<ChainOutcome, { kind: 'reset' }>): ChainAnchor {
+  return { ...o.anchor, voiding: { genesisChanged: o.genesisChanged } }
+}
+
+/**
+ * The resets' voids are written: their anchors lose the mark — compare-and-set, so an anchor another process wrote
+ * meanwhile (a later reset) keeps its own.
+ */
+export async function voidsWritten(
+  store: MessageStore,
+  resets: readonly number[],
+  outcomes: readonly ChainOutcome[],
+): Promise<void> {
+  await store.updateSetting(ANCHORS_SETTING, (current) => {
+    const next = { ...((current ?? {}) as Record<string, JsonValue>) }
+    let changed = false
+    for (const o of outcomes) {
+      if (o.kind !== 'reset' || !resets.includes(o.chainId)) continue
+      const stored = next[String(o.chainId)] as unknown as ChainAnchor | undefined
+      if (JSON.stringify(stored) !== JSON.stringify(marked(o))) continue
+      next[String(o.chainId)] = withoutMark(o.anchor) as unknown as JsonValue
+      changed = true
+    }
+    return changed ? next : undefined
+  })
+}
+
+function withoutMark(anchor: ChainAnchor): ChainAnchor {
+  const { genesis, finalized, head } = anchor
+  return { genesis, finalized, head }
 }

@@ -16,7 +16,7 @@ import type { DiscoveryQueue } from './discoveryQueue'
 import type { TrackerEventHub } from './events'
 import type { MessageWriter } from './messageWriter'
 import { createBlockPace, type BlockPace } from './blockPace'
-import { settleChains, voidResets } from './chainOutcomes'
+import { settleChains, voidResets, voidsWritten } from './chainOutcomes'
 import { chainsOf, pollChains, type ChainOutcome } from './poller'
 import { createRelocationPacer, readsSource, type RelocationPacer } from './sourceReads'
 
@@ -142,6 +142,7 @@ async function tick(ctx: TickContext): Promise<{ report: PollReport; moving: boo
   }
   if (resets.length > 0) await voidResets(ctx, result.events, resets, result.chains)
   const results = await ctx.writer.apply(result.events)
+  if (resets.length > 0) await voidsWritten(store, resets, result.chains)
 
   const t = now()
   const moving =

@@ -164,6 +164,10 @@ async function readChain(
   now: number,
   into: Readings,
 ): Promise<ChainOutcome> {
+  // A reset whose voids were never written (the process stopped in between): void them before any other reading.
+  const unsettled = deps.anchor(chainId)
+  if (unsettled?.voiding)
+    return { chainId, kind: 'reset', anchor: unsettled, genesisChanged: unsettled.voiding.genesisChanged }
   await deps.checkChainId(chainId)
   const client = deps.client(chainId)
   const asSource = messages.filter((m) => m.source === chainId && readsSource(m, now))

@@ -178,8 +178,22 @@ async function checkLogs(
   prefetched: Log[] | undefined,
 ): Promise<void> {
   const latest = heads.latest.number
-  // A log above this node's head cannot be judged by it (anchors keep lagging nodes out; this is the last guard).
-  const withLog = unfinalizedLogs(messages).filter((m) => m.initiatingLog!.blockNumber <= latest)
+  const unfinalized = unfinalizedLogs(messages)
+  // A log above the head, in a block older than the head: the head's chain has no such block (its blocks above the
+  // head are all younger than the head), so the log is gone — a chain reset or a reorg to a shorter branch, which
+  // no later reading of the log's height would reveal while the new chain stays below it. A lagging node's head is
+  // older than every block above it, so it never gets here.
+  for (const m of unfinalized) {
+    const recorded = m.initiatingLog!
+    if (recorded.blockNumber > latest && heads.latest.timestamp > recorded.timestamp)
+      push(out, m.hash, {
+        type: 'observed',
+        observation: { initiating: { state: 'missing', basis: logBasisOf(m) } },
+      })
+  }
+  // Any other log above this node's head cannot be judged by it (a node behind: anchors keep those out; this is
+  // the last guard).
+  const withLog = unfinalized.filter((m) => m.initiatingLog!.blockNumber <= latest)
   if (withLog.length === 0) return
   const fromBlock = withLog.reduce(
     (min, m) => (m.initiatingLog!.blockNumber < min ? m.initiatingLog!.blockNumber : min),
