@@ -6,15 +6,16 @@
  *
  * It is a classic script of its own, the only one popup.html names (vite.config.ts builds it apart from
  * main.tsx): one small file, nothing it imports at run time and no module preload beside it, so the page fetches
- * and compiles a few kB before the storage read starts. It talks to the extension API itself, not through
- * webextension-polyfill, and starts the read before anything else; the stylesheet is parsed while the read is in
- * flight, so only the rows are left to build when it answers.
+ * and compiles a few kB before the storage read starts (openRead.ts, evaluated first). The stylesheet is parsed
+ * while the read is in flight, so only the rows are left to build when it answers.
  *
  * A click on the first paint's rows, tabs or Options button is not lost: the element is remembered and the same
  * one is clicked once React is in; focus moves over the same way (main.tsx).
  */
-import { firstScreenMarkup, RELAY_APP_CSS, type Markup } from '../../src/ui'
+// First: the module that starts the storage read the rows wait for.
+import { opened } from './openRead'
 
+import { firstScreenMarkup, RELAY_APP_CSS, type Markup } from '../../src/ui'
 import { readFirstScreenRecord } from '../shared/firstScreenRecord'
 import type { FirstPaintHandoff, FirstPaintState, StorageValues } from './firstPaintHandoff'
 import type * as PopupMain from './main'
@@ -22,28 +23,6 @@ import { POPUP_CSS } from './popupCss'
 
 /** main.tsx's built file (vite.config.ts defines it), loaded once the first rows are drawn. */
 declare const __SCR_POPUP_MAIN__: string
-
-/** The keys read at open: main.tsx reads the settings and the whole snapshot from the same answer. */
-const OPEN_KEYS = ['popupSnapshot', 'settings']
-
-interface ExtensionGlobals {
-  browser?: { storage: { local: { get(keys: string[]): Promise<StorageValues> } } }
-  chrome?: ExtensionGlobals['browser']
-}
-
-/** Firefox names the extension API `browser`, Chrome `chrome`; in MV3 both return promises. */
-function readOpenKeys(): Promise<StorageValues> {
-  try {
-    const { browser, chrome } = globalThis as ExtensionGlobals
-    return (browser ?? chrome)!.storage.local.get(OPEN_KEYS).catch(() => ({}))
-  } catch {
-    return Promise.resolve({})
-  }
-}
-
-// First of all: the read the rows wait for. The marks let a profile (and the bench) split the wait in two.
-performance.mark('scr-first-paint-start')
-const opened = readOpenKeys().finally(() => performance.mark('scr-first-paint-read'))
 
 /** RelayApp's and the page's rules, parsed now, while the read is in flight; React brings its own. */
 const stylesheet = document.createElement('style')

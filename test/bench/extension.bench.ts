@@ -65,7 +65,9 @@ export async function call(page: Page, method: string, ...params: unknown[]): Pr
 async function seed(browser: LaunchedBrowser, count: number): Promise<void> {
   const page = await browser.context.newPage()
   // An extension page that renders nothing: a page with the list open would re-render on every imported message.
-  await page.goto(`chrome-extension://${browser.extension!.id}/icons/icon-16.png`)
+  // The first install opens the options page, which can take over this fresh tab: then it is loaded again.
+  const icon = `chrome-extension://${browser.extension!.id}/icons/icon-16.png`
+  await page.goto(icon).catch(() => page.goto(icon))
   for (const chainId of [901, 902]) await call(page, 'removeChain', chainId)
   await call(page, 'watchAccount', ACCOUNT)
   // In parts: the background announces each imported message, ~50 ms apiece on a loaded 2-core machine, and one
