@@ -13,6 +13,8 @@
  * (NODE_ENV=test) would otherwise emit jsxDEV calls, which React's production runtime does not have — the pages
  * would render nothing (docs/ARCHITECTURE.md §8).
  */
+import { copyFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { crx, type CrxPlugin, type ManifestV3Export } from '@crxjs/vite-plugin'
@@ -122,8 +124,6 @@ function extension(browser: TargetBrowser): UserConfig {
   }
 }
 
-const EXTENSION_PAGES = ['popup', 'options'] as const
-
 interface ManifestPages {
   action?: { default_popup?: string }
   options_ui?: { page: string; open_in_tab?: boolean }
@@ -166,8 +166,8 @@ function extensionPages(options: {
       }
     },
     async closeBundle() {
-      for (const page of EXTENSION_PAGES) {
-        await build({
+      const page = (input: Record<string, string>, more: UserConfig['build'] = {}) =>
+        build({
           configFile: false,
           root: at('extension'),
           mode: resolved.mode,
@@ -184,12 +184,59 @@ function extensionPages(options: {
             sourcemap: false,
             // Chrome 116 and Firefox 140 preload modules natively.
             modulePreload: { polyfill: false },
-            rollupOptions: { input: { [page]: at(`extension/${page}.html`) }, onLog: quietOnLog },
+            ...more,
+            rollupOptions: { input, onLog: quietOnLog, ...more.rollupOptions },
           },
         })
-      }
+      await page({ options: at('extension/options.html') })
+      await popupPage(page, { ...options, outDir: resolved.build.outDir })
     },
   }
+}
+
+/**
+ * The popup in two parts (docs/ARCHITECTURE.md §3): main.tsx (React, core, the messaging client) as an ES module,
+ * then the first paint (firstPaint.ts) as one classic script with main.tsx's file name in it, and popup.html copied
+ * as it is, naming only the first paint. So the page fetches one small file before the first rows and nothing in
+ * parallel with it: no module preload, no shared runtime chunk.
+ */
+async function popupPage(
+  page: (input: Record<string, string>, more?: UserConfig['build']) => ReturnType<typeof build>,
+  options: { define: Record<string, string>; target: string; outDir: string },
+): Promise<void> {
+  // main.tsx's exports stay: the first paint calls its startPopup.
+  const output = await page(
+    { main: at('extension/popup/main.tsx') },
+    { rollupOptions: { preserveEntrySignatures: 'strict' } },
+  )
+  const main = [output]
+    .flat()
+    .flatMap((o) => ('output' in o ? o.output : []))
+    .find((chunk) => chunk.type === 'chunk' && chunk.isEntry)
+  if (!main) throw new Error('the popup build wrote no entry for main.tsx')
+  await build({
+    configFile: false,
+    root: at('extension'),
+    logLevel: 'warn',
+    publicDir: false,
+    oxc: productionJsx,
+    define: { ...options.define, __SCR_POPUP_MAIN__: JSON.stringify(`/${main.fileName}`) },
+    build: {
+      outDir: options.outDir,
+      emptyOutDir: false,
+      target: options.target,
+      sourcemap: false,
+      minify: true,
+      lib: {
+        entry: at('extension/popup/firstPaint.ts'),
+        formats: ['iife'],
+        name: 'scrFirstPaint',
+        fileName: () => 'popup-first-paint.js',
+      },
+      rollupOptions: { onLog: quietOnLog },
+    },
+  })
+  copyFileSync(at('extension/popup.html'), join(options.outDir, 'popup.html'))
 }
 
 /**

@@ -2,34 +2,38 @@
  * The popup's first paint, before React and the rest of the popup's code have loaded: one storage read (the
  * snapshot's first screen and the theme), the rows drawn as plain DOM with the markup RelayApp renders for the
  * same snapshot (src/ui/firstScreenMarkup.ts), then main.tsx is loaded and React replaces them in one commit
- * (docs/ARCHITECTURE.md §3). It is the popup page's only script and stays a few kB, so the rows do not wait for
- * the popup's ~100 kB of React, core and viem to be parsed.
+ * (docs/ARCHITECTURE.md §3).
+ *
+ * It is a classic script of its own, the only one popup.html names (vite.config.ts builds it apart from
+ * main.tsx): one small file, nothing it imports at run time and no module preload beside it, so the page fetches
+ * and compiles a few kB before the storage read starts (openRead.ts, evaluated first). The stylesheet is parsed
+ * while the read is in flight, so only the rows are left to build when it answers.
  *
  * A click on the first paint's rows, tabs or Options button is not lost: the element is remembered and the same
  * one is clicked once React is in; focus moves over the same way (main.tsx).
  */
-import browser from 'webextension-polyfill'
+// First: the module that starts the storage read the rows wait for.
+import { opened } from './openRead'
 
 import { firstScreenMarkup, RELAY_APP_CSS, type Markup } from '../../src/ui'
-
 import { readFirstScreenRecord } from '../shared/firstScreenRecord'
+import type { FirstPaintHandoff, FirstPaintState, StorageValues } from './firstPaintHandoff'
+import type * as PopupMain from './main'
 import { POPUP_CSS } from './popupCss'
 
-/** The keys read at open: main.tsx reads the settings and the whole snapshot from the same answer. */
-export const OPEN_KEYS = ['popupSnapshot', 'settings']
+/** main.tsx's built file (vite.config.ts defines it), loaded once the first rows are drawn. */
+declare const __SCR_POPUP_MAIN__: string
 
-type StorageValues = Record<string, unknown>
-
-/** What storage held when the popup opened (empty when the read failed: the popup then starts as on a first run). */
-export const openedWith: Promise<StorageValues> = browser.storage.local
-  .get(OPEN_KEYS)
-  .catch(() => ({}) as StorageValues)
+/** RelayApp's and the page's rules, parsed now, while the read is in flight; React brings its own. */
+const stylesheet = document.createElement('style')
+stylesheet.textContent = `${RELAY_APP_CSS}\n${POPUP_CSS}`
+document.head.append(stylesheet)
 
 const THEMES = ['auto', 'light', 'dark'] as const
-export type PopupTheme = (typeof THEMES)[number]
+type PopupTheme = (typeof THEMES)[number]
 
 /** The stored theme if it is one (settings.ts keeps each valid field the same way), else 'auto'. */
-export function storedTheme(values: StorageValues): PopupTheme {
+function storedTheme(values: StorageValues): PopupTheme {
   const theme = (values.settings as { theme?: unknown } | undefined)?.theme
   return THEMES.find((t) => t === theme) ?? 'auto'
 }
@@ -43,7 +47,7 @@ function toDom(node: Markup): Node {
 }
 
 /** A selector for the element the user acted on, which finds its counterpart in React's tree. */
-export function counterpartOf(target: EventTarget | null): string | undefined {
+function counterpartOf(target: EventTarget | null): string | undefined {
   if (!(target instanceof Element)) return undefined
   const tab = target.closest('[role="tab"]')?.getAttribute('data-tab')
   if (tab) return `[role="tab"][data-tab="${tab}"]`
@@ -59,16 +63,10 @@ const remember = (event: Event) => {
   pendingClick ??= counterpartOf(event.target)
 }
 
-/** Where the user was on the first paint, for React's tree to take over; the first paint stops listening. */
-export interface FirstPaintState {
-  focus?: string
-  click?: string
-  scrollTop: number
-}
-
-export function leaveFirstPaint(): FirstPaintState {
+function leave(): FirstPaintState {
   const root = document.getElementById('root')
   root?.removeEventListener('click', remember)
+  stylesheet.remove()
   const focused = document.activeElement
   return {
     focus: focused && root?.contains(focused) ? counterpartOf(focused) : undefined,
@@ -87,12 +85,8 @@ function paint(values: StorageValues): void {
   if (!screen) return
   const theme = storedTheme(values)
   document.documentElement.dataset.theme = theme
-  const app = firstScreenMarkup(screen, {
-    now: Date.now(),
-    theme,
-    title: 'Superchain Relay',
-    css: RELAY_APP_CSS,
-  })
+  // No stylesheet inside: the page's one is in already.
+  const app = firstScreenMarkup(screen, { now: Date.now(), theme, title: 'Superchain Relay', css: '' })
   const footer: Markup = {
     tag: 'footer',
     attrs: [['class', 'popup-footer']],
@@ -101,13 +95,22 @@ function paint(values: StorageValues): void {
       { tag: 'button', attrs: [['type', 'button']], children: ['Options'] },
     ],
   }
-  const style: Markup = { tag: 'style', attrs: [], children: [POPUP_CSS] }
-  root.append(toDom(style), toDom(app), toDom(footer))
+  root.append(toDom(app), toDom(footer))
   root.addEventListener('click', remember)
 }
 
-void openedWith
+const handoff: FirstPaintHandoff = { opened, leave }
+
+void opened
   .then(paint)
   .catch((error: unknown) => console.warn('no first paint:', error))
   // After the frame that shows the rows: parsing React first would hold that frame back.
-  .finally(() => requestAnimationFrame(() => setTimeout(() => void import('./main'))))
+  .finally(() =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        import(/* @vite-ignore */ __SCR_POPUP_MAIN__)
+          .then((main: typeof PopupMain) => main.startPopup(handoff))
+          .catch((error: unknown) => console.error('the popup did not load:', error))
+      }),
+    ),
+  )

@@ -1,6 +1,6 @@
 /**
  * The popup: the shared RelayApp over the background tracker, loaded by firstPaint.ts once the first screen is on
- * the page. It reads what the first paint read — the theme and the snapshot of the first screen the background
+ * the page, which then calls `startPopup`. It reads what the first paint read — the theme and the snapshot of the first screen the background
  * keeps in storage, this time checked whole with core's readers (docs/ARCHITECTURE.md §3) — and React replaces
  * the first paint in one synchronous commit, taking over focus, scroll and a click made meanwhile; the live list
  * replaces the snapshot as soon as the background answers. `?focus=<hash>` (a notification opened this page in a
@@ -15,7 +15,7 @@ import type { StorageAreaLike } from '../background/host'
 import type { ExtensionSettings } from '../messaging/protocol'
 import { readPopupSnapshot } from '../shared/popupSnapshot'
 import { applyTheme } from '../shared/theme'
-import { leaveFirstPaint, openedWith, type FirstPaintState } from './firstPaint'
+import type { FirstPaintHandoff, FirstPaintState } from './firstPaintHandoff'
 import { PopupApp } from './PopupApp'
 
 const param = new URLSearchParams(location.search).get('focus')
@@ -40,8 +40,10 @@ function takeOver(root: HTMLElement, state: FirstPaintState): void {
 
 // Neither read may keep the popup from opening: without them it starts as it would on a first run.
 const settled = <T,>(read: Promise<T>, fallback: T) => read.catch(() => fallback)
-void openedWith.then(async (values) => {
-  const local = readOnly(values)
+
+/** React's popup over the values the first paint read, replacing the first paint in one commit. */
+export async function startPopup({ opened, leave }: FirstPaintHandoff): Promise<void> {
+  const local = readOnly(await opened)
   const [settings, preview] = await Promise.all([
     settled<ExtensionSettings>(readSettings(local), DEFAULT_SETTINGS),
     settled(
@@ -52,10 +54,10 @@ void openedWith.then(async (values) => {
   applyTheme(settings.theme)
   const root = document.getElementById('root')
   if (!root) return
-  const firstPaint = leaveFirstPaint()
+  const firstPaint = leave()
   // One commit replaces the first paint (React empties its container first), so no frame shows neither.
   flushSync(() =>
     createRoot(root).render(<PopupApp focusHash={focusHash} settings={settings} preview={preview} />),
   )
   takeOver(root, firstPaint)
-})
+}

@@ -6,7 +6,7 @@
  * history is imported, so nothing polls.
  */
 import { execSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 import type { Page } from 'playwright-core'
@@ -42,9 +42,23 @@ const RECORDER = `
     window.__rowLog.push({
       rows: [...document.querySelectorAll('.scr-row-main')].map((row) => row.getAttribute('data-hash')),
       react: !!root && Object.keys(root).some((key) => key.startsWith('__reactContainer')),
+      theme: document.documentElement.dataset.theme,
     })
   }).observe(document, { childList: true, subtree: true })
 `
+
+interface LogEntry {
+  rows: string[]
+  react: boolean
+  theme?: string
+}
+
+async function stopWorkers(page: Page): Promise<void> {
+  const cdp = await browser.context.newCDPSession(page)
+  await cdp.send('ServiceWorker.enable')
+  await cdp.send('ServiceWorker.stopAllWorkers')
+  await cdp.detach()
+}
 
 beforeAll(async () => {
   if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
@@ -66,10 +80,7 @@ beforeAll(async () => {
     await new Promise((r) => setTimeout(r, 100))
   }
   await new Promise((r) => setTimeout(r, 1_000))
-  const cdp = await browser.context.newCDPSession(page)
-  await cdp.send('ServiceWorker.enable')
-  await cdp.send('ServiceWorker.stopAllWorkers')
-  await cdp.detach()
+  await stopWorkers(page)
   await page.close()
 }, 120_000)
 
@@ -83,10 +94,9 @@ describe('popup first paint', () => {
     await popup.setViewportSize({ width: 360, height: 600 })
     await popup.goto(`chrome-extension://${browser.extension!.id}/popup.html`)
     await expect.poll(() => popup.locator('.scr-row-main').count()).toBeGreaterThan(8)
-    const log = (await popup.evaluate(() => (window as unknown as { __rowLog: unknown }).__rowLog)) as {
-      rows: string[]
-      react: boolean
-    }[]
+    const log = (await popup.evaluate(
+      () => (window as unknown as { __rowLog: unknown }).__rowLog,
+    )) as LogEntry[]
     const shown = log.filter((entry) => entry.rows.length > 0)
     const firstPaint = shown.filter((entry) => !entry.react)
     const react = shown.filter((entry) => entry.react)
@@ -102,5 +112,30 @@ describe('popup first paint', () => {
     expect(await popup.locator('.scr-root').count()).toBe(1)
     expect(await popup.locator('.popup-footer').count()).toBe(1)
     await popup.close()
+  })
+
+  it('is one classic script, and draws the stored theme from the first row on', async () => {
+    // The page names the first paint alone: no module, no preload of React's bundle fetched beside it.
+    const html = readFileSync(`${EXTENSION_DIR}/popup.html`, 'utf8')
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
+      '<script src="popup-first-paint.js">',
+    ])
+    expect(html).not.toMatch(/modulepreload|type="module"/)
+
+    const page = await browser.context.newPage()
+    await page.goto(`chrome-extension://${browser.extension!.id}/icons/icon-16.png`)
+    await call(page, 'updateSettings', { theme: 'dark' })
+    await stopWorkers(page)
+    const popup = await browser.context.newPage()
+    await popup.goto(`chrome-extension://${browser.extension!.id}/popup.html`)
+    await expect.poll(() => popup.locator('.scr-row-main').count()).toBeGreaterThan(8)
+    const log = (await popup.evaluate(
+      () => (window as unknown as { __rowLog: unknown }).__rowLog,
+    )) as LogEntry[]
+    const firstPaint = log.find((entry) => entry.rows.length > 0)
+    expect(firstPaint).toMatchObject({ react: false, theme: 'dark' })
+    await call(page, 'updateSettings', { theme: 'auto' })
+    await popup.close()
+    await page.close()
   })
 })
