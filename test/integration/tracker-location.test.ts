@@ -105,8 +105,7 @@ describe('a reorg re-includes the transaction elsewhere', () => {
 describe('a reorg drops the transaction for good', () => {
   it('the message vanishes: never relayable, and the note says a reorg dropped it', async () => {
     const message = await readyTransfer(devnet.accounts[3].address)
-    const head = await devnet.publicClient(901).getBlockNumber()
-    await devnet.reorg(901, { depth: Number(head - message.initiatingLog!.blockNumber + 1n) })
+    await devnet.reorg(901, { fromBlock: message.initiatingLog!.blockNumber })
     const gone = await reaches(message.hash, ['vanished'])
     expect(gone.locationChange?.cause).toBe('reorg')
     expect(describeLocationChange(gone)).toMatch(/a reorg dropped the transaction that sent it/)
@@ -117,8 +116,7 @@ describe('a reorg drops the transaction for good', () => {
     const message = await readyTransfer()
     await devnet.mine(901, 8) // its block is now finalized (anvil: finalized = latest − 4)
     await until(message.hash, (m) => m.sourceSafety === 'finalized', 'finalized on the source')
-    const head = await devnet.publicClient(901).getBlockNumber()
-    await devnet.reorg(901, { depth: Number(head - message.initiatingLog!.blockNumber + 1n) })
+    await devnet.reorg(901, { fromBlock: message.initiatingLog!.blockNumber })
     await tracker.poll()
     expect(isRelayable((await tracker.getMessage(message.hash))!)).toBe(false)
     await reaches(message.hash, ['vanished'])
