@@ -6,6 +6,7 @@
 import { encodeAccessList, encodeMessagePayload } from '@eth-optimism/viem/utils/interop'
 import {
   BlockNotFoundError,
+  decodeFunctionResult,
   encodeFunctionData,
   numberToHex,
   type AccessList,
@@ -16,8 +17,10 @@ import {
 } from 'viem'
 import { getEstimateGasError } from 'viem/utils'
 
+import { readBalance } from '../chains/balance'
+import { MalformedRpcReplyError } from '../chains/errors'
+import { ethCall } from '../chains/ethCall'
 import type { ChainClient } from '../chains/readClient'
-import { MalformedRpcReplyError } from '../discovery/fromTransaction'
 import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import { decodeSentMessages } from '../protocol/decode'
@@ -46,11 +49,18 @@ export interface PrepareRelayParameters {
 
 /** Is the message executed on its destination? Read right before asking anyone to sign. */
 export async function isRelayed(destination: ChainClient, hash: Hex): Promise<boolean> {
-  return destination.readContract({
-    address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
+  const data = await ethCall(destination, {
+    to: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
+    data: encodeFunctionData({
+      abi: l2ToL2CrossDomainMessengerAbi,
+      functionName: 'successfulMessages',
+      args: [hash],
+    }),
+  })
+  return decodeFunctionResult({
     abi: l2ToL2CrossDomainMessengerAbi,
     functionName: 'successfulMessages',
-    args: [hash],
+    data,
   })
 }
 
@@ -124,7 +134,7 @@ export async function prepareRelay(parameters: PrepareRelayParameters): Promise<
   }
   if (from && plan.fee) {
     // A balance the node will not tell is left unknown: the node refuses an unpayable transaction anyway.
-    const balance = await destination.getBalance({ address: from }).catch(() => undefined)
+    const balance = await readBalance(destination, from).catch(() => undefined)
     if (balance !== undefined) plan.funds = { balance, enough: balance >= plan.fee.total }
   }
   return plan
