@@ -5,7 +5,7 @@
  */
 import { type Address, type Chain, type Client, type Transport } from 'viem'
 
-import { MalformedRpcReplyError } from './errors'
+import { expectReply } from './expectReply'
 
 /** The balance in wei at the latest block. */
 export async function readBalance(
@@ -21,12 +21,6 @@ export async function readBalance(
 
 /** A hex quantity (`0x` and no leading zeros, as JSON-RPC writes numbers) of at most 256 bits. */
 export function parseBalance(chainId: number | undefined, reply: unknown): bigint {
-  const bad = (problem: string) => new MalformedRpcReplyError(chainId, 'eth_getBalance', problem)
-  if (typeof reply !== 'string')
-    throw bad(`expected a hex quantity, got ${reply === null ? 'null' : typeof reply}`)
-  if (!/^0x(0|[1-9a-fA-F][0-9a-fA-F]{0,63})$/.test(reply))
-    throw bad(
-      `expected a hex quantity of at most 256 bits, got '${reply.length > 40 ? `${reply.slice(0, 40)}…` : reply}'`,
-    )
-  return BigInt(reply)
+  const shape = /^0x(0|[1-9a-fA-F][0-9a-fA-F]{0,63})$/
+  return BigInt(expectReply(chainId, 'eth_getBalance', reply, shape, 'a hex quantity of at most 256 bits'))
 }

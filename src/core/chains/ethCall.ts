@@ -18,7 +18,7 @@ import {
 } from 'viem'
 import { getCallError } from 'viem/utils'
 
-import { MalformedRpcReplyError } from './errors'
+import { expectReply } from './expectReply'
 
 export interface EthCallRequest {
   to: Address
@@ -72,10 +72,5 @@ export async function ethCall(
  * RPC's fault, not the contract's, and is said so.
  */
 export function parseCallReply(chainId: number | undefined, reply: unknown): Hex {
-  const bad = (problem: string) => new MalformedRpcReplyError(chainId, 'eth_call', problem)
-  if (typeof reply !== 'string')
-    throw bad(`expected hex bytes, got ${reply === null ? 'null' : typeof reply}`)
-  if (!/^0x(?:[0-9a-fA-F]{2})*$/.test(reply))
-    throw bad(`expected hex bytes, got '${reply.length > 40 ? `${reply.slice(0, 40)}…` : reply}'`)
-  return reply as Hex
+  return expectReply(chainId, 'eth_call', reply, /^0x(?:[0-9a-fA-F]{2})*$/, 'hex bytes') as Hex
 }

@@ -19,6 +19,7 @@ import { getEstimateGasError } from 'viem/utils'
 
 import { readBalance } from '../chains/balance'
 import { MalformedRpcReplyError } from '../chains/errors'
+import { expectReply } from '../chains/expectReply'
 import { ethCall } from '../chains/ethCall'
 import type { ChainClient } from '../chains/readClient'
 import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
@@ -207,12 +208,15 @@ const MIN_GAS = 21_000n
  */
 export function parseGasEstimate(chainId: number, reply: unknown): bigint {
   const bad = (problem: string) => new MalformedRpcReplyError(chainId, 'eth_estimateGas', problem)
-  if (typeof reply !== 'string')
-    throw bad(`expected a hex quantity, got ${reply === null ? 'null' : typeof reply}`)
-  if (!/^0x(0|[1-9a-fA-F][0-9a-fA-F]*)$/.test(reply))
-    throw bad(`expected a hex quantity, got '${reply.length > 40 ? `${reply.slice(0, 40)}…` : reply}'`)
-  if (reply.length > 18) throw bad(`a gas estimate of ${reply.length - 2} hex digits is more than 64 bits`)
-  const gas = BigInt(reply)
+  const hex = expectReply(
+    chainId,
+    'eth_estimateGas',
+    reply,
+    /^0x(0|[1-9a-fA-F][0-9a-fA-F]*)$/,
+    'a hex quantity',
+  )
+  if (hex.length > 18) throw bad(`a gas estimate of ${hex.length - 2} hex digits is more than 64 bits`)
+  const gas = BigInt(hex)
   if (gas < MIN_GAS) throw bad(`a gas estimate of ${gas} is less than any transaction uses (${MIN_GAS})`)
   return gas
 }
