@@ -1,10 +1,11 @@
 /**
  * An `eth_call` pinned to one block *by hash* (EIP-1898), so that what it returns is consistent with the head the
  * caller read: a node behind one URL that does not have that block fails the call instead of answering from another
- * height or fork (docs/ARCHITECTURE.md §5). viem's `call` takes a number or a tag only, hence the raw request.
+ * height or fork (docs/ARCHITECTURE.md §5). The reply is checked and a refusal wrapped as chains/ethCall.ts does.
  */
 import { RpcRequestError, type Address, type Hex } from 'viem'
 
+import { ethCall } from './ethCall'
 import type { ChainClient } from './readClient'
 
 /**
@@ -17,10 +18,7 @@ const ATTEMPTS = 3
 export async function callAtBlock(client: ChainClient, to: Address, data: Hex, blockHash: Hex): Promise<Hex> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return (await client.request({
-        method: 'eth_call',
-        params: [{ to, data }, { blockHash }],
-      } as never)) as Hex
+      return await ethCall(client, { to, data }, { blockHash })
     } catch (error) {
       if (!answeredWithError(error) || attempt >= ATTEMPTS) throw error
     }

@@ -64,3 +64,16 @@ export class InteropNotActiveError extends SuperchainRelayError {
     this.chainId = chainId
   }
 }
+
+/**
+ * An RPC answered with something that is not what was asked for: another transaction's receipt, or a shape no node
+ * sends (docs/ARCHITECTURE.md §4: every reply is untrusted). Nothing was stored.
+ */
+export class MalformedRpcReplyError extends SuperchainRelayError {
+  override name = 'MalformedRpcReplyError'
+  constructor(chainId: number | undefined, method: string, problem: string) {
+    super(
+      `the RPC of chain ${chainId ?? '(id unknown)'} answered ${method} with a reply that cannot be right: ${problem}. Nothing was stored; check the chain's RPC URL.`,
+    )
+  }
+}

@@ -6,6 +6,9 @@
  * action functions themselves, a bundle holds only these. `ChainClient` is a client with that slice of `PublicClient`'s
  * actions, so a full PublicClient (tests, a dapp's client) still fits wherever core takes one. Gas for a relay is
  * estimated with a direct `eth_estimateGas` request (relay/prepare.ts): viem's estimateGas action keeps secp256k1.
+ * Contracts are read with a direct `eth_call` (chains/ethCall.ts): viem's call action keeps deployless-call bytecode
+ * and CCIP read, and `readContract` / `multicall` go through it; `getBalance` may too, so a balance is a direct
+ * `eth_getBalance` (chains/balance.ts).
  */
 import {
   createClient,
@@ -17,9 +20,7 @@ import {
   type Transport,
 } from 'viem'
 import {
-  call,
   estimateFeesPerGas,
-  getBalance,
   getBlock,
   getBlockNumber,
   getChainId,
@@ -28,15 +29,11 @@ import {
   getTransaction,
   getTransactionCount,
   getTransactionReceipt,
-  multicall,
-  readContract,
 } from 'viem/actions'
 
 /** The public actions core uses; adding one here is the whole change when core needs another. */
 export type ReadAction =
-  | 'call'
   | 'estimateFeesPerGas'
-  | 'getBalance'
   | 'getBlock'
   | 'getBlockNumber'
   | 'getChainId'
@@ -45,8 +42,6 @@ export type ReadAction =
   | 'getTransaction'
   | 'getTransactionCount'
   | 'getTransactionReceipt'
-  | 'multicall'
-  | 'readContract'
 
 /** A PublicClient as far as core uses one. */
 export type ChainClient = Client<Transport, Chain | undefined> &
@@ -58,9 +53,7 @@ export type ChainClient = Client<Transport, Chain | undefined> &
  */
 function readActions(client: PublicClient): Pick<PublicActions<Transport, Chain | undefined>, ReadAction> {
   const actions = {
-    call: (args: Parameters<typeof call>[1]) => call(client, args),
     estimateFeesPerGas: (args: Parameters<typeof estimateFeesPerGas>[1]) => estimateFeesPerGas(client, args),
-    getBalance: (args: Parameters<typeof getBalance>[1]) => getBalance(client, args),
     getBlock: (args: Parameters<typeof getBlock>[1]) => getBlock(client, args),
     getBlockNumber: (args: Parameters<typeof getBlockNumber>[1]) => getBlockNumber(client, args),
     getChainId: () => getChainId(client),
@@ -71,8 +64,6 @@ function readActions(client: PublicClient): Pick<PublicActions<Transport, Chain 
       getTransactionCount(client, args),
     getTransactionReceipt: (args: Parameters<typeof getTransactionReceipt>[1]) =>
       getTransactionReceipt(client, args),
-    multicall: (args: Parameters<typeof multicall>[1]) => multicall(client, args),
-    readContract: (args: Parameters<typeof readContract>[1]) => readContract(client, args),
   } satisfies Record<ReadAction, unknown>
   return actions as unknown as Pick<PublicActions<Transport, Chain | undefined>, ReadAction>
 }

@@ -15,6 +15,7 @@ import {
   RawContractError,
 } from 'viem'
 
+import { ethCall } from './ethCall'
 import type { ChainClient } from './readClient'
 import { CROSS_L2_INBOX, L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import { messengerFeatures, type MessengerFeatures } from '../protocol/messengerVersion'
@@ -82,11 +83,11 @@ async function callView(
   functionName: 'version' | 'EXPIRY_PERIOD',
 ): Promise<`0x${string}` | { why: string }> {
   try {
-    const { data } = await client.call({
+    const data = await ethCall(client, {
       to: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
       data: encodeFunctionData({ abi: versionAbi, functionName }),
     })
-    return data && data !== '0x' ? data : { why: 'returned no data' }
+    return data !== '0x' ? data : { why: 'returned no data' }
   } catch (error) {
     if (isRevert(error)) return { why: 'reverted' }
     throw error

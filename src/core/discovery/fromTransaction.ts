@@ -11,6 +11,7 @@ import {
 } from 'viem'
 
 import type { ChainClient } from '../chains/readClient'
+import { MalformedRpcReplyError } from '../chains/errors'
 import { SuperchainRelayError } from '../errors/base'
 import { decodeSentMessages } from '../protocol/decode'
 import type { TrackedMessage } from '../model/message'
@@ -41,18 +42,8 @@ export class NoCrossChainMessageError extends SuperchainRelayError {
   }
 }
 
-/**
- * An RPC answered with something that is not what was asked for: another transaction's receipt, or a shape no node
- * sends (docs/ARCHITECTURE.md §4: every reply is untrusted). Nothing was stored.
- */
-export class MalformedRpcReplyError extends SuperchainRelayError {
-  override name = 'MalformedRpcReplyError'
-  constructor(chainId: number, method: string, problem: string) {
-    super(
-      `the RPC of chain ${chainId} answered ${method} with a reply that cannot be right: ${problem}. Nothing was stored; check the chain's RPC URL.`,
-    )
-  }
-}
+// Moved to chains/errors.ts so chain-level reads (chains/ethCall.ts) can raise it; re-exported for existing imports.
+export { MalformedRpcReplyError } from '../chains/errors'
 
 export function assertTransactionHash(value: string): asserts value is Hex {
   if (!/^0x[0-9a-fA-F]{64}$/.test(value)) throw new InvalidTransactionHashError(value)

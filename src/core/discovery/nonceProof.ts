@@ -13,6 +13,7 @@
  */
 import { decodeFunctionResult, encodeFunctionData, type AbiEvent, type Log } from 'viem'
 
+import { ethCall } from '../chains/ethCall'
 import type { ChainClient } from '../chains/readClient'
 import { SuperchainRelayError } from '../errors/base'
 import { l2ToL2CrossDomainMessengerAbi, messengerExtrasAbi } from '../protocol/abis'
@@ -63,12 +64,15 @@ export interface NonceProofState {
 
 /** The messenger's `messageNonce()` at a block, with its version bits. */
 export async function readNextNonce(client: ChainClient, blockNumber: bigint): Promise<bigint> {
-  const { data } = await client.call({
-    to: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
-    data: encodeFunctionData({ abi: messengerExtrasAbi, functionName: 'messageNonce' }),
+  const data = await ethCall(
+    client,
+    {
+      to: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
+      data: encodeFunctionData({ abi: messengerExtrasAbi, functionName: 'messageNonce' }),
+    },
     blockNumber,
-  })
-  return decodeFunctionResult({ abi: messengerExtrasAbi, functionName: 'messageNonce', data: data ?? '0x' })
+  )
+  return decodeFunctionResult({ abi: messengerExtrasAbi, functionName: 'messageNonce', data })
 }
 
 /**

@@ -5,8 +5,8 @@
  */
 import { decodeFunctionResult, encodeFunctionData, erc20Abi, multicall3Abi } from 'viem'
 import type { Address, Chain, Client, Hex, Transport } from 'viem'
-import { readContract } from 'viem/actions'
 
+import { ethCall } from '../chains/ethCall'
 import { MULTICALL3 } from './addresses'
 
 export interface TokenMetadata {
@@ -59,24 +59,31 @@ export async function readTokenMetadata(
   client: Client<Transport, Chain | undefined>,
   token: Address,
 ): Promise<TokenMetadata> {
-  const [symbolAnswer, decimalsAnswer] = await readContract(client, {
-    address: MULTICALL3,
+  const data = await ethCall(client, {
+    to: MULTICALL3,
+    data: encodeFunctionData({
+      abi: multicall3Abi,
+      functionName: 'aggregate3',
+      args: [
+        [
+          {
+            target: token,
+            allowFailure: true,
+            callData: encodeFunctionData({ abi: erc20Abi, functionName: 'symbol' }),
+          },
+          {
+            target: token,
+            allowFailure: true,
+            callData: encodeFunctionData({ abi: erc20Abi, functionName: 'decimals' }),
+          },
+        ],
+      ],
+    }),
+  })
+  const [symbolAnswer, decimalsAnswer] = decodeFunctionResult({
     abi: multicall3Abi,
     functionName: 'aggregate3',
-    args: [
-      [
-        {
-          target: token,
-          allowFailure: true,
-          callData: encodeFunctionData({ abi: erc20Abi, functionName: 'symbol' }),
-        },
-        {
-          target: token,
-          allowFailure: true,
-          callData: encodeFunctionData({ abi: erc20Abi, functionName: 'decimals' }),
-        },
-      ],
-    ],
+    data,
   })
   const out: TokenMetadata = {}
   const symbol = sanitizeSymbol(

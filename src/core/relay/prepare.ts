@@ -6,6 +6,7 @@
 import { encodeAccessList, encodeMessagePayload } from '@eth-optimism/viem/utils/interop'
 import {
   BlockNotFoundError,
+  decodeFunctionResult,
   encodeFunctionData,
   numberToHex,
   type AccessList,
@@ -16,8 +17,11 @@ import {
 } from 'viem'
 import { getEstimateGasError } from 'viem/utils'
 
+import { readBalance } from '../chains/balance'
+import { MalformedRpcReplyError } from '../chains/errors'
+import { expectReply } from '../chains/expectReply'
+import { ethCall } from '../chains/ethCall'
 import type { ChainClient } from '../chains/readClient'
-import { MalformedRpcReplyError } from '../discovery/fromTransaction'
 import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import { decodeSentMessages } from '../protocol/decode'
@@ -46,11 +50,18 @@ export interface PrepareRelayParameters {
 
 /** Is the message executed on its destination? Read right before asking anyone to sign. */
 export async function isRelayed(destination: ChainClient, hash: Hex): Promise<boolean> {
-  return destination.readContract({
-    address: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
+  const data = await ethCall(destination, {
+    to: L2_TO_L2_CROSS_DOMAIN_MESSENGER,
+    data: encodeFunctionData({
+      abi: l2ToL2CrossDomainMessengerAbi,
+      functionName: 'successfulMessages',
+      args: [hash],
+    }),
+  })
+  return decodeFunctionResult({
     abi: l2ToL2CrossDomainMessengerAbi,
     functionName: 'successfulMessages',
-    args: [hash],
+    data,
   })
 }
 
@@ -124,7 +135,7 @@ export async function prepareRelay(parameters: PrepareRelayParameters): Promise<
   }
   if (from && plan.fee) {
     // A balance the node will not tell is left unknown: the node refuses an unpayable transaction anyway.
-    const balance = await destination.getBalance({ address: from }).catch(() => undefined)
+    const balance = await readBalance(destination, from).catch(() => undefined)
     if (balance !== undefined) plan.funds = { balance, enough: balance >= plan.fee.total }
   }
   return plan
@@ -197,12 +208,15 @@ const MIN_GAS = 21_000n
  */
 export function parseGasEstimate(chainId: number, reply: unknown): bigint {
   const bad = (problem: string) => new MalformedRpcReplyError(chainId, 'eth_estimateGas', problem)
-  if (typeof reply !== 'string')
-    throw bad(`expected a hex quantity, got ${reply === null ? 'null' : typeof reply}`)
-  if (!/^0x(0|[1-9a-fA-F][0-9a-fA-F]*)$/.test(reply))
-    throw bad(`expected a hex quantity, got '${reply.length > 40 ? `${reply.slice(0, 40)}…` : reply}'`)
-  if (reply.length > 18) throw bad(`a gas estimate of ${reply.length - 2} hex digits is more than 64 bits`)
-  const gas = BigInt(reply)
+  const hex = expectReply(
+    chainId,
+    'eth_estimateGas',
+    reply,
+    /^0x(0|[1-9a-fA-F][0-9a-fA-F]*)$/,
+    'a hex quantity',
+  )
+  if (hex.length > 18) throw bad(`a gas estimate of ${hex.length - 2} hex digits is more than 64 bits`)
+  const gas = BigInt(hex)
   if (gas < MIN_GAS) throw bad(`a gas estimate of ${gas} is less than any transaction uses (${MIN_GAS})`)
   return gas
 }

@@ -16,6 +16,7 @@ import {
   type Hex,
 } from 'viem'
 
+import { ethCall } from '../chains/ethCall'
 import type { ChainClient } from '../chains/readClient'
 import type { TrackedMessage } from '../model/message'
 import type { TrackerEvent } from '../model/status'
@@ -114,15 +115,18 @@ async function rebroadcast(
 /** Why a mined relay reverted: the same call replayed on the block before it. */
 async function replay(client: ChainClient, hash: Hex, blockNumber: bigint): Promise<string> {
   const tx = await client.getTransaction({ hash })
-  return client
-    .call({
-      account: tx.from,
-      to: tx.to ?? undefined,
+  // A relay always has a `to` (the messenger); a creation would have nothing to replay against.
+  if (!tx.to) return 'the relay transaction reverted'
+  return ethCall(
+    client,
+    {
+      from: tx.from,
+      to: tx.to,
       data: tx.input,
       accessList: 'accessList' in tx ? tx.accessList : undefined,
-      blockNumber: blockNumber - 1n,
-    })
-    .then(
+    },
+    blockNumber - 1n,
+  ).then(
       () => 'the relay transaction reverted',
       (error: unknown) => decodeRevertReason(error),
     )
