@@ -6,7 +6,7 @@ import type { Address } from 'viem'
 
 import type { ChainClient } from '../chains/readClient'
 import type { DecodedMessage } from '../protocol/decode'
-import { readTokenMetadata } from '../protocol/tokenMetadata'
+import { readTokenMetadata } from '../chains/tokenMetadata'
 import { normalizeAddress, type TrackedMessage } from '../model/message'
 
 /** Which of the watched accounts a message involves (sender, transfer from/to, or target). */

@@ -26,7 +26,7 @@ import { l2ToL2CrossDomainMessengerAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import { decodeSentMessages } from '../protocol/decode'
 import { describeIntent } from '../protocol/format'
-import { readTokenMetadata } from '../protocol/tokenMetadata'
+import { readTokenMetadata } from '../chains/tokenMetadata'
 import type { TrackedMessage } from '../model/message'
 import {
   AlreadyRelayedError,

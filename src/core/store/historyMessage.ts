@@ -16,7 +16,7 @@ import {
   type TrackedMessage,
 } from '../model/message'
 import { classifyIntent } from '../protocol/intent'
-import { sanitizeSymbol } from '../protocol/tokenMetadata'
+import { sanitizeSymbol } from '../protocol/tokenSymbol'
 import { parseInput, show } from '../schema/parse'
 import { HistoryImportError } from './errors'
 import { historyMessageSchema } from './messageSchema'

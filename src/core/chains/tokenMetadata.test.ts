@@ -11,7 +11,7 @@ import {
 import type { Address, Hex } from 'viem'
 import { describe, expect, it } from 'vitest'
 
-import { MULTICALL3 } from './addresses'
+import { MULTICALL3 } from '../protocol/addresses'
 import { readTokenMetadata } from './tokenMetadata'
 
 type Answer = { success: boolean; returnData: Hex }

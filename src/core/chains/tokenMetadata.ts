@@ -1,32 +1,18 @@
 /**
- * A token's symbol and decimals, for display only. Both are optional in ERC-20, and some tokens return them in
+ * A token's symbol and decimals read from its chain, for display only. Both are optional in ERC-20, and some tokens return them in
  * odd shapes (bytes32 symbols), so a token that does not answer yields empty fields rather than an error: the UI
  * then shows the token address and raw units.
  */
 import { decodeFunctionResult, encodeFunctionData, erc20Abi, multicall3Abi } from 'viem'
 import type { Address, Chain, Client, Hex, Transport } from 'viem'
 
-import { ethCall } from '../chains/ethCall'
-import { MULTICALL3 } from './addresses'
+import { MULTICALL3 } from '../protocol/addresses'
+import { sanitizeSymbol } from '../protocol/tokenSymbol'
+import { ethCall } from './ethCall'
 
 export interface TokenMetadata {
   symbol?: string
   decimals?: number
-}
-
-/** Longer symbols are spam or an attempt to smuggle a sentence into our UI ("Claim at evil.xyz"). */
-const MAX_SYMBOL_LENGTH = 32
-
-/** Control and bidi-override characters, which can make a symbol read as something else. */
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
-
-/** A symbol fit to show, or undefined: for live reads and for symbols an imported file claims alike. */
-export function sanitizeSymbol(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined
-  const symbol = value.replace(INVISIBLE, '').trim()
-  if (!symbol || symbol.length > MAX_SYMBOL_LENGTH) return undefined
-  return symbol
 }
 
 function cleanDecimals(value: unknown): number | undefined {
