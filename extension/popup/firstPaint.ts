@@ -15,11 +15,11 @@
 // First: the module that starts the storage read the rows wait for.
 import { opened, readSnapshot } from './openRead'
 
-import { firstScreenMarkup, RELAY_APP_CSS, type Markup } from '../../src/ui'
+import { clockTime, firstScreenMarkup, RELAY_APP_CSS, type Markup } from '../../src/ui'
 import { POPUP_FIRST_SCREEN_KEY, readFirstScreenRecord } from '../shared/firstScreenRecord'
 import type { FirstPaintHandoff, FirstPaintState, StorageValues } from './firstPaintHandoff'
 import type * as PopupMain from './main'
-import { POPUP_CSS } from './popupCss'
+import { AS_OF_TITLE, POPUP_CSS } from './popupCss'
 
 /** main.tsx's built file (vite.config.ts defines it), loaded once the first rows are drawn. */
 declare const __SCR_POPUP_MAIN__: string
@@ -90,6 +90,15 @@ function paint(values: StorageValues): void {
     attrs: [['class', 'popup-footer']],
     children: [
       { tag: 'span', attrs: [], children: [screen.footer] },
+      {
+        tag: 'span',
+        attrs: [
+          ['class', 'popup-as-of'],
+          ['role', 'status'],
+          ['title', AS_OF_TITLE],
+        ],
+        children: [`as of ${clockTime(screen.asOf)}`],
+      },
       { tag: 'button', attrs: [['type', 'button']], children: ['Options'] },
     ],
   }
