@@ -1,5 +1,6 @@
 /**
- * Keeps the popup's snapshot (shared/popupSnapshot.ts) current. The background is the only writer of the messages,
+ * Keeps the popup's snapshot (shared/popupSnapshot.ts) and its first screen (shared/firstScreenRecord.ts) current,
+ * both written in one `storage.set` so the first paint and React never show two different states. The background is the only writer of the messages,
  * the watched accounts and the chains, and every change to them goes through the tracker's updates or one of the
  * requests below; each one schedules a rewrite, coalesced over `delayMs`, so the snapshot trails the store by at
  * most that (plus one write) — docs/ARCHITECTURE.md §3.
@@ -14,7 +15,12 @@ import type { ChainConfig, TrackedMessage } from '../../src/core'
 import { buildMessagePreview, type ChainHealth } from '../../src/ui'
 
 import type { Handlers } from '../messaging/server'
-import { encodeSnapshot, POPUP_SNAPSHOT_KEY, POPUP_SNAPSHOT_VERSION } from '../shared/popupSnapshot'
+import {
+  encodePopupKeys,
+  POPUP_FIRST_SCREEN_KEY,
+  POPUP_SNAPSHOT_KEY,
+  POPUP_SNAPSHOT_VERSION,
+} from '../shared/popupSnapshot'
 import type { StorageAreaLike } from './host'
 
 export interface SnapshotSource {
@@ -53,7 +59,7 @@ export function createSnapshotWriter(options: SnapshotWriterOptions) {
   async function write(): Promise<void> {
     const source = await options.read()
     const preview = buildMessagePreview({ ...source, asOf: options.now() })
-    await options.storage.set({ [POPUP_SNAPSHOT_KEY]: encodeSnapshot(preview) })
+    await options.storage.set({ ...encodePopupKeys(preview) })
   }
 
   /** Writes now, after any write in flight (one at a time: a later state never lands before an earlier one). */
@@ -78,14 +84,16 @@ export function createSnapshotWriter(options: SnapshotWriterOptions) {
     schedule,
     flush,
     /**
-     * On start: write one if there is none from this build (first run, an update). An existing one is current
-     * unless a worker was stopped within `delayMs` of a change; the next change rewrites it then.
+     * On start: write both keys if either is missing or from another build (first run, an update). Existing
+     * ones are current unless a worker was stopped within `delayMs` of a change; the next change rewrites them.
      */
     async ensure(): Promise<void> {
-      const stored = (await options.storage.get(POPUP_SNAPSHOT_KEY))[POPUP_SNAPSHOT_KEY] as
-        | { version?: unknown }
-        | undefined
-      if (stored?.version !== POPUP_SNAPSHOT_VERSION) await flush()
+      const keys = [POPUP_SNAPSHOT_KEY, POPUP_FIRST_SCREEN_KEY]
+      const stored = await options.storage.get(keys)
+      const current = keys.every(
+        (key) => (stored[key] as { version?: unknown } | undefined)?.version === POPUP_SNAPSHOT_VERSION,
+      )
+      if (!current) await flush()
     },
     /** The handlers, with a rewrite scheduled after each request that changes accounts or chains. */
     watching(handlers: Handlers): Handlers {

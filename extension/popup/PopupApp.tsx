@@ -8,12 +8,12 @@ import type { Address, Hex } from 'viem'
 import browser from 'webextension-polyfill'
 
 import { shortAddress } from '../../src/core'
-import { ChainNotices, RelayApp, type MessagePreview } from '../../src/ui'
+import { ChainNotices, clockTime, RelayApp, type MessagePreview } from '../../src/ui'
 import type { ExtensionSettings, RelayAccountStatus, WalletStatus } from '../messaging/protocol'
 import { watchingText } from '../shared/popupSnapshot'
 import { applyTheme } from '../shared/theme'
 import { connection, trackerApi } from './lazyConnection'
-import { POPUP_CSS } from './popupCss'
+import { AS_OF_TITLE, POPUP_CSS } from './popupCss'
 
 interface PopupState {
   accounts: Address[]
@@ -95,6 +95,11 @@ export function PopupApp({ focusHash, settings, preview }: PopupAppProps) {
       />
       <footer className="popup-footer">
         <span>{watchingText(state.accounts)}</span>
+        {preview ? (
+          <span className="popup-as-of" role="status" title={AS_OF_TITLE}>
+            as of {clockTime(preview.asOf)}
+          </span>
+        ) : null}
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           Options
         </button>

@@ -13,13 +13,13 @@
  * one is clicked once React is in; focus moves over the same way (main.tsx).
  */
 // First: the module that starts the storage read the rows wait for.
-import { opened } from './openRead'
+import { opened, readSnapshot } from './openRead'
 
-import { firstScreenMarkup, RELAY_APP_CSS, type Markup } from '../../src/ui'
-import { readFirstScreenRecord } from '../shared/firstScreenRecord'
+import { clockTime, firstScreenMarkup, RELAY_APP_CSS, type Markup } from '../../src/ui'
+import { POPUP_FIRST_SCREEN_KEY, readFirstScreenRecord } from '../shared/firstScreenRecord'
 import type { FirstPaintHandoff, FirstPaintState, StorageValues } from './firstPaintHandoff'
 import type * as PopupMain from './main'
-import { POPUP_CSS } from './popupCss'
+import { AS_OF_TITLE, POPUP_CSS } from './popupCss'
 
 /** main.tsx's built file (vite.config.ts defines it), loaded once the first rows are drawn. */
 declare const __SCR_POPUP_MAIN__: string
@@ -79,9 +79,7 @@ function paint(values: StorageValues): void {
   const root = document.getElementById('root')
   // A notification opened this page on one message: that row is expanded, which only RelayApp draws.
   if (!root || new URLSearchParams(location.search).has('focus')) return
-  const screen = readFirstScreenRecord(
-    (values.popupSnapshot as { firstScreen?: unknown } | undefined)?.firstScreen,
-  )
+  const screen = readFirstScreenRecord(values[POPUP_FIRST_SCREEN_KEY])
   if (!screen) return
   const theme = storedTheme(values)
   document.documentElement.dataset.theme = theme
@@ -92,14 +90,21 @@ function paint(values: StorageValues): void {
     attrs: [['class', 'popup-footer']],
     children: [
       { tag: 'span', attrs: [], children: [screen.footer] },
+      {
+        tag: 'span',
+        attrs: [
+          ['class', 'popup-as-of'],
+          ['role', 'status'],
+          ['title', AS_OF_TITLE],
+        ],
+        children: [`as of ${clockTime(screen.asOf)}`],
+      },
       { tag: 'button', attrs: [['type', 'button']], children: ['Options'] },
     ],
   }
   root.append(toDom(app), toDom(footer))
   root.addEventListener('click', remember)
 }
-
-const handoff: FirstPaintHandoff = { opened, leave }
 
 void opened
   .then(paint)
@@ -108,6 +113,8 @@ void opened
   .finally(() =>
     requestAnimationFrame(() =>
       setTimeout(() => {
+        // Read while React's code is fetched and compiled: it needs the whole snapshot, the rows did not.
+        const handoff: FirstPaintHandoff = { opened, snapshot: readSnapshot(), leave }
         import(/* @vite-ignore */ __SCR_POPUP_MAIN__)
           .then((main: typeof PopupMain) => main.startPopup(handoff))
           .catch((error: unknown) => console.error('the popup did not load:', error))

@@ -15,8 +15,10 @@ export interface FirstPaintState {
 }
 
 export interface FirstPaintHandoff {
-  /** The one storage read made at open (`popupSnapshot` and `settings`), which main.tsx reads too. */
+  /** The storage read made at open (`popupFirstScreen` and `settings`), which main.tsx reads the settings from. */
   opened: Promise<StorageValues>
+  /** The read of the whole snapshot (`popupSnapshot`), started as React's code began to load. */
+  snapshot: Promise<StorageValues>
   /** Takes the first paint's own stylesheet away and stops it listening; where the user was on it. */
   leave(): FirstPaintState
 }

@@ -1,7 +1,8 @@
 /**
  * The popup: the shared RelayApp over the background tracker, loaded by firstPaint.ts once the first screen is on
- * the page, which then calls `startPopup`. It reads what the first paint read — the theme and the snapshot of the first screen the background
- * keeps in storage, this time checked whole with core's readers (docs/ARCHITECTURE.md §3) — and React replaces
+ * the page, which then calls `startPopup`. It reads the theme the first paint read and the snapshot of the first
+ * screen the background keeps in storage (read while this code loaded), checked whole with core's readers
+ * (docs/ARCHITECTURE.md §3) — and React replaces
  * the first paint in one synchronous commit, taking over focus, scroll and a click made meanwhile; the live list
  * replaces the snapshot as soon as the background answers. `?focus=<hash>` (a notification opened this page in a
  * window) or the hash the background kept for the real popup opens it on one message.
@@ -42,8 +43,8 @@ function takeOver(root: HTMLElement, state: FirstPaintState): void {
 const settled = <T,>(read: Promise<T>, fallback: T) => read.catch(() => fallback)
 
 /** React's popup over the values the first paint read, replacing the first paint in one commit. */
-export async function startPopup({ opened, leave }: FirstPaintHandoff): Promise<void> {
-  const local = readOnly(await opened)
+export async function startPopup({ opened, snapshot, leave }: FirstPaintHandoff): Promise<void> {
+  const local = readOnly({ ...(await opened), ...(await snapshot) })
   const [settings, preview] = await Promise.all([
     settled<ExtensionSettings>(readSettings(local), DEFAULT_SETTINGS),
     settled(

@@ -1,13 +1,21 @@
 /**
- * The popup's first screen as the background stores it inside the snapshot (popupSnapshot.ts): src/ui's
+ * The popup's first screen as the background stores it, under a storage key of its own beside the snapshot
+ * (popupSnapshot.ts; both are written in one `storage.set`, so they always describe the same state): src/ui's
  * `FirstScreen` — the tabs and first rows, already in words — and the footer's line. The popup's first-paint
- * script reads it before any other code has loaded, so this schema is all it checks; the snapshot as a whole is
- * checked with core's readers a moment later, and a snapshot that fails that is taken off the screen
- * (docs/ARCHITECTURE.md §3). Every value is shown as text, never as markup.
+ * script reads only this key before any other code has loaded — a ~2.5 KB value reads back faster than the ~22 KB
+ * snapshot — so this schema is all it checks; React reads the snapshot and checks it whole with core's readers a
+ * moment later (docs/ARCHITECTURE.md §3). Every value is shown as text, never as markup.
  */
 import * as v from 'valibot'
 
 import type { FirstScreen } from '../../src/ui'
+
+export const POPUP_FIRST_SCREEN_KEY = 'popupFirstScreen'
+/**
+ * The version of both popup keys (this one and popupSnapshot.ts's). Bump when either stored shape changes: an
+ * older value is then not read (the background rewrites both on start).
+ */
+export const POPUP_SNAPSHOT_VERSION = 4
 
 const text = v.pipe(v.string(), v.maxLength(500))
 const millis = v.pipe(v.number(), v.safeInteger(), v.minValue(0))
@@ -39,8 +47,31 @@ export const firstScreenRecordSchema = v.strictObject({
 
 export type FirstScreenRecord = FirstScreen & { footer: string }
 
-/** The stored first screen, or undefined when there is none or it is not exactly what this build writes. */
+/**
+ * What is stored under `POPUP_FIRST_SCREEN_KEY`. `screen` is absent when RelayApp must draw the first screen (no
+ * message, a chain not answering): the key is still written then, so a first screen that is no longer true (a
+ * message removed, history cleared) never stays behind to be painted.
+ */
+export interface StoredFirstScreen {
+  version: number
+  screen?: FirstScreenRecord
+}
+
+const storedFirstScreenSchema = v.strictObject({
+  version: v.literal(POPUP_SNAPSHOT_VERSION),
+  screen: v.optional(firstScreenRecordSchema),
+})
+
+/** The value to store for `screen` (undefined: no first screen to paint). */
+export function encodeFirstScreen(screen: FirstScreenRecord | undefined): StoredFirstScreen {
+  return { version: POPUP_SNAPSHOT_VERSION, ...(screen ? { screen } : {}) }
+}
+
+/**
+ * The stored first screen, or undefined when there is none, it comes from another version, or it is not exactly
+ * what this build writes.
+ */
 export function readFirstScreenRecord(stored: unknown): FirstScreenRecord | undefined {
-  const result = v.safeParse(firstScreenRecordSchema, stored)
-  return result.success ? (result.output as FirstScreenRecord) : undefined
+  const result = v.safeParse(storedFirstScreenSchema, stored)
+  return result.success ? (result.output.screen as FirstScreenRecord | undefined) : undefined
 }

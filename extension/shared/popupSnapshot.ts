@@ -25,11 +25,15 @@ import {
 import { buildFirstScreen, type MessagePreview, type MessageTab } from '../../src/ui'
 
 import type { StorageAreaLike } from '../background/host'
-import { firstScreenRecordSchema, type FirstScreenRecord } from './firstScreenRecord'
+import {
+  encodeFirstScreen,
+  POPUP_FIRST_SCREEN_KEY,
+  POPUP_SNAPSHOT_VERSION,
+  type StoredFirstScreen,
+} from './firstScreenRecord'
 
+export { POPUP_FIRST_SCREEN_KEY, POPUP_SNAPSHOT_VERSION }
 export const POPUP_SNAPSHOT_KEY = 'popupSnapshot'
-/** Bump when the stored shape changes: an older snapshot is then not read (the background rewrites it on start). */
-export const POPUP_SNAPSHOT_VERSION = 3
 
 interface StoredTab {
   count: number
@@ -43,8 +47,12 @@ export interface StoredSnapshot {
   chains: unknown[]
   health: ChainHealth[]
   tabs: Partial<Record<MessageTab, StoredTab>>
-  /** What the popup's first-paint script shows (firstScreenRecord.ts); absent when RelayApp must draw it. */
-  firstScreen?: FirstScreenRecord
+}
+
+/** Both popup keys, as one `storage.set` writes them: the first paint's first screen and React's snapshot. */
+export interface StoredPopupKeys {
+  [POPUP_SNAPSHOT_KEY]: StoredSnapshot
+  [POPUP_FIRST_SCREEN_KEY]: StoredFirstScreen
 }
 
 /** The popup footer's line: which accounts the list is split against. */
@@ -58,7 +66,6 @@ export function encodeSnapshot(preview: MessagePreview): StoredSnapshot {
   for (const [tab, value] of Object.entries(preview.tabs)) {
     if (value) tabs[tab as MessageTab] = { count: value.count, messages: value.messages.map(exportMessage) }
   }
-  const firstScreen = buildFirstScreen(preview)
   return {
     version: POPUP_SNAPSHOT_VERSION,
     asOf: preview.asOf,
@@ -66,7 +73,17 @@ export function encodeSnapshot(preview: MessagePreview): StoredSnapshot {
     chains: preview.chains,
     health: preview.health,
     tabs,
-    ...(firstScreen ? { firstScreen: { ...firstScreen, footer: watchingText(preview.accounts) } } : {}),
+  }
+}
+
+/** The two popup keys for `preview`, to be stored together (one `storage.set`), so they never disagree. */
+export function encodePopupKeys(preview: MessagePreview): StoredPopupKeys {
+  const firstScreen = buildFirstScreen(preview)
+  return {
+    [POPUP_SNAPSHOT_KEY]: encodeSnapshot(preview),
+    [POPUP_FIRST_SCREEN_KEY]: encodeFirstScreen(
+      firstScreen && { ...firstScreen, footer: watchingText(preview.accounts) },
+    ),
   }
 }
 
@@ -112,7 +129,6 @@ const snapshotSchema = v.strictObject({
     incoming: v.optional(tab),
     other: v.optional(tab),
   }),
-  firstScreen: v.optional(firstScreenRecordSchema),
 })
 
 /** The stored snapshot, checked; throws on anything that is not what this build writes. */

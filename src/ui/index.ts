@@ -8,7 +8,7 @@ export { buildFirstScreen, FIRST_SCREEN_ROWS, type FirstScreen, type FirstScreen
 export { firstScreenMarkup, type Markup, type MarkupElement } from './firstScreenMarkup'
 export { RELAY_APP_CSS } from './styles'
 export type { MessageTab } from './directions'
-export { chainName, errorText, shortAddress } from './format'
+export { chainName, clockTime, errorText, shortAddress } from './format'
 export { explainError, errorSummary, hostOf, type ErrorKind, type ErrorWords } from './errorWords'
 export { ErrorNotice } from './ErrorNotice'
 export { ChainNotices, chainNoticeSentence } from './ChainNotices'

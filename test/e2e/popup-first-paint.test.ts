@@ -43,6 +43,8 @@ const RECORDER = `
       rows: [...document.querySelectorAll('.scr-row-main')].map((row) => row.getAttribute('data-hash')),
       react: !!root && Object.keys(root).some((key) => key.startsWith('__reactContainer')),
       theme: document.documentElement.dataset.theme,
+      listTop: document.querySelector('.scr-list')?.getBoundingClientRect().top,
+      preview: !!document.querySelector('.scr-as-of'),
     })
   }).observe(document, { childList: true, subtree: true })
 `
@@ -51,6 +53,12 @@ interface LogEntry {
   rows: string[]
   react: boolean
   theme?: string
+  listTop?: number
+  preview: boolean
+}
+
+async function rowLog(popup: Page): Promise<LogEntry[]> {
+  return (await popup.evaluate(() => (window as unknown as { __rowLog: unknown }).__rowLog)) as LogEntry[]
 }
 
 async function stopWorkers(page: Page): Promise<void> {
@@ -135,6 +143,52 @@ describe('popup first paint', () => {
     const firstPaint = log.find((entry) => entry.rows.length > 0)
     expect(firstPaint).toMatchObject({ react: false, theme: 'dark' })
     await call(page, 'updateSettings', { theme: 'auto' })
+    await popup.close()
+    await page.close()
+  })
+
+  it('keeps the rows where they are at 360 px, from the first paint through React to the live list', async () => {
+    const popup = await browser.context.newPage()
+    await popup.setViewportSize({ width: 360, height: 600 })
+    await popup.goto(`chrome-extension://${browser.extension!.id}/popup.html`)
+    // The live list is in once React's header drops its "as of" (the preview's mark).
+    await expect.poll(() => popup.locator('.scr-as-of').count()).toBe(0)
+    await expect.poll(() => popup.locator('.scr-row-main').count()).toBeGreaterThan(8)
+    const shown = (await rowLog(popup)).filter((entry) => entry.rows.length > 0)
+    expect(shown.some((entry) => !entry.react && entry.preview)).toBe(true)
+    expect(shown.some((entry) => entry.react && !entry.preview)).toBe(true)
+    const tops = new Set(shown.map((entry) => entry.listTop))
+    expect([...tops]).toHaveLength(1)
+    // The "as of" is in the footer while a preview is shown, and gone with the live list.
+    expect(await popup.locator('.popup-footer .popup-as-of').isVisible()).toBe(false)
+    await popup.close()
+  })
+
+  it('never paints a removed message: the first screen the popup reads follows the removal', async () => {
+    const page = await browser.context.newPage()
+    await page.goto(`chrome-extension://${browser.extension!.id}/icons/icon-16.png`)
+    const before = await page.evaluate(
+      async () => (await chrome.storage.local.get('popupFirstScreen')).popupFirstScreen,
+    )
+    const removed = (before as { screen: { rows: { hash: string }[] } }).screen.rows[0]!.hash
+    await call(page, 'forgetMessage', removed)
+    await expect
+      .poll(async () =>
+        JSON.stringify(
+          await page.evaluate(
+            async () => (await chrome.storage.local.get('popupFirstScreen')).popupFirstScreen,
+          ),
+        ),
+      )
+      .not.toContain(removed)
+    await stopWorkers(page)
+    const popup = await browser.context.newPage()
+    await popup.goto(`chrome-extension://${browser.extension!.id}/popup.html`)
+    await expect.poll(() => popup.locator('.scr-row-main').count()).toBeGreaterThan(8)
+    const firstPaint = (await rowLog(popup)).find((entry) => entry.rows.length > 0)
+    expect(firstPaint?.react).toBe(false)
+    expect(firstPaint?.rows).toHaveLength(8)
+    expect(firstPaint?.rows).not.toContain(removed)
     await popup.close()
     await page.close()
   })

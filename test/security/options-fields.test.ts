@@ -51,9 +51,9 @@ async function snapshot() {
     messages: await exportHistory(store, { exportedAt: 0 }),
     chains: await ok('listChains'),
     accounts: await ok('listAccounts'),
-    // The popup's snapshot is a cache the background rewrites on its own schedule (its `asOf` moves with the
-    // clock and the chains' health): not something a call stores, so it is left out of the comparison.
-    local: { ...host.storage.local.dump(), popupSnapshot: undefined },
+    // The popup's snapshot and first screen are a cache the background rewrites on its own schedule (their
+    // `asOf` moves with the clock and the chains' health): not something a call stores, so they are left out.
+    local: { ...host.storage.local.dump(), popupSnapshot: undefined, popupFirstScreen: undefined },
     session: Object.keys(host.storage.session.dump()).sort(),
   })
 }
