@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
+import { messageRow, rowStatus } from '../fixtures/messageRows'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const EXTENSION_DIR = `${ROOT}dist/extension`
@@ -229,9 +230,8 @@ describe('the extension', () => {
     expect(await workerStarts(popup)).toBeGreaterThan(starts)
     await dialog.getByRole('button', { name: 'Done' }).click()
 
-    const status = popup.locator(`.scr-row-main[data-hash="${messageHash}"] [data-status]`)
     await expect
-      .poll(() => status.getAttribute('data-status'), { timeout: 20_000 })
+      .poll(() => rowStatus(popup, messageHash), { timeout: 20_000 })
       .toMatch(/^(relayed|finalized)$/)
     const balance = await devnet.publicClient(902).readContract({
       address: TOKEN,
@@ -243,12 +243,12 @@ describe('the extension', () => {
 
     await devnet.mine(902, 6)
     await devnet.mine(901, 6)
-    await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('finalized')
+    await expect.poll(() => rowStatus(popup, messageHash), { timeout: 20_000 }).toBe('finalized')
     const state = await extensionState(popup)
     expect(state.notified[`relayed:${messageHash}`]?.kind).toBe('relayed')
     expect(state.badge).toBe('')
 
-    await popup.locator(`.scr-row-main[data-hash="${messageHash}"] .scr-row-summary`).click()
+    await messageRow(popup, messageHash).locator('.scr-row-summary').click()
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-light.png` })
     await popup.emulateMedia({ colorScheme: 'dark' })
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-dark.png` })
@@ -283,11 +283,7 @@ describe('the extension', () => {
     await expect
       .poll(() => history.getByRole('status').textContent())
       .toBe('Imported: 0 added, 0 updated, 1 skipped.')
-    await expect
-      .poll(() =>
-        popup.locator(`.scr-row-main[data-hash="${messageHash}"] [data-status]`).getAttribute('data-status'),
-      )
-      .toBe('finalized')
+    await expect.poll(() => rowStatus(popup, messageHash)).toBe('finalized')
   })
   it('shows an unreadable record in its IndexedDB as one error row beside the list, and removes it', async () => {
     const bad = `0x${'bd'.repeat(32)}`
@@ -318,12 +314,12 @@ describe('the extension', () => {
     )
     expect(await errorRows.textContent()).toContain(bad)
     // The readable message still renders beside it: never a blank popup.
-    await popup.locator(`.scr-row-main[data-hash="${messageHash}"]`).waitFor()
+    await messageRow(popup, messageHash).waitFor()
 
     await errorRows.getByRole('button', { name: 'Remove it' }).click()
     await errorRows.first().waitFor({ state: 'detached', timeout: 30_000 })
     await popup.reload()
-    await popup.locator(`.scr-row-main[data-hash="${messageHash}"]`).waitFor()
+    await messageRow(popup, messageHash).waitFor()
     expect(await errorRows.count()).toBe(0)
   })
 })
