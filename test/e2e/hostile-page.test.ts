@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+import { gotoPastInstallTab, launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 
 const ROOT = new URL('../../', import.meta.url).pathname
 const EXTENSION_DIR = `${ROOT}dist/extension`
@@ -63,17 +63,7 @@ describe('a hostile page', () => {
   it('cannot message or connect to the extension, and adds nothing to it', async () => {
     const id = browser.extension!.id
     const page = await browser.context.newPage()
-    // On install the extension opens its options page, and Chromium may put it in the tab just made: load again.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const loaded = await page.goto(`${base}?id=${id}`).then(
-        () => true,
-        (error: Error) => {
-          if (attempt >= 2 || !/interrupted by another navigation/.test(error.message)) throw error
-          return false
-        },
-      )
-      if (loaded && page.url().startsWith(base)) break
-    }
+    await gotoPastInstallTab(page, `${base}?id=${id}`)
     expect(page.url().startsWith(base)).toBe(true)
     const results = (await page.evaluate('window.run()')) as { label: string; outcome: string; r: string }[]
     expect(results.length).toBeGreaterThanOrEqual(6)

@@ -17,7 +17,7 @@ import type { Address, Hex } from 'viem'
 import type { ChainConfig, ChainHealth, TrackedMessage } from '../../src/core'
 import { decode, encode } from '../../extension/messaging/codec'
 import { PROTOCOL } from '../../extension/messaging/protocol'
-import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+import { gotoPastInstallTab, launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const EXTENSION_DIR = `${ROOT}dist/extension`
@@ -54,7 +54,7 @@ export class ExtensionDriver {
     const browser = await launchChromium({ extensionDir: EXTENSION_DIR })
     const id = browser.extension!.id
     const probe = await browser.context.newPage()
-    await probe.goto(`chrome-extension://${id}/options.html`)
+    await gotoPastInstallTab(probe, `chrome-extension://${id}/options.html`)
     const popup = await browser.context.newPage()
     return new ExtensionDriver(browser, id, probe, popup)
   }
@@ -168,7 +168,13 @@ export class ExtensionDriver {
     if (!/^(Relay|Retry relaying) /.test(label)) return 'noButton'
     // The row may lose its Relay between the look and the click (an autorelayer won the race, a poll redrew it):
     // then there was nothing to click, as a user would find.
-    if (!(await button.click({ timeout: 5_000 }).then(() => true, () => false))) return 'noButton'
+    if (
+      !(await button.click({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return 'noButton'
     const dialog = this.popup.getByRole('dialog')
     try {
       const outcome = await this.waitFor(dialog, 20_000, [
