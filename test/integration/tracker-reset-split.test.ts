@@ -10,7 +10,7 @@ import type { Block, Hex } from 'viem'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
 import { describeLocationChange } from '../../src/core/model/location'
-import type { MessageStatus, TrackedMessage } from '../../src/core/model/message'
+import type { MessageStatus } from '../../src/core/model/message'
 import { isRelayable } from '../../src/core/model/progress'
 import type { ChainClient } from '../../src/core/chains/readClient'
 import { logBasisOf } from '../../src/core/model/status'
@@ -21,7 +21,7 @@ import { ANCHORS_SETTING } from '../../src/core/tracker/chainAnchor'
 import type { Heads } from '../../src/core/tracker/heads'
 import { createRelocationPacer, readSource } from '../../src/core/tracker/sourceReads'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
-import { createTestTracker, relayApproved } from '../fixtures/tracker'
+import { createTestTracker, relayApproved, untilStatus } from '../fixtures/tracker'
 
 let devnet: TestDevnet
 
@@ -32,21 +32,8 @@ afterAll(async () => {
   await devnet?.stop()
 })
 
-async function until(
-  tracker: Tracker,
-  hash: Hex,
-  statuses: MessageStatus[],
-  mine = false,
-): Promise<TrackedMessage> {
-  for (let i = 0; i < 40; i++) {
-    await tracker.poll()
-    const m = await tracker.getMessage(hash)
-    if (m && statuses.includes(m.status)) return m
-    if (mine) await Promise.all([devnet.mine(901, 2), devnet.mine(902, 2)])
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`${hash} never reached ${statuses.join('/')}: ${(await tracker.getMessage(hash))?.status}`)
-}
+const until = (tracker: Tracker, hash: Hex, statuses: MessageStatus[], mine = false) =>
+  untilStatus(devnet, tracker, hash, statuses, { mine, tries: 40, pauseMs: 100 })
 
 /**
  * Restart one chain afresh, its clock a minute past the old chain's (as a devnet restart's is, where nobody moved

@@ -6,14 +6,14 @@
 import { type Hex } from 'viem'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
-import type { TrackedMessage, MessageStatus } from '../../src/core/model/message'
+import type { MessageStatus } from '../../src/core/model/message'
 import { isRelayable } from '../../src/core/model/progress'
 import { describeLocationChange } from '../../src/core/model/location'
 import { MessageVanishedError } from '../../src/core/relay/errors'
 import { createMemoryStore } from '../../src/core/store/memoryStore'
 import type { Tracker, TrackerUpdate } from '../../src/core/tracker/api'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
-import { createTestTracker, relayApproved } from '../fixtures/tracker'
+import { createTestTracker, relayApproved, untilStatus } from '../fixtures/tracker'
 
 let devnet: TestDevnet
 
@@ -24,21 +24,8 @@ afterAll(async () => {
   await devnet?.stop()
 })
 
-async function until(
-  tracker: Tracker,
-  hash: Hex,
-  statuses: MessageStatus[],
-  mine = false,
-): Promise<TrackedMessage> {
-  for (let i = 0; i < 80; i++) {
-    await tracker.poll()
-    const m = await tracker.getMessage(hash)
-    if (m && statuses.includes(m.status)) return m
-    if (mine) await Promise.all([devnet.mine(901, 2), devnet.mine(902, 2)])
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`${hash} never reached ${statuses.join('/')}: ${(await tracker.getMessage(hash))?.status}`)
-}
+const until = (tracker: Tracker, hash: Hex, statuses: MessageStatus[], mine = false) =>
+  untilStatus(devnet, tracker, hash, statuses, { mine })
 
 it('restarting the devnet with the history kept: old transfers vanish, a new one with the same hash relays', async () => {
   const store = createMemoryStore()
