@@ -148,6 +148,12 @@ describe('RelayDialogContent', () => {
     expect(html).not.toContain('Simulation passed')
     expect(html).toContain('Copy CLI command')
     expect(signButton(html)).toContain('disabled')
+    // Learned while signing (the refusal is a moment behind): the dialog keeps saying Signing, not the up-front block.
+    const signing = render({ step: 'signing', plan: makePlan() }, ['wallet'], 'wallet', {
+      blockedSigners: { wallet: reason },
+    })
+    expect(signing).not.toContain(reason)
+    expect(signing).not.toContain('data-error-kind="accessListDropped"')
   })
 
   it('waits for the sent relay, then says in place that the transfer arrived', () => {

@@ -62,14 +62,16 @@ export function relayDialogView(input: {
   const delivered = isDelivered(message)
   const plan = 'plan' in phase ? phase.plan : undefined
   const failure = phase.step === 'relayFailed' ? explainError(phase.error, { chains }) : undefined
-  // A wallet that just dropped the list, or is known to: say so once, and offer what works instead.
+  const canChooseSigner = !delivered && isSignable(phase, 'relayFailed')
+  // A wallet that just dropped the list, or is known to: say so once, and offer what works instead. A wallet learns
+  // it is "known" while it signs, a moment before the refusal arrives; only a choice still open is blocked up front,
+  // so the dialog goes from Signing straight to the refusal, never through the up-front sentence.
   const blocked =
     failure?.kind === 'accessListDropped'
       ? failure.summary
-      : signer
+      : signer && canChooseSigner
         ? input.blockedSigners?.[signer]
         : undefined
-  const canChooseSigner = !delivered && isSignable(phase, 'relayFailed')
   // A plan the signing account cannot pay is not signed: core would refuse it, so the button does not offer it.
   const unpaid = plan?.funds?.enough === false
   return {
