@@ -141,6 +141,62 @@ it('a process stopped between writing a reset and voiding what the chain held: t
   expect((await restarted.poll()).resets).toEqual([])
 })
 
+/** The destination's clock brought up to the source's (a relay needs its block no older than the sent log's). */
+async function destinationInStep(): Promise<void> {
+  const [source, destination] = await Promise.all([901, 902].map((id) => devnet.publicClient(id).getBlock()))
+  const behind = source!.timestamp - destination!.timestamp
+  if (behind >= 0n) await devnet.increaseTime(902, Number(behind) + 1)
+}
+
+it.each([
+  ['scans the watched accounts', (t: Tracker) => t.scanAccounts()],
+  ['is asked to track the new transaction', (t: Tracker, tx: Hex) => t.trackTransaction(901, tx)],
+])('an interrupted reset is finished before a process that %s first writes', async (_, discover) => {
+  await restartLater(901) // a fresh chain: the transfer below has nonce 0, as its copy after the next restart will
+  await destinationInStep()
+  const store = createMemoryStore()
+  const stopping = stoppable(store)
+  const { tracker } = await createTestTracker(devnet, { store: stopping.store })
+  await tracker.watchAccount(devnet.accounts[0].address)
+  const sent = await devnet.sendMock({ amount: 0n })
+  const [tracked] = await tracker.trackTransaction(901, sent.transactionHash)
+  const hash = tracked!.hash
+  await until(tracker, hash, ['ready'], true)
+  await tracker.scanAccounts()
+
+  // The reset's new anchor is written, marked; the worker stops before the voids are.
+  await restartLater(901)
+  stopping.stopAtNextWrite()
+  await expect(tracker.poll()).rejects.toThrow('the worker was stopped')
+  // The same transfer again on the new chain: nonce 0 again, so the same hash.
+  const again = await devnet.sendMock({ amount: 0n })
+  await destinationInStep()
+
+  // The worker starts again and finds the transfer before its first poll (the extension's tick scans first).
+  const { tracker: restarted } = await createTestTracker(devnet, { store })
+  await discover(restarted, again.transactionHash)
+  const found = (await restarted.getMessage(hash))!
+  expect(found.initiatingLog?.transactionHash).toBe(again.transactionHash)
+  // Found as what it is: the same message sent again after the reset, not a reorg's re-inclusion.
+  expect(describeLocationChange(found)).toMatch(/was reset; the same message was sent again at block/)
+  const anchors = (await store.getSetting(ANCHORS_SETTING)) as Record<string, object>
+  expect(anchors['901']).not.toHaveProperty('voiding')
+
+  // The poll owes nothing more: the transfer stays where it was found, never "no longer exists" and back.
+  const updates: TrackerUpdate[] = []
+  restarted.subscribe((u) => updates.push(u))
+  const cursors = await store.listCursors()
+  expect((await restarted.poll()).resets).toEqual([])
+  const ready = await until(restarted, hash, ['ready'], true)
+  expect(ready.initiatingLog?.transactionHash).toBe(again.transactionHash)
+  const statuses = updates.flatMap((u) => (u.type === 'messageUpdated' ? [u.to] : []))
+  expect(statuses).not.toContain('reorged')
+  expect(statuses).not.toContain('vanished')
+  expect(updates.filter((u) => u.type === 'chainReset')).toEqual([])
+  // And the scan's cursors on the new chain stand: a second void would have sent it back to the start.
+  for (const { key } of cursors) expect(await store.getCursor(key)).toBeDefined()
+})
+
 it('a recorded log above the head, in a block older than the head, is gone; above a lagging head, undecided', async () => {
   const { tracker } = await createTestTracker(devnet)
   await devnet.mine(901, 30)

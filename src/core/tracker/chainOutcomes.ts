@@ -80,7 +80,7 @@ export async function settleChains(
 
 /** A reset chain: its scan cursors go, and every message it held (even finalized ones) is voided first. */
 export async function voidResets(
-  ctx: OutcomeContext,
+  ctx: Omit<OutcomeContext, 'suspects'>,
   eventsByHash: Map<Hex, TrackerEvent[]>,
   resets: number[],
   outcomes: readonly ChainOutcome[],

@@ -48,6 +48,11 @@ interface DiscoveryContext {
   writer: MessageWriter
   events: TrackerEventHub
   now: () => number
+  /**
+   * Finish a chain reset a stopped process left half done (resetCatchUp.ts) before anything here reads or writes a
+   * message or a cursor: written under the new anchor first, they would be voided right after.
+   */
+  owedResets: () => Promise<unknown>
   /** Ranges one account scan reads per call (a service worker has a short life; the cursor resumes the rest). */
   maxScanRanges?: number
 }
@@ -71,6 +76,7 @@ export function createDiscoveryQueue(ctx: DiscoveryContext): DiscoveryQueue {
     async trackTransaction(chainId, transactionHash) {
       ctx.chains.client(chainId) // an unknown chain is refused before any request, naming it
       await ctx.chains.checkChainId(chainId) // and one whose RPC serves another chain before any read
+      await ctx.owedResets()
       const result = await discover(ctx, chainId, transactionHash)
       if (result.state === 'mined') return add(ctx, chainId, result.messages)
       await setPending(store, (list) =>
@@ -118,6 +124,7 @@ async function add(
 async function drain(ctx: DiscoveryContext): Promise<void> {
   const queued = await pending(ctx.store)
   if (queued.length === 0) return
+  await ctx.owedResets()
   const done = new Set<string>()
   for (const p of queued) {
     if (!ctx.chains.has(p.chainId)) continue
@@ -145,6 +152,7 @@ async function drain(ctx: DiscoveryContext): Promise<void> {
 
 async function scanAccounts(ctx: DiscoveryContext): Promise<number> {
   let found = 0
+  await ctx.owedResets()
   const watched = await accounts(ctx.store)
   for (const chain of ctx.chains.list()) {
     for (const account of watched) {

@@ -53,6 +53,8 @@ interface TickContext {
   events: TrackerEventHub
   now: () => number
   waitingOnWallet: ReadonlySet<Hex>
+  /** Finish resets a stopped process left half done (resetCatchUp.ts): first, before anything is read or written. */
+  owedResets: () => Promise<number[]>
   pacer: RelocationPacer
   suspects: Set<number>
   /** Per chain, the head the last good tick read and when: where the next tick's recent relay logs start. */
@@ -93,6 +95,8 @@ export function createPollTick(
 
 async function tick(ctx: TickContext): Promise<{ report: PollReport; moving: boolean }> {
   const { store, chains, health, now } = ctx
+  const caughtUp = await ctx.owedResets()
+  for (const id of caughtUp) ctx.pace.forget(id)
   await ctx.discovery.drain()
   const stored = await store.list()
   const messages = stored.filter((m) => isInFlight(m) || readsSource(m, now()))
@@ -142,6 +146,7 @@ async function tick(ctx: TickContext): Promise<{ report: PollReport; moving: boo
   }
   if (resets.length > 0) await voidResets(ctx, result.events, resets, result.chains)
   const results = await ctx.writer.apply(result.events)
+  const updated = results.filter((r) => r.changed).length
   if (resets.length > 0) await voidsWritten(store, resets, result.chains)
 
   const t = now()
@@ -162,7 +167,7 @@ async function tick(ctx: TickContext): Promise<{ report: PollReport; moving: boo
     message: health.get(o.chainId).error ?? String(o.error),
   }))
   return {
-    report: { requests, httpRequests, updated: results.filter((r) => r.changed).length, errors, resets },
+    report: { requests, httpRequests, updated, errors, resets: [...new Set([...caughtUp, ...resets])] },
     moving,
   }
 }

@@ -164,7 +164,9 @@ async function readChain(
   now: number,
   into: Readings,
 ): Promise<ChainOutcome> {
-  // A reset whose voids were never written (the process stopped in between): void them before any other reading.
+  // A reset whose voids are not written yet. The tick finished every one it found before reading (resetCatchUp.ts):
+  // this one was marked since, by another process still at it. Void with it, never read past the mark: a reading
+  // would store the new anchor without it, and the voids would be lost should that process stop.
   const unsettled = deps.anchor(chainId)
   if (unsettled?.voiding)
     return { chainId, kind: 'reset', anchor: unsettled, genesisChanged: unsettled.voiding.genesisChanged }

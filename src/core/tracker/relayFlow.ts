@@ -54,6 +54,7 @@ export function createRelayFlow(deps: Omit<RelayContext, 'waitingOnWallet'>): Re
 }
 
 async function load(ctx: RelayContext, hash: Hex): Promise<TrackedMessage> {
+  await ctx.owedResets()
   const message = await ctx.store.get(hash)
   if (!message) throw new UnknownMessageError(hash)
   return message

@@ -29,6 +29,8 @@ export interface RelayContext {
   refresh: () => Promise<unknown>
   /** Something started moving: poll soon. */
   wake: () => void
+  /** Finish resets a stopped process left half done (resetCatchUp.ts), so no relay is planned from a voided log. */
+  owedResets: () => Promise<unknown>
   /** Messages whose wallet prompt this process is waiting on (the poller leaves their intents alone). */
   waitingOnWallet: Set<Hex>
 }

@@ -24,6 +24,7 @@ import { createMessageWriter } from './messageWriter'
 import { createPollLoop } from './pollLoop'
 import { createPollTick } from './pollTick'
 import { createRelayFlow } from './relayFlow'
+import { createResetCatchUp } from './resetCatchUp'
 import { subscribeTo } from './subscription'
 
 export { InvalidAccountError, SignerUnavailableError, TrackerError, UnknownMessageError } from './errors'
@@ -136,7 +137,10 @@ async function buildParts(options: TrackerOptions) {
   })
   const health = createHealthBook({ now, onChange: (h) => events.emit('chainHealth', { health: h }) })
   const writer = createMessageWriter({ store, events, now })
-  const discovery = createDiscoveryQueue({ store, chains, writer, events, now })
+  // Resets a stopped process left half done are finished before any entry point reads or writes (resetCatchUp.ts).
+  const catchUp = createResetCatchUp({ store, chains, health, events, writer })
+  const owedResets = () => catchUp.finish()
+  const discovery = createDiscoveryQueue({ store, chains, writer, events, now, owedResets })
   const relays = createRelayFlow({
     store,
     chains,
@@ -145,9 +149,20 @@ async function buildParts(options: TrackerOptions) {
     now,
     refresh: poll,
     wake: () => loop.wake(),
+    owedResets,
   })
   const waitingOnWallet = relays.waitingOnWallet
-  const tick = createPollTick({ store, chains, writer, discovery, health, events, now, waitingOnWallet })
+  const tick = createPollTick({
+    store,
+    chains,
+    writer,
+    discovery,
+    health,
+    events,
+    now,
+    waitingOnWallet,
+    owedResets,
+  })
   const loop = createPollLoop({
     activeMs: options.activePollMs ?? 2_000,
     idleMs: options.idlePollMs ?? 30_000,
