@@ -5,9 +5,8 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 
 import { DEFAULT_STORAGE_NAME, type SuperchainRelayConfig } from './config'
-import { createWalletController, type WalletController, type WalletState } from './wallet'
+import { createWalletController, NO_WALLET, type WalletController } from './wallet'
 
-const NO_WALLET: WalletState = { options: [], accounts: [], status: 'disconnected', dropsAccessList: false }
 const noopSubscribe = () => () => {}
 
 export function useWalletController(config: SuperchainRelayConfig | undefined) {

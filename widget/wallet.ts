@@ -97,6 +97,14 @@ function safeMemory(memory: WalletControllerOptions['memory']): Pick<Storage, 'g
   }
 }
 
+/** Before any wallet is seen, and while the widget has no config yet (useWalletController). Replaced, never mutated. */
+export const NO_WALLET: WalletState = {
+  options: [],
+  accounts: [],
+  status: 'disconnected',
+  dropsAccessList: false,
+}
+
 /** What the controller's steps share: the wallets seen, the state React reads, and where choices are remembered. */
 interface ControllerCore {
   memory: Pick<Storage, 'getItem' | 'setItem'>
@@ -118,7 +126,7 @@ function createCore(options: WalletControllerOptions): ControllerCore {
     droppingKey: `${namespace}:wallets-dropping-access-list`,
     listeners: new Set(),
     wallets: [],
-    state: { options: [], accounts: [], status: 'disconnected', dropsAccessList: false },
+    state: NO_WALLET,
     destroyed: false,
   }
 }

@@ -7,7 +7,7 @@ import { execSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
-import { basename, extname, join, resolve } from 'node:path'
+import { basename, dirname, extname, join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 import { build } from 'vite'
@@ -37,6 +37,22 @@ function componentFiles(): string[] {
     .map((f) => join(DIST, f))
 }
 
+/**
+ * What the first render loads: the entry and every chunk it imports statically, transitively (`import … from
+ * "./x.js"`; an `import("./x.js")` loads on demand and is left out).
+ */
+function firstRenderFiles(entry: string): string[] {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const [, path] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*["'`](\.\/[^"'`]+)["'`]/g))
+      visit(join(dirname(file), path!))
+  }
+  visit(entry)
+  return [...seen]
+}
+
 /** Top modules by gzip, by package and by file, printed in full and kept short in the note. */
 function analysis(label: string, files: string[]): string {
   const byPackage = files.flatMap((f) => analyzeBundle(f, { group: 'package' }))
@@ -53,7 +69,7 @@ function analysis(label: string, files: string[]): string {
   console.error(`${label}: top modules`)
   for (const m of byFile.slice(0, 15))
     console.error(`  ${(m.gzip / 1024).toFixed(2).padStart(7)}  ${m.module}`)
-  return `top: ${topModulesNote(packages, 5)}`
+  return `top: ${topModulesNote(packages, 5)}; top files: ${topModulesNote(byFile, 5)}`
 }
 
 export async function benchWidget(runs = 5, count = 100): Promise<BenchRow[]> {
@@ -63,6 +79,8 @@ export async function benchWidget(runs = 5, count = 100): Promise<BenchRow[]> {
   const sizes = files.map(gzipOf)
   const component = { raw: sizes.reduce((a, s) => a + s.raw, 0), gzip: sizes.reduce((a, s) => a + s.gzip, 0) }
   const entry = gzipOf(join(DIST, 'index.js'))
+  const firstRender = firstRenderFiles(join(DIST, 'index.js'))
+  const firstRenderGzip = firstRender.map(gzipOf).reduce((a, s) => a + s.gzip, 0)
   const element = gzipOf(ELEMENT)
   const rows: BenchRow[] = [
     {
@@ -71,7 +89,10 @@ export async function benchWidget(runs = 5, count = 100): Promise<BenchRow[]> {
       name: 'React component build (gzip, react/react-dom/viem excluded)',
       value: component.gzip / 1024,
       unit: 'KiB',
-      note: `${kib(component.raw)} raw minified, ${files.length} files; entry alone ${kib(entry.gzip)}, the rest loads with the dialogs; ${analysis('component', files)}`,
+      note:
+        `${kib(component.raw)} raw minified, ${files.length} files; entry ${kib(entry.gzip)}, first render ` +
+        `${kib(firstRenderGzip)} (${firstRender.length} file${firstRender.length === 1 ? '' : 's'}), the rest ` +
+        `loads with the dialogs; ${analysis('component', files)}`,
     },
     {
       id: 'widget.element.gzipKiB',

@@ -16,6 +16,8 @@ export interface RetiredNetwork {
   reason: string
 }
 
+const SHUT_DOWN = 'that devnet was shut down and its RPCs no longer answer'
+
 export const RETIRED_NETWORKS: readonly RetiredNetwork[] = [
   {
     preset: 'interopAlpha',
@@ -24,7 +26,7 @@ export const RETIRED_NETWORKS: readonly RetiredNetwork[] = [
       { id: 420120000, rpcUrl: 'https://interop-alpha-0.optimism.io' },
       { id: 420120001, rpcUrl: 'https://interop-alpha-1.optimism.io' },
     ],
-    reason: 'that devnet was shut down and its RPCs no longer answer',
+    reason: SHUT_DOWN,
   },
   {
     preset: 'interopRcAlpha',
@@ -33,7 +35,7 @@ export const RETIRED_NETWORKS: readonly RetiredNetwork[] = [
       { id: 420120003, rpcUrl: 'https://interop-rc-alpha-0.optimism.io' },
       { id: 420120004, rpcUrl: 'https://interop-rc-alpha-1.optimism.io' },
     ],
-    reason: 'that devnet was shut down and its RPCs no longer answer',
+    reason: SHUT_DOWN,
   },
 ]
 

@@ -32,6 +32,14 @@ export function logBasisOf(message: Pick<TrackedMessage, 'initiatingLog'>): LogB
   return log ? { blockHash: log.blockHash, logIndex: log.logIndex } : null
 }
 
+/** Same block (by hash, in any letter case) and same index in it: the same log. */
+export function sameLogPlace(
+  a: { blockHash: Hex; logIndex: number },
+  b: { blockHash: Hex; logIndex: number },
+): boolean {
+  return a.blockHash.toLowerCase() === b.blockHash.toLowerCase() && a.logIndex === b.logIndex
+}
+
 /** Does the record still hold the log the reading was about? */
 export function holdsBasis(
   message: Pick<TrackedMessage, 'initiatingLog'>,
@@ -40,7 +48,7 @@ export function holdsBasis(
   if (basis === undefined) return true
   const log = message.initiatingLog
   if (basis === null || !log) return basis === null && !log
-  return log.blockHash.toLowerCase() === basis.blockHash.toLowerCase() && log.logIndex === basis.logIndex
+  return sameLogPlace(log, basis)
 }
 
 /** What one poller tick read about one message. Every part is optional: absent means "not read, keep what we know". */

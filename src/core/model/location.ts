@@ -3,20 +3,13 @@
  * log only where it was last seen (docs/ARCHITECTURE.md §5). These pure rules move the log when the live one is
  * found elsewhere, mark a message the source chain no longer holds, and void what a reset chain held.
  */
-import { holdsBasis, type TrackerEvent } from './events'
+import { holdsBasis, sameLogPlace, type TrackerEvent } from './events'
 import { positionOf, type InitiatingLog, type LocationChange, type TrackedMessage } from './message'
 import { deriveFromLog } from './observe'
 import { without } from './records'
 
 type Relocated = Extract<TrackerEvent, { type: 'relocated' }>
 type Vanished = Extract<TrackerEvent, { type: 'vanished' }>
-
-function samePlace(
-  a: Pick<InitiatingLog, 'blockHash' | 'logIndex'>,
-  b: Pick<InitiatingLog, 'blockHash' | 'logIndex'>,
-) {
-  return a.blockHash.toLowerCase() === b.blockHash.toLowerCase() && a.logIndex === b.logIndex
-}
 
 /** Where the message was last seen: its log, or where a pending location change says it was. */
 function lastPosition(message: TrackedMessage) {
@@ -31,7 +24,7 @@ export function noteFound(
 ): Pick<TrackedMessage, 'locationChange'> {
   const current = message.initiatingLog
   if (current) {
-    if (samePlace(current, log)) return pick(message)
+    if (sameLogPlace(current, log)) return pick(message)
     const cause =
       current.transactionHash.toLowerCase() === log.transactionHash.toLowerCase() ? 'reorg' : 'resend'
     return { locationChange: { cause, at: now, from: positionOf(current), to: positionOf(log) } }
@@ -66,7 +59,7 @@ function sameNumbers(a: LocationChange['from'] & object, b: LocationChange['from
 /** relocated: the live log replaces the recorded one (a finalized message is verified again, as 'relayed'). */
 export function relocate(message: TrackedMessage, event: Relocated, now: number): TrackedMessage {
   if (!holdsBasis(message, event.basis)) return message
-  if (message.initiatingLog && samePlace(message.initiatingLog, event.log)) return message
+  if (message.initiatingLog && sameLogPlace(message.initiatingLog, event.log)) return message
   const from = lastPosition(message)
   const open = message.locationChange && !message.locationChange.to ? message.locationChange : undefined
   const draft: TrackedMessage = {
