@@ -9,6 +9,7 @@ import { BlockNotFoundError, type Hex } from 'viem'
 
 import type { ChainClient } from '../chains/readClient'
 import type { InitiatingLog, TrackedMessage } from '../model/message'
+import { sameLogPlace } from '../model/events'
 import { logBasisOf, type TrackerEvent } from '../model/status'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import { decodeSentMessages } from '../protocol/decode'
@@ -36,7 +37,7 @@ export async function relocationEvents(
       ])
       continue
     }
-    if (samePlace(recorded, live)) continue
+    if (sameLogPlace(recorded, live)) continue
     if (await holdsLog(client, m.source, m.hash, recorded)) {
       if (recorded.timestamp >= live.timestamp) continue
       verdicts.set(m.hash, [{ type: 'relocated', log: live, cause: 'resend', basis }])
@@ -45,10 +46,6 @@ export async function relocationEvents(
     }
   }
   return verdicts
-}
-
-function samePlace(a: InitiatingLog, b: InitiatingLog): boolean {
-  return a.blockHash.toLowerCase() === b.blockHash.toLowerCase() && a.logIndex === b.logIndex
 }
 
 /**
