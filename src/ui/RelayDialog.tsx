@@ -15,19 +15,18 @@ import type { RelayDialogContentProps, RelayPhase } from './RelayDialogContent'
 import type { SignerKind } from './SignerChoice'
 
 /** What the dialog shows is RelayDialogContent's to describe; the dialog adds the calls and where focus returns. */
-export interface RelayDialogProps
-  extends Pick<
-    RelayDialogContentProps,
-    | 'message'
-    | 'chains'
-    | 'signers'
-    | 'signerLabels'
-    | 'blockedSigners'
-    | 'offerExtension'
-    | 'accounts'
-    | 'explorerUrl'
-    | 'onClose'
-  > {
+export interface RelayDialogProps extends Pick<
+  RelayDialogContentProps,
+  | 'message'
+  | 'chains'
+  | 'signers'
+  | 'signerLabels'
+  | 'blockedSigners'
+  | 'offerExtension'
+  | 'accounts'
+  | 'explorerUrl'
+  | 'onClose'
+> {
   api: TrackerApi
   /** Where focus goes when the dialog closes (the message's row); default: back where it was. */
   returnFocus?: () => HTMLElement | null | undefined

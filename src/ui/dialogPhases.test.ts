@@ -38,7 +38,11 @@ describe('isSignable', () => {
 describe('runSignStep', () => {
   it('shows signing, then the submitted transaction', async () => {
     const shown: Phase[] = []
-    await runSignStep(steps(() => Promise.resolve(HASH)), (p) => shown.push(p), () => true)
+    await runSignStep(
+      steps(() => Promise.resolve(HASH)),
+      (p) => shown.push(p),
+      () => true,
+    )
     expect(shown).toEqual([
       { step: 'signing', plan: 'p' },
       { step: 'submitted', plan: 'p', transactionHash: HASH },
@@ -48,7 +52,11 @@ describe('runSignStep', () => {
   it('shows signing, then the failure with its error', async () => {
     const error = new Error('User rejected the request.')
     const shown: Phase[] = []
-    await runSignStep(steps(() => Promise.reject(error)), (p) => shown.push(p), () => true)
+    await runSignStep(
+      steps(() => Promise.reject(error)),
+      (p) => shown.push(p),
+      () => true,
+    )
     expect(shown).toEqual([
       { step: 'signing', plan: 'p' },
       { step: 'relayFailed', plan: 'p', error },

@@ -131,7 +131,10 @@ describe('startMessageFeed', () => {
     tracker.emit({ type: 'chainHealth', health: { chainId: 902, state: 'ok', lastOkAt: NOW } })
     // The scan fails first, the poll then marks the chain down, and it answers again.
     tracker.emit({ ...reach, context: 'scanning OP B for 0xabc' })
-    tracker.emit({ type: 'chainHealth', health: { chainId: 902, state: 'unreachable', error: 'fetch failed' } })
+    tracker.emit({
+      type: 'chainHealth',
+      health: { chainId: 902, state: 'unreachable', error: 'fetch failed' },
+    })
     tracker.emit({ type: 'chainHealth', health: { chainId: 901, state: 'ok', lastOkAt: NOW + 1 } })
     expect(log.errors).toEqual(['HTTP request failed.\n(while scanning OP B for 0xabc)'])
     tracker.emit({ type: 'chainHealth', health: { chainId: 902, state: 'ok', lastOkAt: NOW + 2 } })

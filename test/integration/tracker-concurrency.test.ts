@@ -55,7 +55,10 @@ async function until(tracker: Tracker, hash: Hex, statuses: MessageStatus[]): Pr
   throw new Error(`${hash} never reached ${statuses.join('/')}`)
 }
 
-async function readyMessage(tracker: Tracker, to: Address = devnet.accounts[1].address): Promise<TrackedMessage> {
+async function readyMessage(
+  tracker: Tracker,
+  to: Address = devnet.accounts[1].address,
+): Promise<TrackedMessage> {
   const receipt = await devnet.sendMock({ amount: 0n, to })
   const [message] = await tracker.trackTransaction(901, receipt.transactionHash)
   return until(tracker, message!.hash, ['ready'])

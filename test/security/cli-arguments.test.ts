@@ -81,7 +81,11 @@ function cases(): BadCase<Run>[] {
     add(`relay ${label}`, ['relay', value], /is not a message hash/)
     add(`forget ${label}`, ['forget', value], /is not a message hash/)
   }
-  add('track --chain -1 (read as a flag)', ['track', '--chain', '-1', '--tx', HASH], /option '--chain' .*(argument|value)/)
+  add(
+    'track --chain -1 (read as a flag)',
+    ['track', '--chain', '-1', '--tx', HASH],
+    /option '--chain' .*(argument|value)/,
+  )
   for (const chain of ['0', '1.5', 'abc', '9007199254740993', '١', '0x385', ''])
     add(
       `track --chain ${JSON.stringify(chain)}`,

@@ -13,7 +13,12 @@ const alpha0: ChainConfig = {
   nativeSymbol: 'ETH',
   preset: 'interopAlpha',
 }
-const rc1: ChainConfig = { id: 420120004, name: 'RC 1', rpcUrl: 'https://interop-rc-alpha-1.optimism.io/', nativeSymbol: 'ETH' }
+const rc1: ChainConfig = {
+  id: 420120004,
+  name: 'RC 1',
+  rpcUrl: 'https://interop-rc-alpha-1.optimism.io/',
+  nativeSymbol: 'ETH',
+}
 
 describe('dropRetiredChains', () => {
   it('keeps every other chain, unchanged and in order, and says nothing', () => {

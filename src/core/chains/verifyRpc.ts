@@ -54,7 +54,12 @@ export async function verifyRpc(
   config: Pick<ChainConfig, 'id' | 'rpcUrl'>,
   options: VerifyRpcOptions = {},
 ): Promise<number> {
-  return check(config, options, (client) => client.getChainId(), (chainId) => chainId)
+  return check(
+    config,
+    options,
+    (client) => client.getChainId(),
+    (chainId) => chainId,
+  )
 }
 
 export interface ChainCheck {

@@ -15,7 +15,13 @@ export function needsUser(message: TrackedMessage): boolean {
 }
 
 /** Statuses from which resendMessage makes sense: sent, not relayed, and not already waiting for a source tx. */
-export const RESENDABLE_STATUSES: readonly MessageStatus[] = ['expired', 'reorged', 'failed', 'ready', 'initiated']
+export const RESENDABLE_STATUSES: readonly MessageStatus[] = [
+  'expired',
+  'reorged',
+  'failed',
+  'ready',
+  'initiated',
+]
 
 /**
  * May a Resend be offered? Only where the source's messenger has `resendMessage` (1.x; a message whose source

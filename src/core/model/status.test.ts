@@ -773,7 +773,11 @@ describe('messenger 2.x: MessageExpired', () => {
   })
 
   it('messengerRead records the source messenger without changing the status', () => {
-    const result = reduceMessage(makeMessage({ status: 'ready' }), { type: 'messengerRead', version: '2.0.0' }, NOW)
+    const result = reduceMessage(
+      makeMessage({ status: 'ready' }),
+      { type: 'messengerRead', version: '2.0.0' },
+      NOW,
+    )
     expect(result).toMatchObject({ changed: true, from: 'ready', to: 'ready' })
     expect(result.message.sourceMessenger).toBe('2.0.0')
     expectUnchanged(result.message, { type: 'messengerRead', version: '2.0.0' })

@@ -138,7 +138,9 @@ function next(message: TrackedMessage, event: TrackerEvent, now: number): Tracke
         expiry: event.expiry,
       }
     case 'messengerRead':
-      return message.sourceMessenger === event.version ? message : { ...message, sourceMessenger: event.version }
+      return message.sourceMessenger === event.version
+        ? message
+        : { ...message, sourceMessenger: event.version }
     case 'relocated':
       return relocate(message, event, now)
     case 'vanished':

@@ -40,4 +40,3 @@ export function messengerFeatures(version: string, expiryPeriodSeconds?: bigint)
     known: n === 2 && /^v?2\.0\./.test(version.trim()),
   }
 }
-

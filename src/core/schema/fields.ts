@@ -42,7 +42,10 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * missing required field reads like a wrong one ("expected an address, got nothing").
  */
 export function record<const E extends ObjectEntries>(what: string, entries: E) {
-  return pipe(custom<Record<string, unknown>>(isPlainObject, expected(what)), strictObject(entries, keyProblem(what, entries)))
+  return pipe(
+    custom<Record<string, unknown>>(isPlainObject, expected(what)),
+    strictObject(entries, keyProblem(what, entries)),
+  )
 }
 
 /** The message of a strict object's own issues: not an object, a missing field, or an unknown one. */

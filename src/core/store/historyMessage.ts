@@ -9,12 +9,7 @@
 import { hashCrossDomainMessage } from '@eth-optimism/viem/utils/interop'
 import { keccak256 } from 'viem'
 
-import {
-  normalizeAddress,
-  type LogPosition,
-  type MessageIntent,
-  type TrackedMessage,
-} from '../model/message'
+import { normalizeAddress, type LogPosition, type MessageIntent, type TrackedMessage } from '../model/message'
 import { classifyIntent } from '../protocol/intent'
 import { sanitizeSymbol } from '../protocol/tokenSymbol'
 import { parseInput, show } from '../schema/parse'

@@ -282,7 +282,11 @@ describe('records read back are validated', () => {
   })
 
   it.each([
-    ['a record that is not an object', (m: TrackedMessage) => ({ hash: m.hash, 0: 'x', intent: 5 }), 'source'],
+    [
+      'a record that is not an object',
+      (m: TrackedMessage) => ({ hash: m.hash, 0: 'x', intent: 5 }),
+      'source',
+    ],
     ['a status no build wrote', (m: TrackedMessage) => ({ ...m, status: 'done' }), 'status'],
     ['an unknown field', (m: TrackedMessage) => ({ ...m, __proto__x: 1 }), '__proto__x: unknown field'],
     ['a bigint field as a number', (m: TrackedMessage) => ({ ...m, nonce: 1 }), 'nonce'],

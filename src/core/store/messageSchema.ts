@@ -4,7 +4,15 @@
  * by structured clone). Only the shape: what follows from the fields (the hash, the intent, the signed relay's
  * bytes) is checked where the data comes in (historyMessage.ts).
  */
-import { array, literal, optional, strictObject, variant, type GenericSchema, type InferOutput } from 'valibot'
+import {
+  array,
+  literal,
+  optional,
+  strictObject,
+  variant,
+  type GenericSchema,
+  type InferOutput,
+} from 'valibot'
 
 import {
   address as checkedAddress,
@@ -39,7 +47,8 @@ export const MESSAGE_STATUSES = [
   'vanished',
 ] as const satisfies readonly MessageStatus[]
 // Fails to compile when the model adds a status this list lacks.
-const _everyStatus: Exclude<MessageStatus, (typeof MESSAGE_STATUSES)[number]> extends never ? true : never = true
+const _everyStatus: Exclude<MessageStatus, (typeof MESSAGE_STATUSES)[number]> extends never ? true : never =
+  true
 void _everyStatus
 
 const SAFETY_LEVELS = ['unsafe', 'safe', 'finalized'] as const satisfies readonly SafetyLevel[]

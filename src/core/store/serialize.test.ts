@@ -546,7 +546,15 @@ describe('what a message’s bytes determine is derived again, not taken from th
   it('does not let a generic message pass for a token transfer', async () => {
     const generic = relayedGenericMessage()
     const entry = await entryOf(generic)
-    entry.intent = { kind: 'erc20', token: BOB, from: BOB, to: CAROL, amount: '5', symbol: 'USDC', decimals: 6 }
+    entry.intent = {
+      kind: 'erc20',
+      token: BOB,
+      from: BOB,
+      to: CAROL,
+      amount: '5',
+      symbol: 'USDC',
+      decimals: 6,
+    }
     expect(parseHistory(fileWith(entry))[0]?.intent).toEqual({ kind: 'generic', selector: '0xa9059cbb' })
   })
 

@@ -400,7 +400,8 @@ export function describeMessageStore(name: string, openStore: () => Promise<Mess
         const now = Date.now()
         expect(await importHistory(store, file, { now })).toEqual({ added: 3, updated: 0, skipped: 0 })
         // Stored as the import policy makes them: identity and body intact, unverified until the poller looks.
-        for (const message of messages) expect(await store.get(message.hash)).toEqual(asImported(message, now))
+        for (const message of messages)
+          expect(await store.get(message.hash)).toEqual(asImported(message, now))
       })
 
       it('leaves the store untouched when a file is rejected', async () => {

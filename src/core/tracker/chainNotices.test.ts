@@ -9,8 +9,20 @@ import { CHAIN_NOTICES_SETTING, CHAINS_SETTING, openChainSet } from './chainSet'
 
 const NOW = 1_700_000_000_000
 const alpha: ChainConfig[] = [
-  { id: 420120000, name: 'Alpha 0', rpcUrl: 'https://interop-alpha-0.optimism.io', nativeSymbol: 'ETH', preset: 'interopAlpha' },
-  { id: 420120001, name: 'Alpha 1', rpcUrl: 'https://interop-alpha-1.optimism.io', nativeSymbol: 'ETH', preset: 'interopAlpha' },
+  {
+    id: 420120000,
+    name: 'Alpha 0',
+    rpcUrl: 'https://interop-alpha-0.optimism.io',
+    nativeSymbol: 'ETH',
+    preset: 'interopAlpha',
+  },
+  {
+    id: 420120001,
+    name: 'Alpha 1',
+    rpcUrl: 'https://interop-alpha-1.optimism.io',
+    nativeSymbol: 'ETH',
+    preset: 'interopAlpha',
+  },
 ]
 
 /** A store as an older version left it: the devnet and the alpha chains, and messages tracked on both. */
@@ -39,7 +51,14 @@ describe('chain notices', () => {
     const store = await migratedStore()
     await store.updateSetting(CHAIN_NOTICES_SETTING, (list) => [
       ...(list as never[]),
-      { id: 'retired:other', kind: 'retiredNetwork', network: 'Other', chains: [], at: NOW, text: 'Other went.' },
+      {
+        id: 'retired:other',
+        kind: 'retiredNetwork',
+        network: 'Other',
+        chains: [],
+        at: NOW,
+        text: 'Other went.',
+      },
     ])
     await dismissChainNotice(store, 'retired:interopAlpha')
     expect((await listChainNotices(store)).map((n) => n.id)).toEqual(['retired:other'])

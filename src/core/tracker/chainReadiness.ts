@@ -16,7 +16,10 @@ export async function readinessOf(chains: ChainSet, chainId: number): Promise<Ch
     return { chainId, readiness, sentence: readinessSentence(chains.name(chainId), readiness) }
   } catch (error) {
     const text = error instanceof BaseError ? error.shortMessage : String(error)
-    return { chainId, sentence: `could not read whether interop is active on ${chains.name(chainId)}: ${text}` }
+    return {
+      chainId,
+      sentence: `could not read whether interop is active on ${chains.name(chainId)}: ${text}`,
+    }
   }
 }
 

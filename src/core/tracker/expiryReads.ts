@@ -14,7 +14,9 @@ import type { TrackerEvent } from '../model/status'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import type { Heads } from './heads'
 
-const MESSAGE_EXPIRED = parseAbiItem('event MessageExpired(bytes32 indexed messageHash, uint256 undeliveredAt)')
+const MESSAGE_EXPIRED = parseAbiItem(
+  'event MessageExpired(bytes32 indexed messageHash, uint256 undeliveredAt)',
+)
 
 /** Does this message wait for a `MessageExpired` of its source (messenger 2.x)? */
 export function awaitsExpiry(m: TrackedMessage): boolean {
@@ -47,11 +49,19 @@ export async function readExpiries(
     { maxRequests: 4 },
   )
   const byHash = new Map(waiting.map((m) => [m.hash.toLowerCase(), m]))
-  for (const log of logs as (typeof logs[number] & { args?: { messageHash?: Hex; undeliveredAt?: bigint } })[]) {
+  for (const log of logs as ((typeof logs)[number] & {
+    args?: { messageHash?: Hex; undeliveredAt?: bigint }
+  })[]) {
     const { messageHash, undeliveredAt } = log.args ?? {}
     const m = messageHash && byHash.get(messageHash.toLowerCase())
     // A log from the RPC is untrusted: it must be the messenger's, complete, and for a message we asked about.
-    if (!m || undeliveredAt === undefined || !log.transactionHash || !log.blockHash || log.blockNumber === null)
+    if (
+      !m ||
+      undeliveredAt === undefined ||
+      !log.transactionHash ||
+      !log.blockHash ||
+      log.blockNumber === null
+    )
       continue
     if (log.address.toLowerCase() !== L2_TO_L2_CROSS_DOMAIN_MESSENGER.toLowerCase()) continue
     out.set(m.hash, {

@@ -9,12 +9,7 @@
  * - a wallet intent (no hash) this process is not waiting on, older than `INTENT_ORPHANED_MS`, is surfaced as a
  *   failure whose outcome is unknown — never retried on its own.
  */
-import {
-  RpcRequestError,
-  TransactionNotFoundError,
-  TransactionReceiptNotFoundError,
-  type Hex,
-} from 'viem'
+import { RpcRequestError, TransactionNotFoundError, TransactionReceiptNotFoundError, type Hex } from 'viem'
 
 import { ethCall } from '../chains/ethCall'
 import type { ChainClient } from '../chains/readClient'
@@ -127,7 +122,7 @@ async function replay(client: ChainClient, hash: Hex, blockNumber: bigint): Prom
     },
     blockNumber - 1n,
   ).then(
-      () => 'the relay transaction reverted',
-      (error: unknown) => decodeRevertReason(error),
-    )
+    () => 'the relay transaction reverted',
+    (error: unknown) => decodeRevertReason(error),
+  )
 }
