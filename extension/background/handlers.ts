@@ -3,12 +3,15 @@
  * relays; this file checks the page's input, picks the right piece, and tells the scheduler when there is news.
  * A relay takes only the message hash from the page; core re-derives everything it signs from the source chain.
  */
-import { createPublicClient, isHex, type Address, type Hex } from 'viem'
+import type { GenericSchema, InferOutput } from 'valibot'
+import { createPublicClient, type Address, type Hex } from 'viem'
 
 import {
   chainConfigToViemChain,
   exportHistory,
+  fieldSchemas,
   type MessageStore,
+  parseInput,
   type RelayApproval,
   type RelaySignerChoice,
   rpcTransport,
@@ -26,19 +29,19 @@ import type { Wallet } from './wallet'
 
 export { InvalidRequestError }
 
-function checkHash(value: unknown): Hex {
-  if (typeof value !== 'string' || !isHex(value) || value.length !== 66) {
-    throw new InvalidRequestError(`expected a 32-byte hash (0x + 64 hex digits), got ${String(value)}`)
-  }
-  return value
+/**
+ * A param checked again with core's field schema, the one the request schemas (requests.ts) check it with at the
+ * boundary: a handler reached some other way refuses the same input in the same words ("expected a 32-byte
+ * 0x-prefixed hex string, got '0x12'"), as InvalidRequestError.
+ */
+function checked<S extends GenericSchema>(schema: S, value: unknown): InferOutput<S> {
+  const parsed = parseInput(schema, value)
+  if (!parsed.ok) throw new InvalidRequestError(parsed.problem)
+  return parsed.value
 }
 
-function checkChainId(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
-    throw new InvalidRequestError(`expected a chain id, got ${String(value)}`)
-  }
-  return value
-}
+const checkHash = (value: unknown): Hex => checked(fieldSchemas.bytes32, value)
+const checkChainId = (value: unknown): number => checked(fieldSchemas.chainId, value)
 
 function checkSigner(value: unknown): RelaySignerChoice {
   const kind = (value as { kind?: unknown } | undefined)?.kind

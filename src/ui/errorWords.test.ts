@@ -3,9 +3,6 @@
  * with a JSON-RPC error, and at one whose eth_call reverts with a token error — plus the shapes errors take after
  * crossing extension messaging ({ name, message }) or reaching the UI as the tracker's background text.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-
 import {
   createPublicClient,
   encodeErrorResult,
@@ -17,30 +14,22 @@ import {
 } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { startJsonRpcServer, type JsonRpcServer } from '../../test/fixtures/jsonRpcServer'
 import type { ChainConfig } from '../core/chains/types'
 import { NoCrossChainMessageError } from '../core/discovery/fromTransaction'
 import { AccessListDroppedError } from '../core/relay/errors'
 import { explainError } from './errorWords'
 
-let server: Server
+/** A node that answers as each test says. */
+let rpc: JsonRpcServer
 let rpcUrl: string
-let reply: (method: string) => unknown
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = ''
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()))
-    req.on('end', () => {
-      const { id, method } = JSON.parse(body) as { id: number; method: string }
-      res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ jsonrpc: '2.0', id, ...(reply(method) as object) }))
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  rpcUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  rpc = await startJsonRpcServer()
+  rpcUrl = rpc.url
 })
 
-afterAll(() => new Promise((resolve) => server.close(resolve)))
+afterAll(() => rpc.close())
 
 const CLOSED_URL = 'http://127.0.0.1:1'
 
@@ -75,7 +64,7 @@ describe('explainError', () => {
   })
 
   it('turns an RPC’s internal error into one sentence naming the chain, not the request body', async () => {
-    reply = () => ({ error: { code: -32603, message: 'backend down' } })
+    rpc.answer(() => ({ error: { code: -32603, message: 'backend down' } }))
     const error = await rejection(client(rpcUrl).getBlock())
     const words = explainError(error, { chains: chainsWith(rpcUrl) })
     expect(words.kind).toBe('rpc')
@@ -85,7 +74,7 @@ describe('explainError', () => {
   })
 
   it('reads the tracker’s background text, which is all that reaches the UI of a failed poll', async () => {
-    reply = () => ({ error: { code: -32603, message: 'backend down' } })
+    rpc.answer(() => ({ error: { code: -32603, message: 'backend down' } }))
     const error = (await rejection(client(rpcUrl).getBlock())) as Error
     const words = explainError(error.message, { chains: chainsWith(rpcUrl) })
     expect(words).toMatchObject({ kind: 'rpc', chainId: 902 })
@@ -99,7 +88,7 @@ describe('explainError', () => {
       errorName: 'ERC20InsufficientBalance',
       args: ['0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266', 0n, 10n * 10n ** 18n],
     })
-    reply = () => ({ error: { code: 3, message: 'execution reverted', data } })
+    rpc.answer(() => ({ error: { code: 3, message: 'execution reverted', data } }))
     const error = await rejection(
       client(rpcUrl).readContract({
         address: '0x420beeF000000000000000000000000000000001',

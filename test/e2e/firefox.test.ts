@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { MOCK, startTestDevnet, type TestDevnet } from '../fixtures/devnet'
 import { launchFirefox, type LaunchedFirefox } from '../fixtures/firefox'
+import { MESSAGE_ROW, messageRowSelector, ROW_STATUS } from '../fixtures/messageRows'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const EXTENSION_DIR = `${ROOT}dist/firefox`
@@ -150,15 +151,15 @@ describe('the extension in Firefox', () => {
     await expect
       .poll(
         () =>
-          popup.$eval('.scr-row-main [data-status]', (e) => e.getAttribute('data-status')).catch(() => null),
+          popup.$eval(`${MESSAGE_ROW} ${ROW_STATUS}`, (e) => e.getAttribute('data-status')).catch(() => null),
         {
           timeout: 30_000,
         },
       )
       .toBe('ready')
     expect(await backgroundStarts(popup)).toBeGreaterThan(starts)
-    messageHash = (await popup.$eval('.scr-row-main', (e) => e.getAttribute('data-hash'))) as Hex
-    expect(await text(popup, '.scr-row-main')).toContain('10 MOCK')
+    messageHash = (await popup.$eval(MESSAGE_ROW, (e) => e.getAttribute('data-hash'))) as Hex
+    expect(await text(popup, MESSAGE_ROW)).toContain('10 MOCK')
     await expect.poll(() => popup.evaluate(() => browser.action.getBadgeText({}))).toBe('1')
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-ready.png` })
   })
@@ -184,9 +185,7 @@ describe('the extension in Firefox', () => {
 
     const status = () =>
       popup
-        .$eval(`.scr-row-main[data-hash="${messageHash}"] [data-status]`, (e) =>
-          e.getAttribute('data-status'),
-        )
+        .$eval(`${messageRowSelector(messageHash)} ${ROW_STATUS}`, (e) => e.getAttribute('data-status'))
         .catch(() => null)
     await expect.poll(status, { timeout: 30_000 }).toMatch(/^(relayed|finalized)$/)
     const balance = await devnet.publicClient(902).readContract({

@@ -27,6 +27,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 import { MOCK, startTestDevnet, type TestDevnet } from '../fixtures/devnet'
+import { MESSAGE_ROW, messageRow, messageRows } from '../fixtures/messageRows'
 import { devnetChainConfigs } from '../fixtures/tracker'
 
 const repo = fileURLToPath(new URL('../..', import.meta.url))
@@ -133,6 +134,8 @@ afterAll(async () => {
   if (bundleDir) rmSync(bundleDir, { recursive: true, force: true })
 })
 
+/** The embedded element; playwright's locators pierce its shadow root. */
+const widget = (page: Page) => page.locator('superchain-relay')
 const walletSelect = (page: Page) => page.locator('superchain-relay select[aria-label="Wallet"]')
 
 /** Every record in the widget's IndexedDB history, read directly. */
@@ -236,7 +239,7 @@ describe('a hostile script on a page that embeds the widget', () => {
       [tx],
     )) as { hash: string }[]
     messageHash = tracked[0]!.hash
-    const row = page.locator(`superchain-relay [data-hash="${messageHash}"]`).first()
+    const row = messageRow(widget(page), messageHash)
     await row.waitFor()
     await expect.poll(() => row.textContent(), { timeout: 30_000 }).toMatch(/Needs relay|Ready to relay/)
     const before = await storedHashes(page)
@@ -253,7 +256,7 @@ describe('a hostile script on a page that embeds the widget', () => {
     expect(await page.evaluate('window.hostileCalls')).toEqual([])
     expect(await devnet.publicClient(902).getTransactionCount({ address: wallet })).toBe(nonceBefore)
     expect(await row.textContent()).toMatch(/Needs relay|Ready to relay/)
-    expect(await page.locator('superchain-relay [data-hash]').count()).toBeGreaterThan(0)
+    expect(await messageRows(widget(page)).count()).toBeGreaterThan(0)
     expect(errors).toEqual([])
   })
 
@@ -286,12 +289,12 @@ describe('a hostile script on a page that embeds the widget', () => {
     )
     expect(await errorRows.textContent()).toContain(bad)
     // The readable message renders beside it.
-    await page.locator(`superchain-relay [data-hash="${messageHash}"]`).first().waitFor()
+    await messageRow(widget(page), messageHash).waitFor()
 
     await errorRows.getByRole('button', { name: 'Remove it' }).click()
     await errorRows.first().waitFor({ state: 'detached' })
     expect(await storedHashes(page)).toEqual([messageHash])
-    await page.locator(`superchain-relay [data-hash="${messageHash}"]`).first().waitFor()
+    await messageRow(widget(page), messageHash).waitFor()
     expect(errors).toEqual([])
   })
 
@@ -304,7 +307,7 @@ describe('a hostile script on a page that embeds the widget', () => {
     expect(await errorRow.textContent()).toContain(
       'This message could not be shown. the amount of this transfer cannot be read',
     )
-    expect(await list.locator('.scr-row-main:not([data-row-error])').count()).toBe(2)
+    expect(await list.locator(`${MESSAGE_ROW}:not([data-row-error])`).count()).toBe(2)
     expect(errors).toEqual([])
   })
 })

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { historyJson } from '../bench/fixtures'
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+import { MESSAGE_ROW, messageRows } from '../fixtures/messageRows'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const EXTENSION_DIR = `${ROOT}dist/extension`
@@ -40,7 +41,7 @@ const RECORDER = `
   new MutationObserver(() => {
     const root = document.getElementById('root')
     window.__rowLog.push({
-      rows: [...document.querySelectorAll('.scr-row-main')].map((row) => row.getAttribute('data-hash')),
+      rows: [...document.querySelectorAll('${MESSAGE_ROW}')].map((row) => row.getAttribute('data-hash')),
       react: !!root && Object.keys(root).some((key) => key.startsWith('__reactContainer')),
       theme: document.documentElement.dataset.theme,
       listTop: document.querySelector('.scr-list')?.getBoundingClientRect().top,
@@ -101,7 +102,7 @@ describe('popup first paint', () => {
     const popup = await browser.context.newPage()
     await popup.setViewportSize({ width: 360, height: 600 })
     await popup.goto(`chrome-extension://${browser.extension!.id}/popup.html`)
-    await expect.poll(() => popup.locator('.scr-row-main').count()).toBeGreaterThan(8)
+    await expect.poll(() => messageRows(popup).count()).toBeGreaterThan(8)
     const log = (await popup.evaluate(
       () => (window as unknown as { __rowLog: unknown }).__rowLog,
     )) as LogEntry[]
@@ -136,7 +137,7 @@ describe('popup first paint', () => {
     await stopWorkers(page)
     const popup = await browser.context.newPage()
     await popup.goto(`chrome-extension://${browser.extension!.id}/popup.html`)
-    await expect.poll(() => popup.locator('.scr-row-main').count()).toBeGreaterThan(8)
+    await expect.poll(() => messageRows(popup).count()).toBeGreaterThan(8)
     const log = (await popup.evaluate(
       () => (window as unknown as { __rowLog: unknown }).__rowLog,
     )) as LogEntry[]
@@ -151,9 +152,15 @@ describe('popup first paint', () => {
     const popup = await browser.context.newPage()
     await popup.setViewportSize({ width: 360, height: 600 })
     await popup.goto(`chrome-extension://${browser.extension!.id}/popup.html`)
-    // The live list is in once React's header drops its "as of" (the preview's mark).
+    // The live list is in once React's header drops its "as of" (the preview's mark) — once it was drawn: before
+    // the first paint there is no "as of" either, and a look that early would take an empty page for the live list.
+    await expect
+      .poll(async () => (await rowLog(popup)).some((entry) => entry.rows.length > 0 && entry.preview), {
+        timeout: 10_000,
+      })
+      .toBe(true)
     await expect.poll(() => popup.locator('.scr-as-of').count()).toBe(0)
-    await expect.poll(() => popup.locator('.scr-row-main').count()).toBeGreaterThan(8)
+    await expect.poll(() => messageRows(popup).count()).toBeGreaterThan(8)
     const shown = (await rowLog(popup)).filter((entry) => entry.rows.length > 0)
     expect(shown.some((entry) => !entry.react && entry.preview)).toBe(true)
     expect(shown.some((entry) => entry.react && !entry.preview)).toBe(true)
@@ -184,7 +191,7 @@ describe('popup first paint', () => {
     await stopWorkers(page)
     const popup = await browser.context.newPage()
     await popup.goto(`chrome-extension://${browser.extension!.id}/popup.html`)
-    await expect.poll(() => popup.locator('.scr-row-main').count()).toBeGreaterThan(8)
+    await expect.poll(() => messageRows(popup).count()).toBeGreaterThan(8)
     const firstPaint = (await rowLog(popup)).find((entry) => entry.rows.length > 0)
     expect(firstPaint?.react).toBe(false)
     expect(firstPaint?.rows).toHaveLength(8)

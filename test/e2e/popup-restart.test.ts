@@ -20,7 +20,7 @@ import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 import { findLowContrast } from '../fixtures/contrast'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
 import { findLayoutProblems } from '../fixtures/layout'
-import { messageRow, rowStatus } from '../fixtures/messageRows'
+import { messageRow, rowStatus, rowsWithStatus } from '../fixtures/messageRows'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const EXTENSION_DIR = `${ROOT}dist/extension`
@@ -101,7 +101,7 @@ describe('popup: restarting the devnet with the history kept', () => {
     popup = await browser.context.newPage()
     await popup.setViewportSize({ width: 360, height: 600 })
     await popup.goto(`chrome-extension://${extensionId}/popup.html`)
-    const ready = popup.locator('.scr-row-main:has([data-status="ready"])')
+    const ready = rowsWithStatus(popup, 'ready')
     await expect.poll(() => ready.count(), { timeout: 40_000 }).toBe(3)
     before = (await ready.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-hash')))) as Hex[]
     expect(new Set(before).size).toBe(3)
@@ -139,7 +139,7 @@ describe('popup: restarting the devnet with the history kept', () => {
     await devnet.publicClient(902).waitForTransactionReceipt({ hash: fund })
     await devnet.sendMock()
     // Found by the account scan (its cursors were reset with the chain), at its new position, under the old hash.
-    const ready = popup.locator('.scr-row-main:has([data-status="ready"])')
+    const ready = rowsWithStatus(popup, 'ready')
     await expect.poll(() => ready.count(), { timeout: 60_000 }).toBe(1)
     const again = (await ready.getAttribute('data-hash')) as Hex
     expect(before).toContain(again)

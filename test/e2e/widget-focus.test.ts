@@ -17,6 +17,7 @@ import { getFreePort } from '../../devnet/ports'
 import { demoUrl } from '../../examples/demo/settings'
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 import { MOCK, startTestDevnet, type TestDevnet } from '../fixtures/devnet'
+import { MESSAGE_ROW, messageRows } from '../fixtures/messageRows'
 
 const repo = fileURLToPath(new URL('../..', import.meta.url))
 const SHOTS = join(repo, 'test-results/widget-focus')
@@ -58,11 +59,11 @@ afterAll(async () => {
 
 /** Marks the focused element, so "still focused" means this very node, not a look-alike drawn in its place. */
 const markFocused = (page: Page) =>
-  page.evaluate(() => {
+  page.evaluate((row) => {
     const element = document.activeElement as (Element & { scrFocusMark?: boolean }) | null
     if (element) element.scrFocusMark = true
-    return element?.closest('[data-hash]')?.getAttribute('data-hash')
-  })
+    return element?.closest(row)?.getAttribute('data-hash')
+  }, MESSAGE_ROW)
 
 const focusedMarked = (page: Page) =>
   page.evaluate(() => {
@@ -96,7 +97,7 @@ describe('widget: keyboard focus across redraws', () => {
     await page.getByRole('button', { name: /^Relay 2 MOCK to you/ }).waitFor({ timeout: 60_000 })
     await page.screenshot({ path: join(SHOTS, 'after-redraw.png') })
 
-    expect(await page.locator('.scr-row').count()).toBe(2)
+    expect(await messageRows(page).count()).toBe(2)
     expect(await focusedMarked(page)).toEqual({
       marked: true,
       label: expect.stringMatching(/^Relay 10 MOCK to you/),

@@ -19,7 +19,7 @@ import { getFreePort } from '../../devnet/ports'
 import { demoUrl } from '../../examples/demo/settings'
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 import { MOCK, startTestDevnet, type TestDevnet } from '../fixtures/devnet'
-import { messageRow, rowStatus } from '../fixtures/messageRows'
+import { messageRow, rowStatus, rowsWithStatus } from '../fixtures/messageRows'
 
 const repo = fileURLToPath(new URL('../..', import.meta.url))
 const SHOTS = join(repo, 'test-results/widget-restart')
@@ -114,7 +114,7 @@ describe('widget: restarting the devnet with the history kept', () => {
     await page.getByRole('button', { name: 'Connect Devnet Test Wallet', exact: true }).click()
     await page.getByText(devnet.accounts[0].address).first().waitFor()
     for (let i = 0; i < 3; i++) await sendFromDapp()
-    const ready = page.locator('.scr-row-main:has([data-status="ready"])')
+    const ready = rowsWithStatus(page, 'ready')
     await expect.poll(() => ready.count(), { timeout: 30_000 }).toBe(3)
     before = (await ready.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-hash')))) as Hex[]
     expect(new Set(before).size).toBe(3)
@@ -147,7 +147,7 @@ describe('widget: restarting the devnet with the history kept', () => {
     await mint()
     await sendFromDapp()
     // Nonces start again at 0 on the new chain: the same sender, recipient and amount give the same message hash.
-    const ready = page.locator('.scr-row-main:has([data-status="ready"])')
+    const ready = rowsWithStatus(page, 'ready')
     await expect.poll(() => ready.count(), { timeout: 30_000 }).toBe(1)
     const again = (await ready.getAttribute('data-hash')) as Hex
     expect(before).toContain(again)
@@ -211,8 +211,12 @@ describe('widget: restarting the devnet with the history kept', () => {
     await dialog.waitFor({ state: 'detached' })
     await expect.poll(() => row(gone).count()).toBe(0)
     expect(await row(kept).count()).toBe(1)
-    // Focus is not lost to the page: it is back in the widget.
-    expect(await page.evaluate(() => !!document.activeElement?.closest('.scr-root'))).toBe(true)
+    // Focus is not lost to the page: it is back in the widget. The dialog hands it back as it closes, but the button
+    // that opened it went with the removed row, so the fallback (the first row) is focused a moment after the list
+    // redraws: wait for it rather than read the instant the row is gone.
+    await expect
+      .poll(() => page.evaluate(() => !!document.activeElement?.closest('.scr-root')), { timeout: 5_000 })
+      .toBe(true)
   })
 
   it("clears the reset chain's history from the reset notice, naming the chain and the count", async () => {

@@ -28,6 +28,7 @@ import { demoUrl } from '../../examples/demo/settings'
 import { decodeSentMessages } from '../../src/core/protocol/decode'
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
+import { MESSAGE_ROW, messageRow, messageRowSelector, rowsWithStatus } from '../fixtures/messageRows'
 
 const repo = fileURLToPath(new URL('../..', import.meta.url))
 const SHOTS = join(repo, 'test-results/widget')
@@ -140,9 +141,11 @@ describe('widget e2e', () => {
     // No autorelayer: the widget says the transfer needs a relay, in amber, with the button beside it.
     const relay = page.getByRole('button', { name: /^Relay 10 MOCK to you/ })
     await relay.waitFor({ timeout: 20_000 })
+    // Each poll redraws the row; one that finds a chain slow to answer (a busy machine) marks the badge "(may be out
+    // of date)" until the next. Wait for the plain words rather than read whichever drawing is on screen.
     const badge = page.locator('.scr-badge[data-status="ready"]')
-    expect(await badge.textContent()).toBe('Needs relay')
-    relayedHash = (await page.locator('.scr-row-main:has([data-status="ready"])').getAttribute('data-hash'))!
+    await expect.poll(() => badge.textContent(), { timeout: 20_000 }).toBe('Needs relay')
+    relayedHash = (await rowsWithStatus(page, 'ready').getAttribute('data-hash'))!
     expect(relayedHash).toMatch(/^0x[0-9a-f]{64}$/)
     await page.screenshot({ path: join(SHOTS, 'demo-ready.png') })
 
@@ -175,12 +178,12 @@ describe('widget e2e', () => {
     // Focus goes back to the transfer's row, not to <body>.
     await expect
       .poll(() =>
-        page.evaluate(() => document.activeElement?.closest('[data-hash]')?.getAttribute('data-hash')),
+        page.evaluate((row) => document.activeElement?.closest(row)?.getAttribute('data-hash'), MESSAGE_ROW),
       )
       .toBe(relayedHash)
 
-    const row = page.locator(`.scr-row-main[data-hash="${relayedHash}"]`)
-    expect(await row.locator('.scr-badge').textContent()).toBe('Delivered ✓')
+    const row = messageRow(page, relayedHash)
+    await expect.poll(() => row.locator('.scr-badge').textContent(), { timeout: 20_000 }).toBe('Delivered ✓')
     await page.getByText(`relayed ${relayedHash.slice(0, 10)}…`).waitFor()
     await expect
       .poll(() => page.locator('[data-balance="MOCK-902"]').textContent(), { timeout: 10_000 })
@@ -206,11 +209,14 @@ describe('widget e2e', () => {
     const page = await browser.context.newPage()
     await page.goto(demoUrl(demoBase, rpcUrls))
     await page.getByRole('button', { name: 'Connect Devnet Test Wallet', exact: true }).click()
-    const row = page.locator(`.scr-row-main[data-hash="${relayedHash}"]`)
+    const row = messageRow(page, relayedHash)
     await row.waitFor()
     await page.reload()
-    await row.waitFor()
-    expect(await row.locator('.scr-row-intent').textContent()).toBe('10 MOCK to you')
+    // The row is drawn from IndexedDB before the wallet reconnects: until the widget knows the account, the same
+    // transfer reads "10 MOCK to 0xf39F…2266". Wait for the words, not for the first drawing.
+    await expect
+      .poll(() => row.locator('.scr-row-intent').textContent(), { timeout: 10_000 })
+      .toBe('10 MOCK to you')
     await page.close()
   })
 
@@ -228,12 +234,15 @@ describe('widget e2e', () => {
     await wallet.getByText(/This wallet drops access lists \(like MetaMask\)/).waitFor()
     await confirmInWallet(page, { 'access-list': 'none' })
 
+    // Read the refusal's sentence until it settles rather than once: another state of the dialog (the up-front
+    // block for a wallet known to drop lists) renders the same kind of callout with other words, and a read that
+    // lands on a transient one would test the wrong thing. The final sentence is still checked exactly.
     const refusal = dialog.locator('[data-error-kind="accessListDropped"]')
-    await refusal.waitFor()
-    const sentence = (await refusal.locator('.scr-callout-text').first().textContent()) ?? ''
-    expect(sentence).toBe(
-      'Your wallet removed the access list this relay needs, so the relay was refused; nothing was lost and the transfer can still be relayed another way.',
-    )
+    await expect
+      .poll(() => refusal.locator('.scr-callout-text').first().textContent(), { timeout: 10_000 })
+      .toBe(
+        'Your wallet removed the access list this relay needs, so the relay was refused; nothing was lost and the transfer can still be relayed another way.',
+      )
     expect(await dialog.getByText('Simulation passed').count()).toBe(0)
     await refusal.getByRole('button', { name: 'Copy CLI command' }).waitFor()
     await refusal.getByRole('button', { name: 'Open in the extension' }).waitFor()
@@ -277,7 +286,7 @@ describe('widget e2e', () => {
     expect(sentence).not.toMatch(/Request body|viem|eth_/)
     // This transfer's row: the origin's history also holds the transfers of the tests above, stale on 902 too.
     const hash = decodeSentMessages(901, sent.logs)[0]!.hash.toLowerCase()
-    const row = page.locator(`.scr-row-main[data-stale="902"][data-hash="${hash}"]`)
+    const row = page.locator(`${messageRowSelector(hash)}[data-stale="902"]`)
     await row.waitFor()
     expect(await row.locator('.scr-row-note').textContent()).toMatch(/can't reach Devnet L2 B$/)
     expect(await row.getByRole('button', { name: /^Relay / }).count()).toBe(0)
@@ -354,7 +363,7 @@ describe('widget e2e', () => {
         .locator('superchain-relay')
         .getByRole('button', { name: /^Relay 0\.5 ETH to 0x90F7/ })
         .waitFor({ timeout: 20_000 })
-      const styles = await tab.evaluate(() => {
+      const styles = await tab.evaluate((row) => {
         const root = document.querySelector('superchain-relay')!.shadowRoot!
         const props = [
           'color',
@@ -379,7 +388,7 @@ describe('widget e2e', () => {
           '.scrw-wallet',
           '.scr-root',
           '.scr-title',
-          '.scr-row-main',
+          row,
           '.scr-row-intent',
           '.scr-badge',
           '.scr-button-primary',
@@ -394,7 +403,7 @@ describe('widget e2e', () => {
           ])
         }
         return out
-      })
+      }, MESSAGE_ROW)
       await tab.screenshot({ path: join(SHOTS, `element-${path.slice(1, -5)}.png`) })
       expect(errors).toEqual([])
       await tab.close()

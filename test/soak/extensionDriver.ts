@@ -18,6 +18,7 @@ import type { ChainConfig, ChainHealth, TrackedMessage } from '../../src/core'
 import { decode, encode } from '../../extension/messaging/codec'
 import { PROTOCOL } from '../../extension/messaging/protocol'
 import { gotoPastInstallTab, launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+import { messageRow } from '../fixtures/messageRows'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const EXTENSION_DIR = `${ROOT}dist/extension`
@@ -142,7 +143,7 @@ export class ExtensionDriver {
 
   /** The row of a message in the popup's list, scrolled into the window if it is not rendered. */
   private async row(hash: Hex) {
-    const row = this.popup.locator(`.scr-row-main[data-hash="${hash}"]`)
+    const row = messageRow(this.popup, hash)
     if ((await row.count()) > 0) return row
     const list = this.popup.locator('.scr-list').first()
     if ((await list.count()) === 0) return row

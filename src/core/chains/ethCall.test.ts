@@ -1,6 +1,3 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-
 import {
   CallExecutionError,
   defineChain,
@@ -11,6 +8,7 @@ import {
 } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { startJsonRpcServer, type JsonRpcServer } from '../../../test/fixtures/jsonRpcServer'
 import { relayErrorsAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import { decodeRevertReason, isAlreadyRelayed } from '../relay/revertReason'
@@ -19,28 +17,16 @@ import { MalformedRpcReplyError } from './errors'
 import { ethCall, parseCallReply } from './ethCall'
 import { createChainClient } from './readClient'
 
-/** A JSON-RPC server over HTTP that answers as `reply` says and records what it was asked. */
-let server: Server
+/** A node that answers as each test says and records what it was asked. */
+let rpc: JsonRpcServer
 let rpcUrl: string
-let reply: (method: string) => unknown
-let asked: { method: string; params: unknown[] }[] = []
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = ''
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()))
-    req.on('end', () => {
-      const { id, method, params } = JSON.parse(body) as { id: number; method: string; params: unknown[] }
-      asked.push({ method, params })
-      res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ jsonrpc: '2.0', id, ...(reply(method) as object) }))
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  rpcUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  rpc = await startJsonRpcServer()
+  rpcUrl = rpc.url
 })
 
-afterAll(() => new Promise((resolve) => server.close(resolve)))
+afterAll(() => rpc.close())
 
 const chain = () =>
   defineChain({
@@ -65,8 +51,7 @@ const TO = L2_TO_L2_CROSS_DOMAIN_MESSENGER
 
 describe('ethCall', () => {
   it('asks eth_call with the request in JSON-RPC form, at a number, a tag or a block hash', async () => {
-    reply = () => ({ result: '0x2a' })
-    asked = []
+    rpc.answer(() => ({ result: '0x2a' }))
     const blockHash: Hex = `0x${'ab'.repeat(32)}`
     expect(await ethCall(client(), { to: TO, data: '0x1234' })).toBe('0x2a')
     await ethCall(
@@ -76,14 +61,14 @@ describe('ethCall', () => {
     )
     await ethCall(client(), { to: TO, data: '0x' }, 'safe')
     await ethCall(client(), { to: TO, data: '0x' }, { blockHash })
-    expect(asked.map((a) => a.method)).toEqual(['eth_call', 'eth_call', 'eth_call', 'eth_call'])
-    expect(asked[0]!.params).toEqual([{ to: TO, data: '0x1234' }, 'latest'])
-    expect(asked[1]!.params).toEqual([
+    expect(rpc.asked.map((a) => a.method)).toEqual(['eth_call', 'eth_call', 'eth_call', 'eth_call'])
+    expect(rpc.asked[0]!.params).toEqual([{ to: TO, data: '0x1234' }, 'latest'])
+    expect(rpc.asked[1]!.params).toEqual([
       { from: FROM, to: TO, data: '0x', value: '0xa', gas: '0x186a0', accessList: [] },
       '0xff',
     ])
-    expect(asked[2]!.params[1]).toBe('safe')
-    expect(asked[3]!.params[1]).toEqual({ blockHash })
+    expect(rpc.asked[2]!.params[1]).toBe('safe')
+    expect(rpc.asked[3]!.params[1]).toEqual({ blockHash })
   })
 
   it('keeps a revert’s data the way viem’s call action does, so core decodes the reason', async () => {
@@ -91,7 +76,7 @@ describe('ethCall', () => {
       abi: relayErrorsAbi,
       errorName: 'MessageAlreadyRelayed',
     } as never)
-    reply = () => ({ error: { code: 3, message: 'execution reverted', data } })
+    rpc.answer(() => ({ error: { code: 3, message: 'execution reverted', data } }))
     const error = await rejection(ethCall(client(), { to: TO, data: '0x', from: FROM }))
     expect(error).toBeInstanceOf(CallExecutionError)
     expect((error as CallExecutionError).walk((e) => e instanceof ExecutionRevertedError)).toBeTruthy()
@@ -100,7 +85,7 @@ describe('ethCall', () => {
   })
 
   it('refuses a reply that is not hex bytes, naming the chain, the method and what came back', async () => {
-    reply = () => ({ result: '0x123' })
+    rpc.answer(() => ({ result: '0x123' }))
     const error = await rejection(ethCall(client(), { to: TO, data: '0x' }))
     expect(error).toBeInstanceOf(MalformedRpcReplyError)
     expect((error as Error).message).toMatch(/chain 902 answered eth_call .*expected hex bytes, got '0x123'/)
@@ -134,20 +119,19 @@ describe('parseCallReply', () => {
 
 describe('readBalance', () => {
   it('reads eth_getBalance at the latest block', async () => {
-    reply = () => ({ result: '0xde0b6b3a7640000' })
-    asked = []
+    rpc.answer(() => ({ result: '0xde0b6b3a7640000' }))
     expect(await readBalance(client(), FROM)).toBe(10n ** 18n)
-    expect(asked).toEqual([{ method: 'eth_getBalance', params: [FROM, 'latest'] }])
+    expect(rpc.asked).toEqual([{ method: 'eth_getBalance', params: [FROM, 'latest'] }])
   })
 
   it('refuses a balance that is not a hex quantity of at most 256 bits', async () => {
     for (const bad of ['0x', '0x01', '1000', `0x1${'0'.repeat(64)}`, null]) {
-      reply = () => ({ result: bad })
+      rpc.answer(() => ({ result: bad }))
       const error = await rejection(readBalance(client(), FROM))
       expect(error, String(bad)).toBeInstanceOf(MalformedRpcReplyError)
       expect((error as Error).message).toMatch(/chain 902 answered eth_getBalance/)
     }
-    reply = () => ({ result: `0x${'f'.repeat(64)}` })
+    rpc.answer(() => ({ result: `0x${'f'.repeat(64)}` }))
     expect(await readBalance(client(), FROM)).toBe(2n ** 256n - 1n)
   })
 })

@@ -1,5 +1,4 @@
 import { createServer } from 'node:http'
-import type { Server } from 'node:http'
 
 import {
   createPublicClient,
@@ -11,6 +10,7 @@ import {
 } from 'viem'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { startJsonRpcServer, type JsonRpcServer } from '../../../test/fixtures/jsonRpcServer'
 import { MULTICALL3 } from '../protocol/addresses'
 import {
   ChainIdMismatchError,
@@ -168,27 +168,16 @@ describe('createChainRegistry', () => {
   })
 
   describe('addVerified', () => {
-    /** A one-method JSON-RPC server claiming chain 901. */
-    let server: Server
+    /** A JSON-RPC server claiming chain 901: every method answers 0x385. */
+    let rpc: JsonRpcServer
     let url: string
 
     beforeAll(async () => {
-      server = createServer((req, res) => {
-        let body = ''
-        req.on('data', (chunk) => (body += chunk))
-        req.on('end', () => {
-          const { id } = JSON.parse(body) as { id: number }
-          res.setHeader('content-type', 'application/json')
-          res.end(JSON.stringify({ jsonrpc: '2.0', id, result: '0x385' }))
-        })
-      })
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-      url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+      rpc = await startJsonRpcServer(() => ({ result: '0x385' }))
+      url = rpc.url
     })
 
-    afterAll(async () => {
-      await new Promise((resolve) => server.close(resolve))
-    })
+    afterAll(() => rpc.close())
 
     it('adds a config whose RPC serves its chain', async () => {
       const registry = createChainRegistry()
