@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+import { MESSAGE_ROW } from '../fixtures/messageRows'
 import { historyJson } from './fixtures'
 import { median, type BenchRow } from './report'
 
@@ -117,7 +118,7 @@ declare global {
 /** The first row in the DOM, and the first one in a tree React rendered (its container then carries React's key). */
 const FIRST_ROW_PROBE = `
   new MutationObserver((_, observer) => {
-    if (!document.querySelector('.scr-row-main')) return
+    if (!document.querySelector('${MESSAGE_ROW}')) return
     window.__firstRowAt ??= performance.now()
     const root = document.getElementById('root')
     if (root && Object.keys(root).some((key) => key.startsWith('__reactContainer'))) {

@@ -25,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { getFreePort } from '../../devnet/ports'
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+import { messageRows } from '../fixtures/messageRows'
 import { MOCK, startTestDevnet, type TestDevnet } from '../fixtures/devnet'
 
 const execFile = promisify(execFileCallback)
@@ -215,7 +216,7 @@ function pageUrl(app: string): string {
 async function expectTrackedTransfer(page: Page): Promise<void> {
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
-  const row = page.locator('.scr-row-main').first()
+  const row = messageRows(page).first()
   await expect.poll(() => page.evaluate(() => document.body.dataset.tracked), { timeout: 20_000 }).toBe('1')
   await expect
     .poll(() => row.locator('[data-status]').getAttribute('data-status'), { timeout: 20_000 })

@@ -4,6 +4,7 @@
  * row is on screen. Built by widget.bench.ts; not part of the product.
  */
 import { openIndexedDbStore } from '../../../src/core/store/indexedDbStore'
+import { MESSAGE_ROW } from '../../fixtures/messageRows'
 import { makeHistoryMessages } from '../fixtures'
 
 declare global {
@@ -40,7 +41,7 @@ async function run(): Promise<void> {
   )
   document.body.append(el)
   for (;;) {
-    if (el.shadowRoot?.querySelector('.scr-row-main')) break
+    if (el.shadowRoot?.querySelector(MESSAGE_ROW)) break
     if (performance.now() - started > 20_000) throw new Error('no message row rendered within 20 s')
     await new Promise((r) => requestAnimationFrame(r))
   }
