@@ -11,6 +11,7 @@ import {
   type ChainConfig,
   fieldSchemas,
   parseInput,
+  show,
   SuperchainRelayError,
   validateChainConfig,
 } from '../src/core'
@@ -72,38 +73,28 @@ export function resolveTheme(theme: WidgetTheme | undefined): ResolvedTheme {
   return { mode: theme.mode ?? 'auto', variables: theme.variables ?? {} }
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value)
-  if (Array.isArray(value)) return 'an array'
-  if (value === null) return 'null'
-  return typeof value
-}
-
 function validateTheme(theme: unknown): WidgetTheme | undefined {
   if (theme === undefined) return undefined
   if (typeof theme === 'string') {
     if (!THEME_NAMES.includes(theme as ThemeName)) {
-      throw new InvalidWidgetConfigError('theme', `must be 'light', 'dark' or 'auto', got ${describe(theme)}`)
+      throw new InvalidWidgetConfigError('theme', `must be 'light', 'dark' or 'auto', got ${show(theme)}`)
     }
     return theme as ThemeName
   }
   if (typeof theme !== 'object' || theme === null || Array.isArray(theme)) {
     throw new InvalidWidgetConfigError(
       'theme',
-      `must be a theme name or { mode, variables }, got ${describe(theme)}`,
+      `must be a theme name or { mode, variables }, got ${show(theme)}`,
     )
   }
   const { mode, variables } = theme as { mode?: unknown; variables?: unknown }
   if (mode !== undefined && !THEME_NAMES.includes(mode as ThemeName)) {
-    throw new InvalidWidgetConfigError(
-      'theme.mode',
-      `must be 'light', 'dark' or 'auto', got ${describe(mode)}`,
-    )
+    throw new InvalidWidgetConfigError('theme.mode', `must be 'light', 'dark' or 'auto', got ${show(mode)}`)
   }
   const out: ThemeVariables = {}
   if (variables !== undefined) {
     if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
-      throw new InvalidWidgetConfigError('theme.variables', `must be an object, got ${describe(variables)}`)
+      throw new InvalidWidgetConfigError('theme.variables', `must be an object, got ${show(variables)}`)
     }
     for (const [name, value] of Object.entries(variables)) {
       // Only the documented variables: anything else would be silently ignored by the stylesheet.
@@ -117,7 +108,7 @@ function validateTheme(theme: unknown): WidgetTheme | undefined {
       if (typeof value !== 'string' || !value.trim() || /[;{}<>]/.test(value)) {
         throw new InvalidWidgetConfigError(
           `theme.variables[${JSON.stringify(name)}]`,
-          `must be a CSS value without ; { } < >, got ${describe(value)}`,
+          `must be a CSS value without ; { } < >, got ${show(value)}`,
         )
       }
       out[name as ThemeVariable] = value.trim()
@@ -147,7 +138,7 @@ const boundedText = (what: string) =>
 const configShape = pipe(
   custom<Record<string, unknown>>(
     fieldSchemas.isPlainObject,
-    (issue) => `must be an object, got ${describe(issue.input)}`,
+    (issue) => `must be an object, got ${show(issue.input)}`,
   ),
   strictObject(
     {
@@ -171,7 +162,7 @@ const configShape = pipe(
       storageName: optional(
         custom<unknown>(
           (v) => typeof v !== 'string' || STORAGE_NAME.test(v.trim()),
-          (issue) => `must be 1 to 64 letters, digits, '.', '_' or '-', got ${describe(issue.input)}`,
+          (issue) => `must be 1 to 64 letters, digits, '.', '_' or '-', got ${show(issue.input)}`,
         ),
       ),
       discoverAccounts: optional(unknown()),
@@ -179,7 +170,7 @@ const configShape = pipe(
     (issue) =>
       issue.expected === 'never'
         ? `is not a widget config field (known: chains, provider, walletName, accounts, theme, title, storageName, discoverAccounts)`
-        : `must be an object, got ${describe(issue.input)}`,
+        : `must be an object, got ${show(issue.input)}`,
   ),
 )
 
@@ -188,7 +179,7 @@ function validateChains(input: unknown): ChainConfig[] {
   if (!Array.isArray(input) || input.length === 0) {
     throw new InvalidWidgetConfigError(
       'chains',
-      `must be a non-empty array of chain configs, got ${describe(input)}`,
+      `must be a non-empty array of chain configs, got ${show(input)}`,
     )
   }
   const seen = new Set<number>()
@@ -215,7 +206,7 @@ function validateProvider(input: unknown): EIP1193Provider {
   if (typeof provider !== 'object' || provider === null || typeof provider.request !== 'function') {
     throw new InvalidWidgetConfigError(
       'provider',
-      `must be an EIP-1193 provider (an object with request()), got ${describe(input)}`,
+      `must be an EIP-1193 provider (an object with request()), got ${show(input)}`,
     )
   }
   return input as EIP1193Provider
@@ -224,14 +215,11 @@ function validateProvider(input: unknown): EIP1193Provider {
 /** `accounts`: 0x addresses, checksum not required. */
 function validateAccounts(input: unknown): Address[] {
   if (!Array.isArray(input)) {
-    throw new InvalidWidgetConfigError('accounts', `must be an array of addresses, got ${describe(input)}`)
+    throw new InvalidWidgetConfigError('accounts', `must be an array of addresses, got ${show(input)}`)
   }
   return input.map((account: unknown, index: number) => {
     if (typeof account !== 'string' || !isAddress(account, { strict: false })) {
-      throw new InvalidWidgetConfigError(
-        `accounts[${index}]`,
-        `must be a 0x address, got ${describe(account)}`,
-      )
+      throw new InvalidWidgetConfigError(`accounts[${index}]`, `must be a 0x address, got ${show(account)}`)
     }
     return account as Address
   })
@@ -240,7 +228,7 @@ function validateAccounts(input: unknown): Address[] {
 /** A text field (`walletName`, `title`, `storageName`): a non-empty string, trimmed. */
 function validateText(field: 'walletName' | 'title' | 'storageName', value: unknown): string {
   if (typeof value !== 'string' || !value.trim()) {
-    throw new InvalidWidgetConfigError(field, `must be a non-empty string, got ${describe(value)}`)
+    throw new InvalidWidgetConfigError(field, `must be a non-empty string, got ${show(value)}`)
   }
   return value.trim()
 }
@@ -271,7 +259,7 @@ export function validateWidgetConfig(input: unknown): SuperchainRelayConfig {
     if (typeof raw.discoverAccounts !== 'boolean') {
       throw new InvalidWidgetConfigError(
         'discoverAccounts',
-        `must be a boolean, got ${describe(raw.discoverAccounts)}`,
+        `must be a boolean, got ${show(raw.discoverAccounts)}`,
       )
     }
     config.discoverAccounts = raw.discoverAccounts

@@ -94,8 +94,15 @@ describe('validateChainConfig', () => {
 
   it('says what was wrong and what it got', () => {
     expect(() => validateChainConfig({ ...GOOD, rpcUrl: 'localhost:8545' })).toThrow(
-      'Invalid chain config: rpcUrl must be an http/https/ws/wss URL, got "localhost:8545".',
+      "Invalid chain config: rpcUrl must be an http/https/ws/wss URL, got 'localhost:8545'.",
     )
     expect(() => validateChainConfig({ ...GOOD, id: -1 })).toThrow('id must be a positive integer, got -1')
+    // What it got is quoted as every other boundary quotes it, and a pasted megabyte is cut short, not repeated.
+    expect(() => validateChainConfig({ ...GOOD, rpcUrl: 'x'.repeat(1_000_000) })).toThrow(
+      `rpcUrl must be an http/https/ws/wss URL, got '${'x'.repeat(76)}...`,
+    )
+    expect(() => validateChainConfig({ ...GOOD, rpcUrl: { href: 'http://a' } })).toThrow(
+      'rpcUrl must be an http/https/ws/wss URL, got {"href":"http://a"}',
+    )
   })
 })

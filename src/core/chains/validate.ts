@@ -2,6 +2,7 @@
  * Shape checks for a chain config that came from outside the code: the options form, an imported settings file,
  * `chrome.storage`. Each failure names the field, so the form can point at the input that is wrong.
  */
+import { show } from '../schema/parse'
 import { InvalidChainConfigError } from './errors'
 import type { ChainConfig } from './types'
 
@@ -19,27 +20,19 @@ export const NATIVE_SYMBOL_MAX_LENGTH = 12
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/u
 const EXPLORER_PROTOCOLS = ['http:', 'https:']
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value)
-  if (value === null || value === undefined) return String(value)
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return String(value)
-  return typeof value
-}
-
 function parseUrl(field: string, value: unknown, protocols: readonly string[]): string {
   const allowed = protocols.map((p) => p.slice(0, -1)).join('/')
   if (typeof value !== 'string' || !value.trim()) {
-    throw new InvalidChainConfigError(field, `must be an ${allowed} URL, got ${describe(value)}`)
+    throw new InvalidChainConfigError(field, `must be an ${allowed} URL, got ${show(value)}`)
   }
   let url: URL
   try {
     url = new URL(value.trim())
   } catch {
-    throw new InvalidChainConfigError(field, `must be an ${allowed} URL, got ${describe(value)}`)
+    throw new InvalidChainConfigError(field, `must be an ${allowed} URL, got ${show(value)}`)
   }
   if (!protocols.includes(url.protocol)) {
-    throw new InvalidChainConfigError(field, `must be an ${allowed} URL, got ${describe(value)}`)
+    throw new InvalidChainConfigError(field, `must be an ${allowed} URL, got ${show(value)}`)
   }
   return value.trim()
 }
@@ -47,7 +40,7 @@ function parseUrl(field: string, value: unknown, protocols: readonly string[]): 
 /** A trimmed, non-empty, bounded string without control characters (see CHAIN_NAME_MAX_LENGTH). */
 function parseLabel(field: string, value: unknown, maxLength: number): string {
   if (typeof value !== 'string' || !value.trim()) {
-    throw new InvalidChainConfigError(field, `must be a non-empty string, got ${describe(value)}`)
+    throw new InvalidChainConfigError(field, `must be a non-empty string, got ${show(value)}`)
   }
   const label = value.trim()
   // Counted in code points, so an emoji or a CJK name is not penalised for its UTF-16 length.
@@ -72,13 +65,13 @@ function parseLabel(field: string, value: unknown, maxLength: number): string {
  */
 export function validateChainConfig(input: unknown): ChainConfig {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new InvalidChainConfigError('', `expected an object, got ${describe(input)}`)
+    throw new InvalidChainConfigError('', `expected an object, got ${show(input)}`)
   }
   const raw = input as Record<string, unknown>
 
   const { id } = raw
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) {
-    throw new InvalidChainConfigError('id', `must be a positive integer, got ${describe(id)}`)
+    throw new InvalidChainConfigError('id', `must be a positive integer, got ${show(id)}`)
   }
 
   const name = parseLabel('name', raw.name, CHAIN_NAME_MAX_LENGTH)
@@ -97,24 +90,21 @@ export function validateChainConfig(input: unknown): ChainConfig {
   if (raw.interopDelay !== undefined) {
     const delay = raw.interopDelay
     if (typeof delay !== 'number' || !Number.isFinite(delay) || delay < 0) {
-      throw new InvalidChainConfigError(
-        'interopDelay',
-        `must be a number of seconds ≥ 0, got ${describe(delay)}`,
-      )
+      throw new InvalidChainConfigError('interopDelay', `must be a number of seconds ≥ 0, got ${show(delay)}`)
     }
     config.interopDelay = delay
   }
 
   if (raw.testnet !== undefined) {
     if (typeof raw.testnet !== 'boolean') {
-      throw new InvalidChainConfigError('testnet', `must be a boolean, got ${describe(raw.testnet)}`)
+      throw new InvalidChainConfigError('testnet', `must be a boolean, got ${show(raw.testnet)}`)
     }
     config.testnet = raw.testnet
   }
 
   if (raw.preset !== undefined) {
     if (typeof raw.preset !== 'string' || !raw.preset) {
-      throw new InvalidChainConfigError('preset', `must be a non-empty string, got ${describe(raw.preset)}`)
+      throw new InvalidChainConfigError('preset', `must be a non-empty string, got ${show(raw.preset)}`)
     }
     config.preset = raw.preset
   }
