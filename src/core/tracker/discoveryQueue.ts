@@ -31,7 +31,8 @@ interface PendingTransaction {
 
 export interface DiscoveryQueue {
   listAccounts(): Promise<Address[]>
-  watchAccount(account: string): Promise<void>
+  /** Resolves with whether the account is new (not watched before). */
+  watchAccount(account: string): Promise<boolean>
   unwatchAccount(account: string): Promise<void>
   /** Track a source transaction's messages; [] while it is pending (it is queued and picked up by `drain`). */
   trackTransaction(chainId: number, transactionHash: Hex): Promise<TrackedMessage[]>
@@ -64,10 +65,13 @@ export function createDiscoveryQueue(ctx: DiscoveryContext): DiscoveryQueue {
     async watchAccount(account) {
       if (!isAddress(account, { strict: false })) throw new InvalidAccountError(account)
       const a = normalizeAddress(account)
+      let added = false
       await store.updateSetting(ACCOUNTS_SETTING, (list) => {
         const current = (list ?? []) as string[]
-        return current.includes(a) ? undefined : [...current, a]
+        added = !current.includes(a)
+        return added ? [...current, a] : undefined
       })
+      return added
     },
     async unwatchAccount(account) {
       const a = normalizeAddress(account)

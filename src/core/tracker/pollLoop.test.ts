@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { createPollLoop } from './pollLoop'
 
@@ -58,5 +58,39 @@ describe('the poll loop paced by blocks', () => {
     const l = loop(1_000, 10_000)
     l.setActive(true)
     expect(l.nextDelayMs()).toBe(1_000)
+  })
+})
+
+describe('the poll loop scanning accounts', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('scans on its first tick and every `scanEvery` ticks, and at once on the tick after scanSoon', async () => {
+    vi.useFakeTimers()
+    const scans: boolean[] = []
+    const l = createPollLoop({
+      tick: async (scan) => {
+        scans.push(scan)
+      },
+      activeMs: 2_000,
+      idleMs: 30_000,
+      now: () => Date.now(),
+      nextRetryAt: () => undefined,
+      scanEvery: 10,
+    })
+    l.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(scans).toEqual([true]) // the first tick scans
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(scans).toEqual([true, false]) // then only every tenth, at the idle pace
+    // A wallet just connected: its account is scanned half a second later, not nine idle ticks (4.5 min) later.
+    l.scanSoon()
+    await vi.advanceTimersByTimeAsync(500)
+    expect(scans).toEqual([true, false, true])
+    // Once: the tick after is back to the regular rhythm.
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(scans).toEqual([true, false, true, false])
+    l.stop()
   })
 })

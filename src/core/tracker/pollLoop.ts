@@ -10,6 +10,11 @@ export interface PollLoop {
   start(): void
   stop(): void
   wake(): void
+  /**
+   * The next tick scans the watched accounts, and comes soon: a newly watched account (a wallet just connected) is
+   * looked for at once, not when the regular scan every `scanEvery` ticks comes round (minutes at the idle pace).
+   */
+  scanSoon(): void
   /** The delay the owner should wait before the next poll, `elapsedMs` after the last one started. */
   nextDelayMs(elapsedMs?: number): number
   /** Record whether the last tick saw something moving. */
@@ -32,6 +37,7 @@ export function createPollLoop(options: {
   let running = false
   let timer: ReturnType<typeof setTimeout> | undefined
   let ticks = 0
+  let scanRequested = false
 
   const nextDelayMs = (elapsedMs = 0) => {
     const block = options.blockPaceMs?.()
@@ -58,7 +64,9 @@ export function createPollLoop(options: {
     if (timer) clearTimeout(timer)
     timer = undefined
     const started = options.now()
-    await options.tick(ticks++ % (options.scanEvery ?? 10) === 0)
+    const scan = ticks++ % (options.scanEvery ?? 10) === 0 || scanRequested
+    scanRequested = false
+    await options.tick(scan)
     if (running) schedule(nextDelayMs(options.now() - started))
   }
 
@@ -75,6 +83,10 @@ export function createPollLoop(options: {
     },
     wake() {
       active = true
+      if (running) schedule(500)
+    },
+    scanSoon() {
+      scanRequested = true
       if (running) schedule(500)
     },
     nextDelayMs,

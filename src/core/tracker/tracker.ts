@@ -83,7 +83,10 @@ export async function createTracker(
       loop.wake()
       return result
     },
-    watchAccount: (account) => discovery.watchAccount(account),
+    async watchAccount(account) {
+      // A new account is scanned on the loop's next tick, soon (a shell with its own clock scans it itself).
+      if (await discovery.watchAccount(account)) loop.scanSoon()
+    },
     unwatchAccount: (account) => discovery.unwatchAccount(account),
     listAccounts: () => discovery.listAccounts(),
     async addChain(config) {
