@@ -12,24 +12,16 @@ import {
   UserRejectedRequestError,
   type PublicClient,
 } from 'viem'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { startJsonRpcServer, type JsonRpcServer } from '../../test/fixtures/jsonRpcServer'
+import { useJsonRpcServer } from '../../test/fixtures/jsonRpcServer'
 import type { ChainConfig } from '../core/chains/types'
 import { NoCrossChainMessageError } from '../core/discovery/fromTransaction'
 import { AccessListDroppedError } from '../core/relay/errors'
 import { explainError } from './errorWords'
 
 /** A node that answers as each test says. */
-let rpc: JsonRpcServer
-let rpcUrl: string
-
-beforeAll(async () => {
-  rpc = await startJsonRpcServer()
-  rpcUrl = rpc.url
-})
-
-afterAll(() => rpc.close())
+const rpc = useJsonRpcServer()
 
 const CLOSED_URL = 'http://127.0.0.1:1'
 
@@ -65,18 +57,18 @@ describe('explainError', () => {
 
   it('turns an RPC’s internal error into one sentence naming the chain, not the request body', async () => {
     rpc.answer(() => ({ error: { code: -32603, message: 'backend down' } }))
-    const error = await rejection(client(rpcUrl).getBlock())
-    const words = explainError(error, { chains: chainsWith(rpcUrl) })
+    const error = await rejection(client(rpc.url).getBlock())
+    const words = explainError(error, { chains: chainsWith(rpc.url) })
     expect(words.kind).toBe('rpc')
-    expect(words.summary).toBe(`Devnet L2 B (${rpcUrl.slice(7)}) answered with an error.`)
+    expect(words.summary).toBe(`Devnet L2 B (${rpc.url.slice(7)}) answered with an error.`)
     expect(words.summary).not.toMatch(/Request body|eth_getBlockByNumber|viem/)
     expect(words.details).toContain('eth_getBlockByNumber')
   })
 
   it('reads the tracker’s background text, which is all that reaches the UI of a failed poll', async () => {
     rpc.answer(() => ({ error: { code: -32603, message: 'backend down' } }))
-    const error = (await rejection(client(rpcUrl).getBlock())) as Error
-    const words = explainError(error.message, { chains: chainsWith(rpcUrl) })
+    const error = (await rejection(client(rpc.url).getBlock())) as Error
+    const words = explainError(error.message, { chains: chainsWith(rpc.url) })
     expect(words).toMatchObject({ kind: 'rpc', chainId: 902 })
     expect(words.summary).toMatch(/^Devnet L2 B \(127\.0\.0\.1:\d+\) answered with an error\.$/)
   })
@@ -90,7 +82,7 @@ describe('explainError', () => {
     })
     rpc.answer(() => ({ error: { code: 3, message: 'execution reverted', data } }))
     const error = await rejection(
-      client(rpcUrl).readContract({
+      client(rpc.url).readContract({
         address: '0x420beeF000000000000000000000000000000001',
         abi: parseAbi(['function balanceOf(address) view returns (uint256)']),
         functionName: 'balanceOf',

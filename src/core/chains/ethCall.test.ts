@@ -6,9 +6,9 @@ import {
   http,
   type Hex,
 } from 'viem'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { startJsonRpcServer, type JsonRpcServer } from '../../../test/fixtures/jsonRpcServer'
+import { useJsonRpcServer } from '../../../test/fixtures/jsonRpcServer'
 import { relayErrorsAbi } from '../protocol/abis'
 import { L2_TO_L2_CROSS_DOMAIN_MESSENGER } from '../protocol/addresses'
 import { decodeRevertReason, isAlreadyRelayed } from '../relay/revertReason'
@@ -18,24 +18,16 @@ import { ethCall, parseCallReply } from './ethCall'
 import { createChainClient } from './readClient'
 
 /** A node that answers as each test says and records what it was asked. */
-let rpc: JsonRpcServer
-let rpcUrl: string
-
-beforeAll(async () => {
-  rpc = await startJsonRpcServer()
-  rpcUrl = rpc.url
-})
-
-afterAll(() => rpc.close())
+const rpc = useJsonRpcServer()
 
 const chain = () =>
   defineChain({
     id: 902,
     name: 'Devnet L2 B',
     nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [rpcUrl] } },
+    rpcUrls: { default: { http: [rpc.url] } },
   })
-const client = () => createChainClient({ chain: chain(), transport: http(rpcUrl, { retryCount: 0 }) })
+const client = () => createChainClient({ chain: chain(), transport: http(rpc.url, { retryCount: 0 }) })
 
 async function rejection(call: Promise<unknown>): Promise<unknown> {
   try {

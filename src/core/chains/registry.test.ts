@@ -8,9 +8,9 @@ import {
   multicall3Abi,
   parseAbi,
 } from 'viem'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
-import { startJsonRpcServer, type JsonRpcServer } from '../../../test/fixtures/jsonRpcServer'
+import { useJsonRpcServer } from '../../../test/fixtures/jsonRpcServer'
 import { MULTICALL3 } from '../protocol/addresses'
 import {
   ChainIdMismatchError,
@@ -169,28 +169,23 @@ describe('createChainRegistry', () => {
 
   describe('addVerified', () => {
     /** A JSON-RPC server claiming chain 901: every method answers 0x385. */
-    let rpc: JsonRpcServer
-    let url: string
-
-    beforeAll(async () => {
-      rpc = await startJsonRpcServer(() => ({ result: '0x385' }))
-      url = rpc.url
-    })
-
-    afterAll(() => rpc.close())
+    const rpc = useJsonRpcServer(() => ({ result: '0x385' }))
 
     it('adds a config whose RPC serves its chain', async () => {
       const registry = createChainRegistry()
       const listener = vi.fn()
       registry.onChange(listener)
-      await expect(registry.addVerified({ ...A, rpcUrl: url })).resolves.toEqual({ ...A, rpcUrl: url })
-      expect(registry.get(901).rpcUrl).toBe(url)
+      await expect(registry.addVerified({ ...A, rpcUrl: rpc.url })).resolves.toEqual({
+        ...A,
+        rpcUrl: rpc.url,
+      })
+      expect(registry.get(901).rpcUrl).toBe(rpc.url)
       expect(listener).toHaveBeenCalledOnce()
     })
 
     it('adds nothing when the RPC serves another chain', async () => {
       const registry = createChainRegistry()
-      await expect(registry.addVerified({ ...B, rpcUrl: url })).rejects.toThrow(ChainIdMismatchError)
+      await expect(registry.addVerified({ ...B, rpcUrl: rpc.url })).rejects.toThrow(ChainIdMismatchError)
       expect(registry.list()).toEqual([])
     })
 
