@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
 import { makeHistoryMessages } from '../../../test/bench/fixtures'
-import { createMemoryStore } from '../store/memoryStore'
 import type { JsonValue } from '../store/types'
 import type { TrackerUpdate } from './api'
 import { ANCHORS_SETTING, type ChainAnchor } from './chainAnchor'
-import { createTracker } from './tracker'
+import { trackerOnDeadChains } from './deadChains.test-helper'
 
 const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' as const
-// Nothing answers there: what is proven here happens before any read of a chain.
-const dead = { rpcUrl: 'http://127.0.0.1:1', nativeSymbol: 'ETH' }
 const block = (n: number) => ({
   number: String(n),
   hash: `0x${String(n).padStart(64, '0')}`,
@@ -17,17 +14,12 @@ const block = (n: number) => ({
 })
 const anchor = { genesis: `0x${'a'.repeat(64)}`, finalized: block(3), head: block(5) } as ChainAnchor
 
-/** A store as a process left it when it stopped between a reset's new anchor (marked) and the voids it owed. */
+/**
+ * A store as a process left it when it stopped between a reset's new anchor (marked) and the voids it owed. Its chains
+ * never answer: what is proven here happens before any read of a chain.
+ */
 async function halfReset() {
-  const store = createMemoryStore()
-  const tracker = await createTracker({
-    store,
-    defaultChains: [
-      { id: 901, name: 'A', ...dead },
-      { id: 902, name: 'B', ...dead },
-    ],
-    verifyChains: false,
-  })
+  const { store, tracker } = await trackerOnDeadChains()
   await store.upsertMany(makeHistoryMessages(2, ACCOUNT)) // 901 → 902: one ready, one relayed
   const marked = { ...anchor, voiding: { genesisChanged: true } }
   await store.setSetting(ANCHORS_SETTING, { '901': marked } as unknown as JsonValue)

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { historyJson } from '../../../test/bench/fixtures'
 import { createMemoryStore } from '../store/memoryStore'
 import type { TrackerUpdate } from './api'
+import { trackerOnDeadChains } from './deadChains.test-helper'
 import { createTracker, InvalidAccountError } from './tracker'
 
 const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' as const
@@ -57,16 +58,7 @@ describe('tracker bookkeeping', () => {
 
 describe('tracker polling against a dead RPC', () => {
   it('reports the failing chain, then backs off instead of hammering it', async () => {
-    const store = createMemoryStore()
-    const dead = { rpcUrl: 'http://127.0.0.1:1', nativeSymbol: 'ETH' }
-    const tracker = await createTracker({
-      store,
-      defaultChains: [
-        { id: 901, name: 'A', ...dead },
-        { id: 902, name: 'B', ...dead },
-      ],
-      verifyChains: false,
-    })
+    const { tracker } = await trackerOnDeadChains()
     await tracker.importHistory(await historyJson(2, ACCOUNT))
     const before = await tracker.listMessages()
 
