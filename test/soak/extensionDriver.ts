@@ -17,7 +17,7 @@ import type { Address, Hex } from 'viem'
 import type { ChainConfig, ChainHealth, TrackedMessage } from '../../src/core'
 import { decode, encode } from '../../extension/messaging/codec'
 import { PROTOCOL } from '../../extension/messaging/protocol'
-import { gotoPastInstallTab, launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 import { messageRow } from '../fixtures/messageRows'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -55,7 +55,7 @@ export class ExtensionDriver {
     const browser = await launchChromium({ extensionDir: EXTENSION_DIR })
     const id = browser.extension!.id
     const probe = await browser.context.newPage()
-    await gotoPastInstallTab(probe, `chrome-extension://${id}/options.html`)
+    await probe.goto(`chrome-extension://${id}/options.html`)
     const popup = await browser.context.newPage()
     return new ExtensionDriver(browser, id, probe, popup)
   }
