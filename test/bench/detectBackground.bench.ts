@@ -30,9 +30,10 @@ import type { Page } from 'playwright-core'
 import { PACKED_ALARM_MINUTES, POLL_ALARM } from '../../extension/background/scheduler'
 import { decodeSentMessages } from '../../src/core/protocol/decode'
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+import { callBackground as call } from '../fixtures/extensionRequests'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
 import { percentile } from './detect.bench'
-import { call, stopWorkers } from './extension.bench'
+import { stopWorkers } from './extension.bench'
 import type { BenchRow } from './report'
 
 const DIST = resolve('dist/extension')

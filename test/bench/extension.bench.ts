@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+import { callBackground as call } from '../fixtures/extensionRequests'
 import { MESSAGE_ROW } from '../fixtures/messageRows'
 import { historyJson } from './fixtures'
 import { median, type BenchRow } from './report'
@@ -46,17 +47,6 @@ function htmlEntry(html: string): string {
 }
 
 const SEED_BATCH = 500
-
-/** One call of the background's protocol from an extension page (what the pages' client does, minus retries). */
-export async function call(page: Page, method: string, ...params: unknown[]): Promise<unknown> {
-  const answer = (await page.evaluate(
-    ([m, p]) =>
-      chrome.runtime.sendMessage({ protocol: 'superchain-relay/1', id: `bench-${m}`, method: m, params: p }),
-    [method, params] as const,
-  )) as { ok?: boolean; result?: unknown; error?: unknown } | undefined
-  if (!answer?.ok) throw new Error(`${method} failed: ${JSON.stringify(answer)}`)
-  return answer.result
-}
 
 /**
  * A profile with `count` messages of one watched account. The default chains are removed so the background polls

@@ -15,6 +15,7 @@ import { parseAbi, parseEther, type Address, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+import { readIndexedDb, writeIndexedDb } from '../fixtures/pageIndexedDb'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
 import { messageRow, messageRows, rowStatus } from '../fixtures/messageRows'
 
@@ -293,23 +294,12 @@ describe('the extension', () => {
   it('shows an unreadable record in its IndexedDB as one error row beside the list, and removes it', async () => {
     const bad = `0x${'bd'.repeat(32)}`
     // Written from an extension page, as a damaged profile or an older build's bug would leave it.
-    await options.evaluate(
-      (hash) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('superchain-relay')
-          open.onerror = () => reject(open.error)
-          open.onsuccess = () => {
-            const tx = open.result.transaction('messages', 'readwrite')
-            tx.objectStore('messages').put({ hash, source: 'not a chain', status: 'exploded', nonce: -1 })
-            tx.oncomplete = () => {
-              open.result.close()
-              resolve()
-            }
-            tx.onerror = () => reject(tx.error)
-          }
-        }),
-      bad,
-    )
+    await writeIndexedDb(options, 'superchain-relay', 'messages', {
+      hash: bad,
+      source: 'not a chain',
+      status: 'exploded',
+      nonce: -1,
+    })
     await popup.reload()
     const errorRows = popup.locator('ul[aria-label="Stored records that could not be read"] li')
     await errorRows.first().waitFor({ timeout: 30_000 })
@@ -325,23 +315,8 @@ describe('the extension', () => {
     await errorRows.first().waitFor({ state: 'detached', timeout: 30_000 })
     // Gone from the store, not only from this drawing: after a reload the error rows are read a moment after the
     // list, so an empty look there alone could not tell "removed" from "not read yet".
-    const stored = (hash: string) =>
-      options.evaluate(
-        (key) =>
-          new Promise<boolean>((resolve, reject) => {
-            const open = indexedDB.open('superchain-relay')
-            open.onerror = () => reject(open.error)
-            open.onsuccess = () => {
-              const read = open.result.transaction('messages').objectStore('messages').count(key)
-              read.onsuccess = () => {
-                open.result.close()
-                resolve(read.result > 0)
-              }
-              read.onerror = () => reject(read.error)
-            }
-          }),
-        hash,
-      )
+    const stored = async (hash: string) =>
+      (await readIndexedDb<number>(options, 'superchain-relay', 'messages', 'count', hash)) > 0
     expect(await stored(bad)).toBe(false)
     expect(await stored(messageHash)).toBe(true)
     await popup.reload()

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+import { callBackground } from '../fixtures/extensionRequests'
 
 const ROOT = new URL('../../', import.meta.url).pathname
 const EXTENSION_DIR = `${ROOT}dist/extension`
@@ -71,14 +72,7 @@ describe('a hostile page', () => {
     // The extension's own page asks the background what it holds: nothing the hostile page tried to add.
     const options = await browser.context.newPage()
     await options.goto(`chrome-extension://${id}/options.html`)
-    const held = (await options.evaluate(async () => {
-      const ask = (method: string, params: unknown[]) =>
-        new Promise((resolve) =>
-          chrome.runtime.sendMessage({ protocol: 'superchain-relay/1', id: 'q', method, params }, resolve),
-        )
-      return { accounts: await ask('listAccounts', []), messages: await ask('listMessages', [{}]) }
-    })) as { accounts: { ok: boolean; result: unknown }; messages: { ok: boolean; result: unknown } }
-    expect(held.accounts).toMatchObject({ ok: true, result: [] })
-    expect(held.messages).toMatchObject({ ok: true, result: [] })
+    expect(await callBackground(options, 'listAccounts')).toEqual([])
+    expect(await callBackground(options, 'listMessages', {})).toEqual([])
   })
 })

@@ -29,6 +29,7 @@ import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 import { MOCK, startTestDevnet, type TestDevnet } from '../fixtures/devnet'
 import { MESSAGE_ROW, messageRow, messageRows } from '../fixtures/messageRows'
 import { devnetChainConfigs } from '../fixtures/tracker'
+import { polledAgain, readIndexedDb, writeIndexedDb } from '../fixtures/pageIndexedDb'
 
 const repo = fileURLToPath(new URL('../..', import.meta.url))
 const STORAGE = 'hostile-widget-e2e'
@@ -139,22 +140,8 @@ const widget = (page: Page) => page.locator('superchain-relay')
 const walletSelect = (page: Page) => page.locator('superchain-relay select[aria-label="Wallet"]')
 
 /** Every record in the widget's IndexedDB history, read directly. */
-function storedHashes(page: Page): Promise<string[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open(name)
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const request = open.result.transaction('messages').objectStore('messages').getAllKeys()
-          request.onsuccess = () => {
-            open.result.close()
-            resolve((request.result as string[]).sort())
-          }
-        }
-      }),
-    STORAGE,
-  )
+async function storedHashes(page: Page): Promise<string[]> {
+  return (await readIndexedDb<string[]>(page, STORAGE, 'messages', 'getAllKeys')).sort()
 }
 
 async function readyTransfer(): Promise<Hex> {
@@ -248,8 +235,8 @@ describe('a hostile script on a page that embeds the widget', () => {
     const nonceBefore = await devnet.publicClient(902).getTransactionCount({ address: wallet })
 
     expect(await page.evaluate(`window.hostilePost(${JSON.stringify(messageHash)})`)).toBeGreaterThan(5)
-    // Let every listener that could exist run (and a poll or two of the widget happen) before looking.
-    await page.waitForTimeout(3_000)
+    // Let every listener that could exist run, and two polls of the widget happen, before looking.
+    await polledAgain(page, STORAGE, 902)
 
     expect(await storedHashes(page)).toEqual(before)
     expect(await page.evaluate('window.realWallet.asked.length')).toBe(0)
@@ -262,22 +249,12 @@ describe('a hostile script on a page that embeds the widget', () => {
 
   it('an unreadable record in the IndexedDB history is one error row naming the problem, with Remove; the list still renders', async () => {
     const bad = `0x${'bd'.repeat(32)}`
-    await page.evaluate(
-      ([name, hash]) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open(name!)
-          open.onsuccess = () => {
-            const tx = open.result.transaction('messages', 'readwrite')
-            tx.objectStore('messages').put({ hash, source: 'not a chain', status: 'exploded', nonce: -1 })
-            tx.oncomplete = () => {
-              open.result.close()
-              resolve()
-            }
-            tx.onerror = () => reject(tx.error)
-          }
-        }),
-      [STORAGE, bad],
-    )
+    await writeIndexedDb(page, STORAGE, 'messages', {
+      hash: bad,
+      source: 'not a chain',
+      status: 'exploded',
+      nonce: -1,
+    })
     await page.reload()
     const errorRows = page.locator(
       'superchain-relay ul[aria-label="Stored records that could not be read"] li',

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { historyJson } from '../bench/fixtures'
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+import { callBackground as call } from '../fixtures/extensionRequests'
 import { MESSAGE_ROW, messageRows } from '../fixtures/messageRows'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -21,16 +22,6 @@ const EXTENSION_DIR = `${ROOT}dist/extension`
 const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'
 
 let browser: LaunchedBrowser
-
-async function call(page: Page, method: string, ...params: unknown[]): Promise<unknown> {
-  const answer = (await page.evaluate(
-    ([m, p]) =>
-      chrome.runtime.sendMessage({ protocol: 'superchain-relay/1', id: `e2e-${m}`, method: m, params: p }),
-    [method, params] as const,
-  )) as { ok?: boolean; result?: unknown } | undefined
-  if (!answer?.ok) throw new Error(`${method} failed: ${JSON.stringify(answer)}`)
-  return answer.result
-}
 
 /**
  * Every DOM change of the popup, seen from the page: the rows on screen after each batch of changes, and whether

@@ -17,15 +17,19 @@ import { parseEther, type Address, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
+import { callBackground } from '../fixtures/extensionRequests'
 import { findLowContrast } from '../fixtures/contrast'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
 import { findLayoutProblems } from '../fixtures/layout'
 import { messageRow, rowStatus, rowsWithStatus } from '../fixtures/messageRows'
+import { readIndexedDb, scannedSince, writeIndexedDb } from '../fixtures/pageIndexedDb'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const EXTENSION_DIR = `${ROOT}dist/extension`
 const SHOTS = `${ROOT}test-results/popup-restart`
 const PASSWORD = 'correct horse battery'
+/** The extension's IndexedDB. */
+const DB = 'superchain-relay'
 
 let devnet: TestDevnet
 let browser: LaunchedBrowser
@@ -198,12 +202,13 @@ describe('popup: restarting the devnet with the history kept', () => {
       'Superchain Relay stops tracking the 2 messages from or to Devnet L2 A (chain 901); nothing on chain changes.',
     )
     await shots('clear-dialog-360')
+    const clearedAt = Date.now()
     await dialog.getByRole('button', { name: 'Clear 2 messages' }).click()
     await dialog.waitFor({ state: 'detached' })
     await expect.poll(() => row(kept).count()).toBe(0)
     expect(await popup.getByRole('status', { name: 'Reset chains' }).count()).toBe(0)
-    // Gone for good: a vanished transfer is not on the chain, so no scan brings it back.
-    await new Promise((r) => setTimeout(r, 3000))
+    // Gone for good: a vanished transfer is not on the chain, so no scan brings it back — looked at after one has run.
+    await scannedSince(options, DB, 901, clearedAt)
     expect(await row(kept).count()).toBe(0)
     await shots('cleared-360')
   })
@@ -228,29 +233,22 @@ describe('popup: restarting the devnet with the history kept', () => {
 
   it('tells once that a retired network’s chains were removed, in the options page and the popup', async () => {
     // What the start-up migration leaves in the store after dropping the interop-alpha chains.
-    await options.evaluate(async () => {
-      const db: IDBDatabase = await new Promise((resolve, reject) => {
-        const open = indexedDB.open('superchain-relay')
-        open.onsuccess = () => resolve(open.result)
-        open.onerror = () => reject(open.error)
-      })
-      const tx = db.transaction('settings', 'readwrite')
-      tx.objectStore('settings').put(
-        [
-          {
-            id: 'retired:interopAlpha',
-            kind: 'retiredNetwork',
-            network: 'Interop alpha testnet',
-            chains: [{ id: 420120000, name: 'Interop Alpha 0' }],
-            at: Date.now(),
-            text: 'Removed Interop Alpha 0 (420120000) from your chains.',
-          },
-        ],
-        'chainNotices',
-      )
-      await new Promise((resolve) => (tx.oncomplete = resolve))
-      db.close()
-    })
+    await writeIndexedDb(
+      options,
+      DB,
+      'settings',
+      [
+        {
+          id: 'retired:interopAlpha',
+          kind: 'retiredNetwork',
+          network: 'Interop alpha testnet',
+          chains: [{ id: 420120000, name: 'Interop Alpha 0' }],
+          at: Date.now(),
+          text: 'Removed Interop Alpha 0 (420120000) from your chains.',
+        },
+      ],
+      'chainNotices',
+    )
     const sentence =
       'Interop alpha testnet was retired; its chain was removed. No message of yours was tracked on it.'
     const notices = (page: Page) => page.getByRole('list', { name: 'Changes to your chains' })
@@ -261,23 +259,13 @@ describe('popup: restarting the devnet with the history kept', () => {
     await options.getByRole('button', { name: 'Dismiss: Interop alpha testnet was retired' }).click()
     await expect.poll(() => notices(options).count()).toBe(0)
     // Dismissed in the store: the setting is empty, and neither page shows it again.
-    const stored = () =>
-      options.evaluate(async () => {
-        const db: IDBDatabase = await new Promise((resolve, reject) => {
-          const open = indexedDB.open('superchain-relay')
-          open.onsuccess = () => resolve(open.result)
-          open.onerror = () => reject(open.error)
-        })
-        const read = db.transaction('settings').objectStore('settings').get('chainNotices')
-        const value: unknown = await new Promise((resolve) => (read.onsuccess = () => resolve(read.result)))
-        db.close()
-        return value
-      })
+    const stored = () => readIndexedDb(options, DB, 'settings', 'get', 'chainNotices')
     await expect.poll(stored).toEqual([])
     for (const page of [options, popup]) {
       await page.reload()
       await page.getByRole('heading').first().waitFor()
-      await page.waitForTimeout(500)
+      // What the page's list is drawn from: once that is empty, no drawing of this page can show the notice.
+      expect(await callBackground(page, 'chainNotices')).toEqual([])
       expect(await notices(page).count()).toBe(0)
     }
   })
