@@ -15,9 +15,9 @@ import { parseAbi, parseEther, type Address, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
-import { readIndexedDb, writeIndexedDb } from '../fixtures/pageIndexedDb'
 import { startTestDevnet, type TestDevnet } from '../fixtures/devnet'
 import { messageRow, messageRows, rowStatus } from '../fixtures/messageRows'
+import { readIndexedDb, writeIndexedDb } from '../fixtures/pageIndexedDb'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const EXTENSION_DIR = `${ROOT}dist/extension`

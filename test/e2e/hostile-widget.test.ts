@@ -28,8 +28,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, type LaunchedBrowser } from '../fixtures/browser'
 import { MOCK, startTestDevnet, type TestDevnet } from '../fixtures/devnet'
 import { MESSAGE_ROW, messageRow, messageRows } from '../fixtures/messageRows'
-import { devnetChainConfigs } from '../fixtures/tracker'
 import { polledAgain, readIndexedDb, writeIndexedDb } from '../fixtures/pageIndexedDb'
+import { devnetChainConfigs } from '../fixtures/tracker'
 
 const repo = fileURLToPath(new URL('../..', import.meta.url))
 const STORAGE = 'hostile-widget-e2e'
