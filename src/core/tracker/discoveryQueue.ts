@@ -24,9 +24,19 @@ import { relocationEvents } from './relocateOnDiscovery'
 export const ACCOUNTS_SETTING = 'accounts'
 export const PENDING_TRANSACTIONS_SETTING = 'pendingTransactions'
 
+/**
+ * How long a queued transaction may go on being unknown to its chain's RPC before it is forgotten. One "no such
+ * transaction" proves little: behind a load balancer the node asked may lag the one that showed it pending, or not
+ * have it in its mempool yet. A transaction dropped from every mempool stays unknown; one a node has not caught up
+ * with is known again within seconds (docs/ARCHITECTURE.md §2).
+ */
+export const FORGET_UNKNOWN_TRANSACTION_MS = 10 * 60_000
+
 interface PendingTransaction {
   chainId: number
   hash: Hex
+  /** ms since epoch: the first of an unbroken run of "unknown" answers (absent while the chain knows it). */
+  unknownSince?: number
 }
 
 export interface DiscoveryQueue {
@@ -130,28 +140,48 @@ async function drain(ctx: DiscoveryContext): Promise<void> {
   if (queued.length === 0) return
   await ctx.owedResets()
   const done = new Set<string>()
+  /** Queued transactions whose run of "unknown" answers starts (a time) or ends (undefined) with this look. */
+  const unknownSince = new Map<string, number | undefined>()
   for (const p of queued) {
     if (!ctx.chains.has(p.chainId)) continue
+    const key = p.hash.toLowerCase()
     try {
       const result = await discover(ctx, p.chainId, p.hash)
+      if (p.unknownSince !== undefined) unknownSince.set(key, undefined)
       if (result.state === 'pending') continue
       await add(ctx, p.chainId, result.messages)
-      done.add(p.hash.toLowerCase())
+      done.add(key)
     } catch (error) {
-      // Gone for good (dropped from the mempool, sent no message): leave the queue. Else retry next time.
-      if (findError(error, TransactionUnknownError) || findError(error, NoCrossChainMessageError)) {
-        done.add(p.hash.toLowerCase())
+      if (findError(error, TransactionUnknownError)) {
+        const since = p.unknownSince ?? ctx.now()
+        if (p.unknownSince === undefined) unknownSince.set(key, since)
+        // Not yet for long: a lagging node, most likely. Said only when it is forgotten.
+        if (ctx.now() - since < FORGET_UNKNOWN_TRANSACTION_MS) continue
+        done.add(key)
       }
+      // A receipt without a cross-chain message: that transaction will never send one.
+      if (findError(error, NoCrossChainMessageError)) done.add(key)
       ctx.events.emit('error', {
         error: error as Error,
-        context: `tracking transaction ${p.hash} on chain ${p.chainId}`,
+        context: `tracking transaction ${p.hash} on chain ${p.chainId}${done.has(key) ? '; no longer looked for' : ''}`,
         chainId: p.chainId,
       })
     }
   }
-  // Only what this call finished leaves the queue: a transaction queued meanwhile stays.
-  if (done.size > 0)
-    await setPending(ctx.store, (list) => list.filter((p) => !done.has(p.hash.toLowerCase())))
+  if (done.size === 0 && unknownSince.size === 0) return
+  // Only what this call finished leaves the queue, and only its own looks are noted: a transaction queued
+  // meanwhile stays as it was written.
+  await setPending(ctx.store, (list) =>
+    list
+      .filter((p) => !done.has(p.hash.toLowerCase()))
+      .map((p) => {
+        const key = p.hash.toLowerCase()
+        if (!unknownSince.has(key)) return p
+        const since = unknownSince.get(key)
+        const { unknownSince: _, ...rest } = p
+        return since === undefined ? rest : { ...rest, unknownSince: since }
+      }),
+  )
 }
 
 async function scanAccounts(ctx: DiscoveryContext): Promise<number> {
