@@ -40,15 +40,20 @@ afterAll(async () => {
   await devnet?.stop()
 })
 
-/** A transfer the tracker queued: the node asked for its receipt had none yet, the next showed it pending. */
-async function queuedTransfer(): Promise<{ hash: Hex; transactionHash: Hex }> {
-  const receipt = await devnet.sendMock({ amount: 0n })
-  const [sent] = decodeSentMessages(901, receipt.logs)
+/** The next receipt asked for comes from a node that has none yet; the transaction itself is found (pending). */
+function nextReceiptNotThereYet(): void {
   source.inject({
     fault: { kind: 'rewrite', rewrite: () => null },
     methods: ['eth_getTransactionReceipt'],
     times: 1,
   })
+}
+
+/** A transfer the tracker queued: the node asked for its receipt had none yet, the next showed it pending. */
+async function queuedTransfer(): Promise<{ hash: Hex; transactionHash: Hex }> {
+  const receipt = await devnet.sendMock({ amount: 0n })
+  const [sent] = decodeSentMessages(901, receipt.logs)
+  nextReceiptNotThereYet()
   expect(await tracker.trackTransaction(901, receipt.transactionHash)).toEqual([])
   return { hash: sent!.hash, transactionHash: receipt.transactionHash }
 }
@@ -100,11 +105,7 @@ describe('a queued transaction a lagging node knows nothing of', () => {
     await poll(FORGET_UNKNOWN_TRANSACTION_MS - 1_000)
     // One look through a node that has it pending ends the run of "unknown" answers…
     source.setLag(0, 0)
-    source.inject({
-      fault: { kind: 'rewrite', rewrite: () => null },
-      methods: ['eth_getTransactionReceipt'],
-      times: 1,
-    })
+    nextReceiptNotThereYet()
     await poll()
     // …so the lagging node's answers a minute later start a new one, and the transaction is still looked for.
     source.setLag(0, 50)
