@@ -162,7 +162,7 @@ describe('the extension in Firefox', () => {
     expect(await text(popup, MESSAGE_ROW)).toContain('10 MOCK')
     await expect.poll(() => popup.evaluate(() => browser.action.getBadgeText({}))).toBe('1')
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-ready.png` })
-  })
+  }, 120_000)
 
   it('relays it with the relay account, still unlocked after the restart: ready → relayed', async () => {
     await popup.locator('button[aria-label^="Relay 10 MOCK"]').click()
